@@ -1,0 +1,14 @@
+"""Partner Center transition checklist: what one person still has to do, and by when.
+
+Pure standard-library Python so that the same code runs in CPython (CLI, site build) and in Pyodide
+(the browser page); the input and output documents are the public JSON contract described in README.md.
+"""
+
+from __future__ import annotations
+
+from .errors import ChecklistError
+from .plan import plan
+from .steps import STEP_IDS
+
+__all__ = ["ChecklistError", "STEP_IDS", "plan"]
+__version__ = "1.0.0"

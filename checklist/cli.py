@@ -1,0 +1,106 @@
+"""`python -m checklist`: the plan for one person, as JSON (for programs) or as text (for people).
+
+Exit status 2 with one line on stderr for bad input, and nothing on stdout, so scripts can trust stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any, TextIO
+
+from .errors import ChecklistError
+from .i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, Texts
+from .plan import plan
+
+DATE_LABELS = {
+    "renew_by": N_("Renew by"),
+    "membership_end": N_("Membership ends"),
+    "pmc_access_until": N_("PMC benefits viewable until"),
+    "temp_password_expires": N_("Temporary password stops working on"),
+    "competency_progress_visible": N_("Competency progress visible from"),
+}
+
+
+def render_text(result: dict[str, Any]) -> str:
+    """A plain-text plan a person can read in a terminal or paste into an e-mail."""
+    import datetime as dt
+
+    _ = Texts(result["language"])
+    lines = [_(N_("Partner Center checklist for {date}"), date=_.date(dt.date.fromisoformat(result["today"])))]
+    lines.append(_(N_("Progress: {done} of {total} required steps done"), **result["progress"]))
+    if result["warnings"]:
+        lines += ["", _(N_("Warnings"))]
+        lines += [f"  ! {w['message']}" for w in result["warnings"]]
+    if result["dates"]:
+        lines += ["", _(N_("Key dates"))]
+        for key, value in result["dates"].items():
+            shown = (
+                _.datetime(dt.datetime.fromisoformat(value)) if "T" in value else _.date(dt.date.fromisoformat(value))
+            )
+            if key in result["projected_dates"]:
+                shown += " " + _(N_("(if you renew before your membership ends)"))
+            lines.append(f"  {_(DATE_LABELS[key])}: {shown}")
+    lines += ["", _(N_("Remaining steps"))]
+    if not result["remaining"]:
+        lines.append("  " + _(N_("Nothing left to do.")))
+    for group in result["groups"]:
+        steps = [s for s in result["remaining"] if s["group"] == group["id"]]
+        if not steps:
+            continue
+        lines.append(f"  {group['title']}")
+        for step in steps:
+            flags = []
+            if step["optional"]:
+                flags.append(_(N_("optional")))
+            if step["due"]:
+                flags.append(_(N_("due {date}"), date=_.date(dt.date.fromisoformat(step["due"]))))
+            suffix = f" ({', '.join(flags)})" if flags else ""
+            lines.append(f"    [ ] {step['title']}{suffix}")
+            lines.append(f"        {step['detail']}")
+            lines.append(f"        {step['link']}")
+    return "\n".join(lines) + "\n"
+
+
+def _read_document(source: TextIO) -> object:
+    try:
+        return json.load(source)
+    except json.JSONDecodeError as error:
+        message = Texts(DEFAULT_LANGUAGE)(N_("The input is not valid JSON (line {line}, column {column})."))
+        raise ChecklistError("$", "invalid_json", message.format(line=error.lineno, column=error.colno)) from None
+
+
+def main(argv: list[str] | None = None, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m checklist",
+        description="Print the remaining Partner Center transition steps and key dates for one person.",
+    )
+    parser.add_argument("input", nargs="?", help="input JSON file (default: standard input)")
+    parser.add_argument("--format", choices=("json", "text"), default="json")
+    parser.add_argument("--language", choices=LANGUAGES, help="override the input's language")
+    args = parser.parse_args(argv)
+    stdin = stdin or sys.stdin
+    stdout = stdout or sys.stdout
+    try:
+        if args.input:
+            try:
+                with open(args.input, encoding="utf-8") as handle:
+                    document = _read_document(handle)
+            except OSError as error:
+                print(f"error: {args.input}: {error.strerror}", file=sys.stderr)
+                return 2
+        else:
+            document = _read_document(stdin)
+        if args.language and isinstance(document, dict):
+            document = {**document, "language": args.language}
+        result = plan(document)
+    except ChecklistError as error:
+        print(f"error: {error.field}: {error.message}", file=sys.stderr)
+        return 2
+    if args.format == "text":
+        stdout.write(render_text(result))
+    else:
+        json.dump(result, stdout, ensure_ascii=False, indent=2)
+        stdout.write("\n")
+    return 0

@@ -1,0 +1,424 @@
+"""The onboarding steps of the guides, as data: the single source the page, the worker and the CLI read.
+
+Each step says who it is for, when it applies and where the guides explain it. Ids are public (saved
+progress and share links store them): add steps, never rename one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .answers import Answers
+from .i18n import N_
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    title: str  # msgid
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    group: str
+    role: str
+    title: str  # msgid
+    detail: str  # msgid
+    page: str  # docs page name (docs/<page>.md)
+    anchor: str  # heading id on that page, identical in every language
+    applies: Callable[[Answers], bool]
+    optional: bool = False
+
+
+def _always(_: Answers) -> bool:
+    return True
+
+
+def _transition(a: Answers) -> bool:
+    return a.situation == "transition"
+
+
+def _enroll(a: Answers) -> bool:
+    return a.situation == "enroll"
+
+
+def _csp(a: Answers) -> bool:
+    return a.csp
+
+
+def _marketplace(a: Answers) -> bool:
+    return a.marketplace
+
+
+def _new_id_in_marketplace(a: Answers) -> bool:
+    """A new MPN ID (enroll path) must be re-associated with an existing marketplace account (seed 001)."""
+    return a.marketplace and a.situation == "enroll"
+
+
+def _bought(kind: str) -> Callable[[Answers], bool]:
+    def applies(a: Answers) -> bool:
+        return kind in a.benefits
+
+    return applies
+
+
+GROUPS: tuple[Group, ...] = (
+    Group("prepare", N_("Before you create the account")),
+    Group("account", N_("Create the Partner Center account")),
+    Group("membership", N_("Your MPN membership")),
+    Group("people", N_("Add your team")),
+    Group("employee", N_("Your own account")),
+    Group("csp", N_("Cloud Solution Provider")),
+    Group("marketplace", N_("Commercial marketplace")),
+    Group("benefits", N_("Membership benefits")),
+)
+
+_FAQ_CSP = "my-company-is-a-cloud-solution-provider-how-do-we-get-an-mpn-id-and-accept-the-microsoft-partner-agreement"
+_FAQ_MARKETPLACE = (
+    "i-have-published-or-want-to-publish-offers-in-the-commercial-marketplace-"
+    "how-do-i-connect-my-mpn-id-to-my-marketplace-account"
+)
+_FAQ_NOT_MIGRATED = "my-company-has-not-completed-migration-how-do-we-engage-with-the-microsoft-partner-network"
+
+STEPS: tuple[Step, ...] = (
+    # Admin, before creating the account (seed 003, "Before you begin").
+    Step(
+        "prepare.global_admin",
+        "prepare",
+        "admin",
+        N_("Have the global admin credentials of your company's Azure AD tenant ready"),
+        N_(
+            "You sign in with them while you enroll. No Azure Active Directory tenant yet? You can create one during enrollment."
+        ),
+        "membership",
+        "before-you-begin",
+        _always,
+    ),
+    Step(
+        "prepare.legal_profile",
+        "prepare",
+        "admin",
+        N_("Gather the company's legal name, address and primary contact"),
+        N_(
+            "Microsoft uses them to check that the company has an established profile and that you may act on its behalf."
+        ),
+        "membership",
+        "before-you-begin",
+        _always,
+    ),
+    Step(
+        "prepare.signing_authority",
+        "prepare",
+        "admin",
+        N_("Make sure you may sign contracts for the company"),
+        N_("You will be asked to accept agreements during enrollment."),
+        "membership",
+        "before-you-begin",
+        _always,
+    ),
+    Step(
+        "prepare.primary_contact",
+        "prepare",
+        "admin",
+        N_("Choose the primary contact and note their name and work e-mail address"),
+        N_(
+            "Microsoft e-mails them to confirm that they signed up for a Partner Center account and that the address belongs to your company. Verification continues once they confirm."
+        ),
+        "membership",
+        "before-you-begin",
+        _always,
+    ),
+    # Admin, account (seed 003, "Create a Partner Center account").
+    Step(
+        "account.create",
+        "account",
+        "admin",
+        N_("Start the account and sign in to Azure AD"),
+        N_(
+            "Read the Welcome page and select Next. Select Sign in to Azure AD and enter your tenant's global admin credentials, or select Create new tenant and then sign in as the new tenant's global admin."
+        ),
+        "membership",
+        "create-a-partner-center-account",
+        _always,
+    ),
+    Step(
+        "account.verify_primary_contact",
+        "account",
+        "admin",
+        N_("Enter the legal profile and primary contact, then have the contact verified"),
+        N_(
+            "Fill in the company's legal profile and primary contact and select Register now. The primary contact must confirm the verification e-mail before Microsoft goes on checking your details."
+        ),
+        "membership",
+        "create-a-partner-center-account",
+        _always,
+    ),
+    Step(
+        "account.accept_mpn_agreement",
+        "account",
+        "admin",
+        N_("Accept the Microsoft Partner Network agreement"),
+        N_("Read its terms and conditions, then accept them."),
+        "membership",
+        "create-a-partner-center-account",
+        _always,
+    ),
+    Step(
+        "account.admin_agent",
+        "account",
+        "admin",
+        N_("Check that you are in the admin agent group"),
+        N_(
+            "You need admin agent permissions to finish the set-up and add users: Dashboard > Account settings > User management, select your name, select Admin agent, then Update."
+        ),
+        "membership",
+        "create-a-partner-center-account",
+        _always,
+    ),
+    # Admin, membership.
+    Step(
+        "membership.renew",
+        "membership",
+        "admin",
+        N_("Renew your MPN membership in Partner Center"),
+        N_(
+            "The new membership starts at once and its end date moves to one year after your current end date. Until the current membership ends you can use both PMC and Partner Center."
+        ),
+        "transition",
+        "reenrollment-and-key-dates",
+        _transition,
+    ),
+    Step(
+        "enroll.new_partner",
+        "membership",
+        "admin",
+        N_("Enroll in the Microsoft Partner Network as a new partner"),
+        N_(
+            "PMC is retired and its MPN IDs cannot be recovered: create a new MPN account in Partner Center and enroll to receive a new MPN ID. Use a company e-mail address; personal ones are not supported."
+        ),
+        "pmc-retirement-faq",
+        _FAQ_NOT_MIGRATED,
+        _enroll,
+    ),
+    # Admin, people (seed 000).
+    Step(
+        "admin.add_users",
+        "people",
+        "admin",
+        N_("Add your employees' accounts"),
+        N_(
+            "On the Partner Center dashboard, select Add new user for one person, or Set up your team (Add users using PMC data) for many at once, and follow the instructions on screen."
+        ),
+        "transition",
+        "admin-tasks-add-employee-accounts",
+        _always,
+    ),
+    Step(
+        "admin.send_credentials",
+        "people",
+        "admin",
+        N_("Get the sign-in info to each new user"),
+        N_(
+            "For a single account, send the user name and temporary password yourself. Accounts created from PMC data get an e-mail automatically, and you can download a file with the same details to resend them. A temporary password works for 90 days: if someone has not signed in by then, remove the account and add it again."
+        ),
+        "transition",
+        "admin-tasks-add-employee-accounts",
+        _always,
+    ),
+    Step(
+        "admin.enable_sspr",
+        "people",
+        "admin",
+        N_("Turn on self-service password reset"),
+        N_("Set it up for individual accounts, including the security questions users must answer."),
+        "transition",
+        "admin-tasks-add-employee-accounts",
+        _always,
+        optional=True,
+    ),
+    Step(
+        "admin.check_team_status",
+        "people",
+        "admin",
+        N_("Check your team's status"),
+        N_(
+            "Select Check your team's status on the dashboard to see who has connected Partner University and associated exams and certifications. Progress shows under Partnership > Competencies 24 hours after a user associates their account or reaches a competency goal."
+        ),
+        "transition",
+        "checking-team-status-and-receiving-competency-achievements",
+        _always,
+    ),
+    # Employee (seed 000, "Employee tasks").
+    Step(
+        "employee.get_signin_info",
+        "employee",
+        "employee",
+        N_("Get your sign-in info"),
+        N_(
+            "It comes from Microsoft Partner Center or from your admin. Nothing arrived? Ask your company's admin to send it to you directly."
+        ),
+        "transition",
+        "nonadmin_tasks",
+        _always,
+    ),
+    Step(
+        "employee.sign_in",
+        "employee",
+        "employee",
+        N_("Sign in with your temporary password"),
+        N_(
+            "The temporary password works for 90 days. After that, your admin must remove your account and add it again."
+        ),
+        "transition",
+        "nonadmin_tasks",
+        _always,
+    ),
+    Step(
+        "employee.connect_partner_university",
+        "employee",
+        "employee",
+        N_("Connect your Microsoft Partner University account"),
+        N_(
+            "On the dashboard, select Update your profile > Get Partner University access. Once it is connected, you can use Partner University again."
+        ),
+        "transition",
+        "nonadmin_tasks",
+        _always,
+    ),
+    Step(
+        "employee.associate_exams",
+        "employee",
+        "employee",
+        N_("Associate your technical exams and certifications"),
+        N_(
+            "On the dashboard, select Update your profile > Associate exams and certifications. Progress shows under Partnership > Competencies after 24 hours."
+        ),
+        "transition",
+        "nonadmin_tasks",
+        _always,
+    ),
+    Step(
+        "employee.setup_sspr",
+        "employee",
+        "employee",
+        N_("Set up self-service password reset"),
+        N_("Lets you reset your own password later without asking your admin."),
+        "transition",
+        "nonadmin_tasks",
+        _always,
+        optional=True,
+    ),
+    # CSP and marketplace (seed 001).
+    Step(
+        "csp.associate_mpn_id",
+        "csp",
+        "admin",
+        N_("Associate your MPN ID with your CSP account"),
+        N_(
+            "Make sure your Microsoft Partner Network ID (the new one, if you enrolled again) is associated with your Cloud Solution Provider account."
+        ),
+        "pmc-retirement-faq",
+        _FAQ_CSP,
+        _csp,
+    ),
+    Step(
+        "csp.sign_mpa",
+        "csp",
+        "admin",
+        N_("Sign the Microsoft Partner Agreement"),
+        N_("Once the MPN ID is associated, complete the signing of the Microsoft Partner Agreement (MPA)."),
+        "pmc-retirement-faq",
+        _FAQ_CSP,
+        _csp,
+    ),
+    Step(
+        "marketplace.create_account",
+        "marketplace",
+        "admin",
+        N_("Create a commercial marketplace account in Partner Center"),
+        N_("You need it to publish offers in the commercial marketplace."),
+        "pmc-retirement-faq",
+        _FAQ_MARKETPLACE,
+        _marketplace,
+    ),
+    Step(
+        "marketplace.update_mpn_id",
+        "marketplace",
+        "admin",
+        N_("Have your new MPN ID associated with your marketplace account"),
+        N_(
+            "For an existing commercial marketplace account, make sure you are enrolled in the Microsoft Partner Network, then contact Support to change the MPN ID association."
+        ),
+        "pmc-retirement-faq",
+        _FAQ_MARKETPLACE,
+        _new_id_in_marketplace,
+    ),
+    # Benefits (seed 004).
+    Step(
+        "benefits.software",
+        "benefits",
+        "admin",
+        N_("Activate your software benefits"),
+        N_(
+            "Benefits page > Software: expand a product, select Get keys, choose the language and operating system, then download and install."
+        ),
+        "benefits",
+        "manage-software-benefits",
+        _bought("software"),
+    ),
+    Step(
+        "benefits.cloud",
+        "benefits",
+        "admin",
+        N_("Activate your cloud services"),
+        N_(
+            "Benefits page > Cloud: for Azure usage-based subscriptions, assign yourself as user and manage them in the Azure portal; for license-based ones, select Get keys and follow the special instructions."
+        ),
+        "benefits",
+        "manage-cloud-services-benefits",
+        _bought("cloud"),
+    ),
+    Step(
+        "benefits.visual_studio",
+        "benefits",
+        "admin",
+        N_("Assign your Visual Studio subscriptions"),
+        N_(
+            "Benefits page > Visual Studio subscriptions: for each subscription, select a user, then Assign user. Users manage their subscriptions in the Visual Studio portal."
+        ),
+        "benefits",
+        "manage-visual-studio-subscriptions",
+        _bought("visual_studio"),
+    ),
+    Step(
+        "benefits.technical",
+        "benefits",
+        "admin",
+        N_("Assign your technical benefits"),
+        N_(
+            "Benefits page > Technical benefits: select a user, give an e-mail address other than the company's dashboard account, then Assign user. Activation can take several days."
+        ),
+        "benefits",
+        "manage-technical-benefits",
+        _bought("technical"),
+    ),
+    Step(
+        "benefits.advisory_hours",
+        "benefits",
+        "admin",
+        N_("Request presales or advisory hours"),
+        N_(
+            "Fill in the request form and select Submit request to get technical help with the presales, design, deployment or app development phases of cloud and hybrid solutions."
+        ),
+        "benefits",
+        "request-advisory-hours",
+        _bought("technical"),
+        optional=True,
+    ),
+)
+
+STEP_IDS: tuple[str, ...] = tuple(step.id for step in STEPS)
+STEPS_BY_ID: dict[str, Step] = {step.id: step for step in STEPS}
+BENEFIT_KINDS: tuple[str, ...] = ("software", "cloud", "visual_studio", "technical")

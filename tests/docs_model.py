@@ -1,0 +1,29 @@
+"""What the docs sources say, read the way the tests need it: pages, languages, heading ids, links."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+LANGUAGES = ("en", "fr", "zh-TW")
+PAGES = ("index", "transition", "pmc-retirement-faq", "membership", "benefits")
+HEADING_ID = re.compile(r"^(#{1,6})\s.*\{[^}]*#([\w-]+)[^}]*\}\s*$")
+
+
+def source(page: str, language: str) -> Path:
+    suffix = "" if language == "en" else f".{language}"
+    return DOCS / f"{page}{suffix}.md"
+
+
+def heading_ids(path: Path) -> list[tuple[int, str, int]]:
+    """(level, id, line number) of every heading with an explicit id, in order; code fences skipped."""
+    found = []
+    fenced = False
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        if not fenced and (match := HEADING_ID.match(line)):
+            found.append((len(match.group(1)), match.group(2), number))
+    return found
