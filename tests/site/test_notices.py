@@ -1,0 +1,57 @@
+"""Translation notices: machine-translated pages and pages served through fallback say so, in the reader's language."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.docs_model import ROOT
+from tests.site.test_build import page_file, parse
+from tests.site_server import build_site
+
+
+def notice(html: str, kind: str) -> str:
+    start = html.find(f'data-notice="{kind}"')
+    assert start != -1, f"no {kind} notice"
+    return html[start : html.find("</div>", start)]
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [("fr", "traduite automatiquement"), ("zh-TW", "機器翻譯")],
+)
+def test_machine_translation_notice_links_to_the_english_source(built_site: Path, language: str, words: str) -> None:
+    html = page_file(built_site, "transition", language).read_text(encoding="utf-8")
+    text = notice(html, "machine")
+    assert words in text
+    assert 'href="../../transition/"' in text and 'hreflang="en"' in text
+
+
+def test_english_pages_have_no_translation_notice(built_site: Path) -> None:
+    html = page_file(built_site, "transition", "en").read_text(encoding="utf-8")
+    assert "data-notice=" not in html
+
+
+@pytest.fixture(scope="module")
+def site_missing_a_translation(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project in which benefits.zh-TW.md does not exist, so zh-TW readers get the fallback."""
+    project = tmp_path_factory.mktemp("project")
+    for name in ("docs", "overrides", "hooks"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    (project / "docs" / "benefits.zh-TW.md").unlink()
+    site = project / "site"
+    result = build_site(site, config=project / "mkdocs.yml")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def test_fallback_page_says_so_and_marks_its_language(site_missing_a_translation: Path) -> None:
+    html = page_file(site_missing_a_translation, "benefits", "zh-TW").read_text(encoding="utf-8")
+    assert parse(page_file(site_missing_a_translation, "benefits", "zh-TW")).html_lang == "zh-TW"
+    assert "此頁面尚未提供繁體中文版本" in notice(html, "fallback")
+    assert '<div class="pct-content" lang="en">' in html
+    assert "Manage software benefits" in html  # the English original is what is served
+    assert 'href="../../benefits/" hreflang="en"' in notice(html, "fallback")
