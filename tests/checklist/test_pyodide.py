@@ -1,0 +1,192 @@
+"""Parity: the engine loaded from the bundle zip into real Pyodide under Node gives the same JSON as CPython.
+
+Needs `node` and `node_modules/pyodide` (`make test` runs `npm ci`), so a missing one fails the test rather than
+skipping it; set CI_NO_NODE=1 to skip on a machine that deliberately has no Node.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from checklist import ChecklistError, plan
+from checklist.bundle import build_zip
+
+ROOT = Path(__file__).resolve().parents[2]
+RUNNER = ROOT / "tests" / "checklist" / "pyodide_runner.mjs"
+PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
+TIMEOUT = 300
+
+# (name, input document): both roles and situations, all three languages, the date edges, then four bad inputs.
+SCENARIOS: list[tuple[str, dict[str, Any]]] = [
+    ("admin transition, en", {"role": "admin", "today": "2027-03-01", "pmc_membership_end": "2027-06-30"}),
+    ("admin enroll, fr", {"role": "admin", "situation": "enroll", "language": "fr", "today": "2027-03-01"}),
+    (
+        "employee transition, zh-TW",
+        {"role": "employee", "language": "zh-TW", "today": "2027-02-01", "temp_password_issued_on": "2027-01-01"},
+    ),
+    ("employee enroll, en", {"role": "employee", "situation": "enroll", "today": "2027-03-01"}),
+    (
+        "leap day end date, fr",
+        {"role": "admin", "language": "fr", "today": "2028-01-01", "pmc_membership_end": "2028-02-29"},
+    ),
+    (
+        "temp password day 89, zh-TW",
+        {"role": "employee", "language": "zh-TW", "today": "2027-03-31", "temp_password_issued_on": "2027-01-01"},
+    ),
+    (
+        "temp password exactly 90 days, fr",
+        {"role": "employee", "language": "fr", "today": "2027-04-01", "temp_password_issued_on": "2027-01-01"},
+    ),
+    (
+        "exams exactly 24 hours ago, now given, fr",
+        {"role": "employee", "language": "fr", "now": "2027-03-02T10:00", "exams_associated_at": "2027-03-01T10:00"},
+    ),
+    (
+        "exams one minute short of 24 hours, zh-TW",
+        {
+            "role": "employee",
+            "language": "zh-TW",
+            "today": "2027-03-02",
+            "now": "2027-03-02T09:59",
+            "exams_associated_at": "2027-03-01T10:00",
+        },
+    ),
+    (
+        "re-enrolled on the end date, en",
+        {"role": "admin", "today": "2027-03-01", "pmc_membership_end": "2027-03-01", "reenrolled_on": "2027-03-01"},
+    ),
+    (
+        "re-enrolled after the end date, zh-TW",
+        {
+            "role": "admin",
+            "language": "zh-TW",
+            "today": "2027-03-01",
+            "pmc_membership_end": "2027-01-31",
+            "reenrolled_on": "2027-02-15",
+        },
+    ),
+    (
+        "membership ended, not renewed, fr",
+        {"role": "admin", "language": "fr", "today": "2027-03-01", "pmc_membership_end": "2027-01-31"},
+    ),
+    (
+        "csp, marketplace and all benefits, en",
+        {
+            "role": "admin",
+            "today": "2027-03-01",
+            "csp": True,
+            "marketplace": True,
+            "benefits": ["software", "cloud", "visual_studio", "technical"],
+        },
+    ),
+    (
+        "enroll with marketplace and a benefit, zh-TW",
+        {
+            "role": "admin",
+            "situation": "enroll",
+            "language": "zh-TW",
+            "today": "2027-03-01",
+            "marketplace": True,
+            "csp": False,
+            "benefits": ["cloud"],
+        },
+    ),
+    (
+        "admin with done steps, fr",
+        {
+            "role": "admin",
+            "language": "fr",
+            "today": "2027-03-01",
+            "pmc_membership_end": "2027-06-30",
+            "csp": True,
+            "done": ["prepare.global_admin", "account.create", "csp.sign_mpa", "employee.sign_in"],
+        },
+    ),
+    (
+        "employee with done steps and exams, en",
+        {
+            "role": "employee",
+            "today": "2027-03-10",
+            "temp_password_issued_on": "2027-03-01",
+            "exams_associated_at": "2027-03-09T23:30",
+            "done": ["employee.get_signin_info", "employee.sign_in"],
+        },
+    ),
+    ("invalid: impossible date, fr", {"role": "admin", "language": "fr", "today": "2027-02-30"}),
+    ("invalid: unknown step, zh-TW", {"role": "admin", "language": "zh-TW", "today": "2027-03-01", "done": ["x.y"]}),
+    ("invalid: wrong type, en", {"role": "admin", "today": "2027-03-01", "csp": "yes"}),
+    ("invalid: unknown field, fr", {"role": "admin", "language": "fr", "today": "2027-03-01", "colour": "blue"}),
+]
+
+
+def cpython_result(document: dict[str, Any]) -> dict[str, Any]:
+    """What the runner prints for one document, computed here in CPython and passed through JSON the same way."""
+    try:
+        result: dict[str, Any] = plan(document)
+    except ChecklistError as error:
+        result = {"error": error.to_dict()}
+    return json.loads(json.dumps(result, ensure_ascii=False))
+
+
+def test_scenarios_cover_the_four_bad_inputs() -> None:
+    errors = {name: cpython_result(doc).get("error", {}).get("code") for name, doc in SCENARIOS}
+    bad = {name: code for name, code in errors.items() if name.startswith("invalid:")}
+    assert sorted(bad.values()) == ["impossible_date", "invalid_type", "unknown_field", "unknown_value"]
+    assert [name for name, code in errors.items() if code and name not in bad] == []
+
+
+def node_or_fail() -> str:
+    """The `node` executable; a missing Node or Pyodide fails (the README's `make test` installs both)."""
+    node = shutil.which("node")
+    missing = []
+    if node is None:
+        missing.append("`node` is not on PATH")
+    if not (PYODIDE_DIR / "pyodide.mjs").is_file():
+        missing.append(f"{PYODIDE_DIR.relative_to(ROOT)} is missing")
+    if missing:
+        reason = " and ".join(missing)
+        if os.environ.get("CI_NO_NODE") == "1":
+            pytest.skip(f"CI_NO_NODE=1: {reason}")
+        pytest.fail(
+            f"{reason}: install Node.js (>= 18) and run `npm ci` in {ROOT} (`make test` does this), "
+            "or set CI_NO_NODE=1 to skip the Pyodide parity test",
+            pytrace=False,
+        )
+    assert node is not None
+    return node
+
+
+@pytest.mark.node
+def test_pyodide_gives_the_same_json_as_cpython(tmp_path: Path) -> None:
+    node = node_or_fail()
+    bundle = build_zip(tmp_path / "checklist.zip")
+    documents = tmp_path / "documents.json"
+    documents.write_text(json.dumps([doc for _, doc in SCENARIOS], ensure_ascii=False), encoding="utf-8")
+
+    try:
+        done = subprocess.run(
+            [node, str(RUNNER), str(bundle), str(documents)],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            cwd=ROOT,
+            timeout=TIMEOUT,
+        )
+    except subprocess.TimeoutExpired as timeout:
+        pytest.fail(f"Pyodide runner did not finish within {TIMEOUT} s; stderr:\n{timeout.stderr}")
+    assert done.returncode == 0, done.stderr
+    got = json.loads(done.stdout)  # the whole of stdout must be the one JSON array
+    assert len(got) == len(SCENARIOS), done.stderr
+
+    differ = [name for (name, doc), result in zip(SCENARIOS, got, strict=True) if result != cpython_result(doc)]
+    assert differ == [], f"Pyodide and CPython differ on: {differ}\n{done.stderr}"
+    for (name, doc), result in zip(SCENARIOS, got, strict=True):
+        # Equal dicts may still list keys in another order; the JSON text must match too.
+        assert json.dumps(result, ensure_ascii=False) == json.dumps(cpython_result(doc), ensure_ascii=False), name
