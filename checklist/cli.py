@@ -41,7 +41,7 @@ def render_text(result: dict[str, Any]) -> str:
             )
             if key in result["projected_dates"]:
                 shown += " " + _(N_("(if you renew before your membership ends)"))
-            lines.append(f"  {_(DATE_LABELS[key])}: {shown}")
+            lines.append("  " + _(N_("{label}: {value}"), label=_(DATE_LABELS[key]), value=shown))
     lines += ["", _(N_("Remaining steps"))]
     if not result["remaining"]:
         lines.append("  " + _(N_("Nothing left to do.")))

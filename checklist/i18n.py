@@ -63,7 +63,11 @@ class Texts:
     def date(self, value: dt.date) -> str:
         """A date the way a reader of this language writes it (the format itself is in the catalog)."""
         month = self.ctx("month", _MONTHS[value.month - 1])
-        pattern = self.ctx("date format", "{day} {month} {year}")
+        # French writes the first of the month as an ordinal ("1er mai"): a pattern of its own for day 1.
+        if value.day == 1:
+            pattern = self.ctx("date format, first day of the month", "{day} {month} {year}")
+        else:
+            pattern = self.ctx("date format", "{day} {month} {year}")
         return pattern.format(day=value.day, month=month, year=value.year, month_number=value.month)
 
     def datetime(self, value: dt.datetime) -> str:

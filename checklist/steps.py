@@ -149,7 +149,7 @@ STEPS: tuple[Step, ...] = (
         "admin",
         N_("Enter the legal profile and primary contact, then have the contact verified"),
         N_(
-            "Fill in the company's legal profile and primary contact and select Register now. The primary contact must confirm the verification e-mail before Microsoft goes on checking your details."
+            "Fill in the company's legal profile and primary contact and select Enroll now. The primary contact must confirm the verification e-mail before Microsoft goes on checking your details."
         ),
         "membership",
         "create-a-partner-center-account",
