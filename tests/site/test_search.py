@@ -6,17 +6,16 @@ from collections.abc import Iterator
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
-from tests.site_server import CHROMIUM, CHROMIUM_ARGS, SiteServer
+from tests.site_server import SiteServer
 
 
 @pytest.fixture(scope="module")
-def search_page(site_server: SiteServer) -> Iterator[Page]:
-    with sync_playwright() as playwright:
-        browser: Browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser.new_page()
-        browser.close()
+def search_page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context()
+    yield context.new_page()
+    context.close()
 
 
 def search(page: Page, url: str, query: str) -> list[str]:
