@@ -35,7 +35,10 @@ def render_text(result: dict[str, Any]) -> str:
         lines += [f"  ! {w['message']}" for w in result["warnings"]]
     if result["dates"]:
         lines += ["", _(N_("Key dates"))]
-        for key, value in result["dates"].items():
+        for key in DATE_LABELS:  # a fixed, meaningful order: what to do first, then what follows
+            value = result["dates"].get(key)
+            if value is None:
+                continue
             shown = (
                 _.datetime(dt.datetime.fromisoformat(value)) if "T" in value else _.date(dt.date.fromisoformat(value))
             )
