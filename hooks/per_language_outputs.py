@@ -43,9 +43,10 @@ def keep_language_404(config: MkDocsConfig) -> None:
         (site / locale / "404.html").write_bytes(page.read_bytes())
 
 
-def language_of(location: str, others: list[str]) -> str | None:
+def language_of(location: str, locales: list[str]) -> str:
+    """`fr/transition/#x` is French; a location without a language folder belongs to the default language."""
     first = location.split("/", 1)[0]
-    return first if first in others else None
+    return first if first in locales[1:] else locales[0]
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language and merged the index
@@ -58,11 +59,9 @@ def split_outputs(config: MkDocsConfig) -> None:
         return
     index = json.loads(merged.read_text(encoding="utf-8"))
     locales = languages(config)
-    default = locales[0]
-    others = locales[1:]
     for locale in locales:
-        docs = [d for d in index["docs"] if (language_of(d["location"], others) or default) == locale]
-        target = site / ("" if locale == default else locale) / "search" / "search_index.json"
+        docs = [d for d in index["docs"] if language_of(d["location"], locales) == locale]
+        target = site / ("" if locale == locales[0] else locale) / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         per_language = {**index, "config": {**index["config"], "lang": LUNR_LANG.get(locale, ["en"])}, "docs": docs}
         target.write_text(json.dumps(per_language, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,11 +12,15 @@ from tests.site_server import SiteServer, build_site, serve
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str]]:
     site = tmp_path_factory.mktemp("site")
-    result = build_site(site)
+    return site, build_site(site)
+
+
+@pytest.fixture(scope="session")
+def built_site(site_build: tuple[Path, subprocess.CompletedProcess[str]]) -> Path:
+    site, result = site_build
     assert result.returncode == 0, result.stdout + result.stderr
-    pytest.build_output = result.stdout + result.stderr  # type: ignore[attr-defined]
     return site
 
 

@@ -1,7 +1,7 @@
 """Build the site once and serve it on loopback, as a reader's browser would see it.
 
 Shared by the browser tests and the benchmark. The server records every request and its status so tests
-can assert that a visit caused no 404, and sends the Content-Security-Policy the site must live with.
+can assert that a visit caused no 404, and can send the Content-Security-Policy the checklist page must live with.
 """
 
 from __future__ import annotations
@@ -77,11 +77,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         super().send_response(code, message)
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        language = self.path.split("/")[1] if self.path.count("/") > 1 else ""
-        page = Path(self.translate_path(f"/{language}/404.html"))
-        if not page.exists():
-            page = Path(self.translate_path("/404.html"))
-        if code == 404 and page.exists():
+        page = self._not_found_page() if code == 404 else None
+        if page is not None:
             # Serve the site's own 404 page in the reader's language, like a configured host would.
             self.log.add(self.path, 404)
             body = page.read_bytes()
@@ -92,6 +89,15 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             self.wfile.write(body)
             return
         super().send_error(code, message, explain)
+
+    def _not_found_page(self) -> Path | None:
+        """The site's 404 page in the language of the requested path, else the default one."""
+        language = self.path.split("/")[1] if self.path.count("/") > 1 else ""
+        for candidate in (f"/{language}/404.html", "/404.html"):
+            page = Path(self.translate_path(candidate))
+            if page.exists():
+                return page
+        return None
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - signature from the base class
         pass

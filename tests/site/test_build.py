@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
@@ -87,8 +88,10 @@ def parse(path: Path) -> _Collector:
     return collector
 
 
-def test_strict_build_has_no_warnings(built_site: Path) -> None:
-    output = pytest.build_output  # type: ignore[attr-defined]
+def test_strict_build_has_no_warnings(site_build: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
+    _, result = site_build
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
     assert "WARNING" not in output and "ERROR" not in output, output
 
 
