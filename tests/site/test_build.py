@@ -208,3 +208,13 @@ def test_no_third_party_resources(built_site: Path) -> None:
             if not attr.startswith("http://127.0.0.1"):
                 offenders.append(f"{path.relative_to(built_site)}: {attr}")
     assert offenders == []
+
+
+@pytest.mark.parametrize(
+    ("language", "title"),
+    [("en", "Page not found (404)"), ("fr", "Page introuvable (404)"), ("zh-TW", "找不到頁面 (404)")],
+)
+def test_404_page_speaks_the_readers_language(built_site: Path, language: str, title: str) -> None:
+    path = built_site / ("404.html" if language == "en" else f"{language}/404.html")
+    html = path.read_text(encoding="utf-8")
+    assert f"<h1>{title}</h1>" in html and "404 - Not found" not in html
