@@ -113,6 +113,20 @@ class _Reader:
                 raise self.fail(f"{field}[{index}]", "unknown_value", unknown, value=str(item))
         return frozenset(value)
 
+    def moment(self) -> tuple[dt.date, dt.datetime | None]:
+        """`today` and the optional `now` (`today` may be left out when `now` is given)."""
+        now = self.datetime("now")
+        today = self.date("today")
+        if today is None:
+            if now is None:
+                raise self.fail("today", "required", N_("This field is required."))
+            today = now.date()
+        elif now is not None and now.date() != today:
+            raise self.fail(
+                "now", "conflict", N_("Must fall on the same day as today ({today})."), today=self._.date(today)
+            )
+        return today, now
+
     def not_after(self, field: str, value: dt.date | dt.datetime | None, limit: dt.date | dt.datetime) -> None:
         if value is not None and value > limit:
             shown = self._.date(limit) if not isinstance(limit, dt.datetime) else self._.datetime(limit)
@@ -135,14 +149,7 @@ def read_answers(data: object) -> Answers:
     role = read.choice("role", ROLES, None)
     situation = read.choice("situation", SITUATIONS, "transition")
 
-    now = read.datetime("now")
-    today = read.date("today")
-    if today is None:
-        if now is None:
-            raise read.fail("today", "required", N_("This field is required."))
-        today = now.date()
-    elif now is not None and now.date() != today:
-        raise read.fail("now", "conflict", N_("Must fall on the same day as today ({today})."), today=texts.date(today))
+    today, now = read.moment()
 
     answers = Answers(
         role=role,

@@ -7,6 +7,7 @@ sources: entries sorted, fixed timestamps and permissions, so it can be cached a
 
 from __future__ import annotations
 
+import io
 import zipfile
 from pathlib import Path
 
@@ -22,13 +23,20 @@ def package_files(package_dir: Path = PACKAGE_DIR) -> list[Path]:
     )
 
 
-def build_zip(target: Path) -> Path:
-    """Write the package to the zip `target` (entries named ``checklist/...``) and return `target`."""
-    target = Path(target)
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+def zip_bytes() -> bytes:
+    """The package as a zip (entries named ``checklist/...``), byte-identical for the same sources."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for path in package_files():
             info = zipfile.ZipInfo(f"{PACKAGE_DIR.name}/{path.relative_to(PACKAGE_DIR).as_posix()}", _FIXED_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             archive.writestr(info, path.read_bytes())
+    return buffer.getvalue()
+
+
+def build_zip(target: Path) -> Path:
+    """Write the package zip to `target` and return `target`."""
+    target = Path(target)
+    target.write_bytes(zip_bytes())
     return target

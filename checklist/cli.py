@@ -12,15 +12,7 @@ from typing import Any, TextIO
 
 from .errors import ChecklistError
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, Texts
-from .plan import plan
-
-DATE_LABELS = {
-    "renew_by": N_("Renew by"),
-    "membership_end": N_("Membership ends"),
-    "pmc_access_until": N_("PMC benefits viewable until"),
-    "temp_password_expires": N_("Temporary password stops working on"),
-    "competency_progress_visible": N_("Competency progress visible from"),
-}
+from .plan import DATE_LABELS, plan
 
 
 def render_text(result: dict[str, Any]) -> str:
@@ -75,6 +67,11 @@ def _read_document(source: TextIO) -> object:
 
 
 def main(argv: list[str] | None = None, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["team"]:  # `python -m checklist team ...`: the admin's team view (a file named team: ./team)
+        from .team_cli import main as team_main
+
+        return team_main(argv[1:], stdin, stdout)
     parser = argparse.ArgumentParser(
         prog="python -m checklist",
         description="Print the remaining Partner Center transition steps and key dates for one person.",

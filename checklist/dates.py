@@ -6,6 +6,7 @@ import datetime as dt
 
 TEMP_PASSWORD_DAYS = 90  # seed 000: the temporary password is valid for 90 days
 PROGRESS_DELAY = dt.timedelta(hours=24)  # seed 000: progress shows 24 hours after associating
+SOON_DAYS = 14  # our own threshold (not the guides'): warn when a deadline is this many days away or fewer
 
 
 def one_year_after(day: dt.date) -> dt.date:
@@ -19,6 +20,20 @@ def one_year_after(day: dt.date) -> dt.date:
 def temp_password_expires(issued_on: dt.date) -> dt.date:
     """The first day the temporary password no longer works."""
     return issued_on + dt.timedelta(days=TEMP_PASSWORD_DAYS)
+
+
+def last_day_to_sign_in(issued_on: dt.date) -> dt.date:
+    """The last day the temporary password still works: the sign-in step is due then."""
+    return temp_password_expires(issued_on) - dt.timedelta(days=1)
+
+
+def temp_password_expired(issued_on: dt.date, today: dt.date) -> bool:
+    return today >= temp_password_expires(issued_on)
+
+
+def temp_password_expires_soon(issued_on: dt.date, today: dt.date) -> bool:
+    """Still working, but stops working within `SOON_DAYS` days."""
+    return 0 < (temp_password_expires(issued_on) - today).days <= SOON_DAYS
 
 
 def competency_progress_visible(associated_at: dt.datetime) -> dt.datetime:

@@ -36,6 +36,16 @@ def done_by_fact(answers: Answers) -> set[str]:
     return facts
 
 
+# The key dates, in the order a reader acts on them (what to do first, then what follows), with their labels.
+DATE_LABELS: dict[str, str] = {
+    "renew_by": N_("Renew by"),
+    "membership_end": N_("Membership ends"),
+    "pmc_access_until": N_("PMC benefits viewable until"),
+    "temp_password_expires": N_("Temporary password stops working on"),
+    "competency_progress_visible": N_("Competency progress visible from"),
+}
+
+
 def key_dates(answers: Answers) -> tuple[dict[str, str | None], list[str]]:
     """The computable key dates (ISO strings) and which of them are projections."""
     found: dict[str, str | None] = {}
@@ -60,13 +70,13 @@ def key_dates(answers: Answers) -> tuple[dict[str, str | None], list[str]]:
 
 def due_date(step: Step, answers: Answers) -> dt.date | None:
     if step.id == "employee.sign_in" and answers.temp_password_issued_on is not None:
-        return dates.temp_password_expires(answers.temp_password_issued_on) - dt.timedelta(days=1)
+        return dates.last_day_to_sign_in(answers.temp_password_issued_on)
     if step.id == "membership.renew" and answers.pmc_membership_end is not None:
         return answers.pmc_membership_end
     return None
 
 
-SOON_DAYS = 14
+SOON_DAYS = dates.SOON_DAYS
 
 
 def warnings(answers: Answers, done: set[str], applicable: set[str], _: Texts) -> list[dict[str, str]]:
@@ -78,7 +88,7 @@ def warnings(answers: Answers, done: set[str], applicable: set[str], _: Texts) -
     issued = answers.temp_password_issued_on
     if issued is not None and "employee.sign_in" in applicable and "employee.sign_in" not in done:
         expires = dates.temp_password_expires(issued)
-        if answers.today >= expires:
+        if dates.temp_password_expired(issued, answers.today):
             warn(
                 "temp_password_expired",
                 N_(
@@ -86,11 +96,11 @@ def warnings(answers: Answers, done: set[str], applicable: set[str], _: Texts) -
                 ),
                 date=_.date(expires),
             )
-        elif (expires - answers.today).days <= SOON_DAYS:
+        elif dates.temp_password_expires_soon(issued, answers.today):
             warn(
                 "temp_password_expires_soon",
                 N_("Sign in by {last_day}: your temporary password stops working on {date}."),
-                last_day=_.date(expires - dt.timedelta(days=1)),
+                last_day=_.date(dates.last_day_to_sign_in(issued)),
                 date=_.date(expires),
             )
     end = answers.pmc_membership_end
@@ -132,8 +142,9 @@ def build_plan(answers: Answers) -> dict[str, Any]:
     steps = applicable_steps(answers)
     applicable = {s.id for s in steps}
     done = (set(answers.done) | done_by_fact(answers)) & applicable
-    remaining = [
-        {
+
+    def described(s: Step) -> dict[str, Any]:
+        return {
             "id": s.id,
             "group": s.group,
             "title": _(s.title),
@@ -142,9 +153,8 @@ def build_plan(answers: Answers) -> dict[str, Any]:
             "due": (d.isoformat() if (d := due_date(s, answers)) else None),
             "link": guide_link(answers.language, s.page, s.anchor),
         }
-        for s in steps
-        if s.id not in done
-    ]
+
+    remaining = [described(s) for s in steps if s.id not in done]
     required = [s for s in steps if not s.optional]
     found_dates, projected = key_dates(answers)
     used_groups = {s.group for s in steps}
@@ -153,6 +163,8 @@ def build_plan(answers: Answers) -> dict[str, Any]:
         "today": answers.today.isoformat(),
         "remaining": remaining,
         "done": [s.id for s in steps if s.id in done],
+        # The same details for the done steps, so a page can show them ticked (and let the reader untick).
+        "completed": [described(s) for s in steps if s.id in done],
         "dates": found_dates,
         "projected_dates": projected,
         "warnings": warnings(answers, done, applicable, _),

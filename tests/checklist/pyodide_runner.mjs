@@ -1,9 +1,11 @@
 // Runs the checklist engine in real Pyodide under Node and prints the plans as one JSON array.
 //
-// Usage: node tests/checklist/pyodide_runner.mjs <checklist.zip> <documents.json>
+// Usage: node tests/checklist/pyodide_runner.mjs <checklist.zip> <documents.json> [plan|team|team_csv]
 //   <checklist.zip>   the archive from checklist.bundle.build_zip (the one the web page will ship)
 //   <documents.json>  a JSON list of input documents
-// Stdout: one JSON array, one item per document: the plan, or {"error": ChecklistError.to_dict()}.
+//   entry point       plan (default): checklist.plan(document); team: checklist.team.team(document);
+//                     team_csv: checklist.team_csv.team_from_csv(**document), plus its team_to_csv export as "csv"
+// Stdout: one JSON array, one item per document: the result, or {"error": ChecklistError.to_dict()}.
 // Everything else (Pyodide's own start-up output, Python prints, errors) goes to stderr.
 // Pyodide loads from node_modules/pyodide only (no CDN), resolved from the repository root.
 
@@ -26,9 +28,22 @@ if not checklist.__file__.startswith(${JSON.stringify(`${EXTRACT_DIR}/`)}):
     raise RuntimeError(f"checklist imported from {checklist.__file__}, not from the bundle")
 
 
+def _call(document):
+    if entry == "team":
+        from checklist.team import team
+
+        return team(document)
+    if entry == "team_csv":
+        from checklist.team_csv import team_from_csv, team_to_csv
+
+        result = team_from_csv(**document)
+        return {**result, "csv": team_to_csv(result)}
+    return checklist.plan(document)
+
+
 def _run(document):
     try:
-        return checklist.plan(document)
+        return _call(document)
     except checklist.ChecklistError as error:
         return {"error": error.to_dict()}
 
@@ -36,7 +51,7 @@ def _run(document):
 json.dumps([_run(document) for document in json.loads(documents_json)], ensure_ascii=False)
 `;
 
-async function main([zipPath, documentsPath]) {
+async function main([zipPath, documentsPath, entry = "plan"]) {
   if (!zipPath || !documentsPath) {
     throw new Error("usage: node pyodide_runner.mjs <checklist.zip> <documents.json>");
   }
@@ -50,6 +65,7 @@ async function main([zipPath, documentsPath]) {
   const zip = readFileSync(zipPath);
   pyodide.unpackArchive(new Uint8Array(zip.buffer, zip.byteOffset, zip.byteLength), "zip", { extractDir: EXTRACT_DIR });
   pyodide.globals.set("documents_json", readFileSync(documentsPath, "utf8"));
+  pyodide.globals.set("entry", entry);
   return pyodide.runPython(RUN_PLANS);
 }
 

@@ -190,3 +190,78 @@ def test_pyodide_gives_the_same_json_as_cpython(tmp_path: Path) -> None:
     for (name, doc), result in zip(SCENARIOS, got, strict=True):
         # Equal dicts may still list keys in another order; the JSON text must match too.
         assert json.dumps(result, ensure_ascii=False) == json.dumps(cpython_result(doc), ensure_ascii=False), name
+
+
+# --- the admin's team view: the same parity, through the team and team_csv entry points of the runner --------
+
+TEAM_CSV = (
+    "Nom;Adresse e-mail;Mot de passe;Créé le;Connecté;Université des partenaires;Examens associés;Notes\n"
+    "Élodie;elodie@contoso.example;S3cret!;2027/1/1;non;non;;x\n"
+    '"=HYPERLINK(""https://evil.example"")";ana@contoso.example;P@ss;2027-01-15;non;non;;\n'
+    "王小明;xiaoming@contoso.example;pw;2027-03-01;oui;oui;2027-03-31 23:00;\n"
+    "<b>Bo</b>;bo@contoso.example;pw;2027-03-20;oui;non;oui;\n"
+)
+
+TEAM_SCENARIOS: dict[str, list[dict[str, Any]]] = {
+    "team": [
+        {
+            "language": "zh-TW",
+            "now": "2027-04-01T10:00",
+            "employees": [
+                {"name": "a", "temp_password_issued_on": "2027-01-01"},
+                {"name": "b", "temp_password_issued_on": "2027-01-15"},
+                {"email": "c@contoso.example", "signed_in": True, "exams_associated_at": "2027-03-31T10:01"},
+                {"email": "c@contoso.example", "signed_in": True, "partner_university_connected": True},
+                {"name": "e"},
+            ],
+        },
+        {
+            "language": "fr",
+            "today": "2027-04-01",
+            "employees": [{"name": "a", "temp_password_issued_on": "2027-02-30"}],
+        },
+    ],
+    "team_csv": [
+        {"data": TEAM_CSV, "language": "fr", "today": "2027-04-01", "now": "2027-04-01T09:00"},
+        {"data": TEAM_CSV, "language": "zh-TW", "today": "2027-04-01"},
+        {"data": "Email,Signed in\na@contoso.example,yes\n", "language": "fr", "today": "2027-04-01"},
+    ],
+}
+
+
+def cpython_team_result(entry: str, document: dict[str, Any]) -> dict[str, Any]:
+    from checklist.team import team
+    from checklist.team_csv import team_from_csv, team_to_csv
+
+    try:
+        if entry == "team":
+            result: dict[str, Any] = team(document)
+        else:
+            result = team_from_csv(**document)
+            result = {**result, "csv": team_to_csv(result)}
+    except ChecklistError as error:
+        result = {"error": error.to_dict()}
+    return json.loads(json.dumps(result, ensure_ascii=False))
+
+
+@pytest.mark.node
+@pytest.mark.parametrize("entry", sorted(TEAM_SCENARIOS))
+def test_pyodide_team_gives_the_same_json_as_cpython(entry: str, tmp_path: Path) -> None:
+    node = node_or_fail()
+    bundle = build_zip(tmp_path / "checklist.zip")
+    documents = tmp_path / "documents.json"
+    scenarios = TEAM_SCENARIOS[entry]
+    documents.write_text(json.dumps(scenarios, ensure_ascii=False), encoding="utf-8")
+    done = subprocess.run(
+        [node, str(RUNNER), str(bundle), str(documents), entry],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        timeout=TIMEOUT,
+    )
+    assert done.returncode == 0, done.stderr
+    got = json.loads(done.stdout)
+    expected = [cpython_team_result(entry, document) for document in scenarios]
+    assert [json.dumps(r, ensure_ascii=False) for r in got] == [json.dumps(r, ensure_ascii=False) for r in expected]
+    assert any("error" in r for r in expected) and any("employees" in r for r in expected)

@@ -1,0 +1,93 @@
+"""The key dates of a plan as an iCalendar file (RFC 5545), one event per date.
+
+Written by hand rather than with a library: the engine must stay standard-library only to load fast in
+Pyodide, and the subset needed (all-day and floating-time events, text escaping, line folding) is small.
+The output is deterministic for the same plan, so a re-download replaces the events instead of doubling them
+(stable UIDs) and tests can compare it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from .i18n import N_, Texts
+from .plan import DATE_LABELS, guide_link
+from .steps import STEPS_BY_ID
+
+# The step each date belongs to: its title names the event, its guide section is linked from it.
+DATE_STEPS: dict[str, str] = {
+    "renew_by": "membership.renew",
+    "membership_end": "membership.renew",
+    "pmc_access_until": "membership.renew",
+    "temp_password_expires": "employee.sign_in",
+    "competency_progress_visible": "employee.associate_exams",
+}
+
+PRODUCT_ID = "-//Partner Center transition guide//checklist//EN"
+
+
+def _escape(text: str) -> str:
+    return (
+        text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
+    )
+
+
+def _fold(line: str) -> list[str]:
+    """Split a content line into chunks of at most 75 octets, never inside a UTF-8 character."""
+    chunks: list[str] = []
+    current, size, limit = "", 0, 75
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > limit:
+            chunks.append(current)
+            current, size, limit = " ", 1, 75
+        current += char
+        size += width
+    chunks.append(current)
+    return chunks
+
+
+def ics(plan: dict[str, Any], page_url: str, site_url: str) -> str:
+    """An iCalendar document for `plan` (the output of `checklist.plan`).
+
+    `page_url` is the checklist page the reader came from (each event links back to it); `site_url` is the
+    site root that the plan's site-absolute guide links are resolved against.
+    """
+    _ = Texts(plan["language"])
+    stamp = dt.date.fromisoformat(plan["today"]).strftime("%Y%m%dT000000Z")
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODUCT_ID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
+    for key, label in DATE_LABELS.items():
+        value = plan["dates"].get(key)
+        if value is None:
+            continue
+        step = STEPS_BY_ID[DATE_STEPS[key]]
+        guide = site_url.rstrip("/") + guide_link(plan["language"], step.page, step.anchor)
+        summary = _(N_("{label}: {step}"), label=_(label), step=_(step.title))
+        description = "\n".join(
+            [
+                _(step.detail),
+                *([_(N_("(if you renew before your membership ends)"))] if key in plan["projected_dates"] else []),
+                _(N_("Guide: {url}"), url=guide),
+                _(N_("Your checklist: {url}"), url=page_url),
+            ]
+        )
+        if "T" in value:
+            start = dt.datetime.fromisoformat(value)
+            timing = [f"DTSTART:{start:%Y%m%dT%H%M%S}", f"DTEND:{start + dt.timedelta(minutes=30):%Y%m%dT%H%M%S}"]
+        else:
+            day = dt.date.fromisoformat(value)
+            timing = [f"DTSTART;VALUE=DATE:{day:%Y%m%d}", f"DTEND;VALUE=DATE:{day + dt.timedelta(days=1):%Y%m%d}"]
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{key}-{value.replace(':', '')}@partner-center-checklist",
+            f"DTSTAMP:{stamp}",
+            *timing,
+            f"SUMMARY:{_escape(summary)}",
+            f"DESCRIPTION:{_escape(description)}",
+            f"URL:{page_url}",
+            "TRANSP:TRANSPARENT",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return "".join(chunk + "\r\n" for line in lines for chunk in _fold(line))

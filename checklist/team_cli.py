@@ -1,0 +1,102 @@
+"""`python -m checklist team`: the status of a whole team, from the admin's JSON or CSV file, as JSON (or CSV).
+
+The only place of the team view that reads files and the clock: the engine (`team.py`, `team_csv.py`) gets
+the file's bytes and the date. Like the single plan's CLI, bad input exits with status 2 and one line on
+stderr naming the row and field, with nothing on stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import json
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from .cli import _read_document
+from .errors import ChecklistError
+from .i18n import DEFAULT_LANGUAGE, LANGUAGES, Texts
+from .team import team
+from .team_csv import MAX_BYTES, decode, team_from_csv, team_to_csv
+
+CSV_SUFFIXES = (".csv", ".tsv", ".txt")
+
+
+def guess_format(name: str | None, data: bytes | str) -> str:
+    """``json`` or ``csv``: from the file name's extension, else from the first character of the content."""
+    if name:
+        suffix = Path(name).suffix.lower()
+        if suffix == ".json":
+            return "json"
+        if suffix in CSV_SUFFIXES:
+            return "csv"
+    head = data[:256]
+    if isinstance(head, bytes):
+        head = head.removeprefix(b"\xef\xbb\xbf").decode("ascii", errors="replace")
+    return "json" if head.lstrip("\ufeff \t\r\n")[:1] in ("{", "[") else "csv"
+
+
+def _read_input(path: str | None, stdin: TextIO) -> bytes | str:
+    """At most one byte more than the size limit, so that a huge file is refused without reading it all."""
+    if path:
+        with open(path, "rb") as handle:
+            return handle.read(MAX_BYTES + 1)
+    buffer = getattr(stdin, "buffer", None)
+    return buffer.read(MAX_BYTES + 1) if buffer is not None else stdin.read(MAX_BYTES + 1)
+
+
+def _team_from_json(data: bytes | str, args: argparse.Namespace) -> dict[str, Any]:
+    text, _ = decode(data, Texts(args.language or DEFAULT_LANGUAGE))
+    document = _read_document(io.StringIO(text))
+    if isinstance(document, dict):
+        document = dict(document)
+        if args.language:
+            document["language"] = args.language
+        if args.today:
+            document["today"] = args.today
+        if args.now:
+            document["now"] = args.now
+        if "today" not in document and "now" not in document:
+            document["today"] = dt.date.today().isoformat()
+    return team(document)
+
+
+def main(argv: list[str] | None = None, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m checklist team",
+        description="Print each employee's remaining Partner Center steps, due dates and warnings, most urgent first.",
+    )
+    parser.add_argument("input", nargs="?", help="team file, JSON or CSV (default: standard input)")
+    parser.add_argument("--input-format", choices=("json", "csv"), help="default: from the extension, else the content")
+    parser.add_argument("--format", choices=("json", "csv"), default="json", help="output format (default: json)")
+    parser.add_argument("--language", choices=LANGUAGES, help="messages and CSV headers (default: en)")
+    parser.add_argument("--today", help="YYYY-MM-DD (default: the JSON document's, else the system date)")
+    parser.add_argument("--now", help="YYYY-MM-DDTHH:MM, for the 24-hour competency progress delay")
+    parser.add_argument("--encoding", help="the CSV file's encoding when it is not UTF-8 or UTF-16 (e.g. cp1252)")
+    args = parser.parse_args(argv)
+    stdin = stdin or sys.stdin
+    stdout = stdout or sys.stdout
+    try:
+        try:
+            data = _read_input(args.input, stdin)
+        except OSError as error:
+            print(f"error: {args.input}: {error.strerror}", file=sys.stderr)
+            return 2
+        if (args.input_format or guess_format(args.input, data)) == "json":
+            result = _team_from_json(data, args)
+        else:
+            today = args.today or (None if args.now else dt.date.today().isoformat())
+            language = args.language or DEFAULT_LANGUAGE
+            result = team_from_csv(data, language=language, today=today, now=args.now, encoding=args.encoding)
+    except ChecklistError as error:
+        message = error.message.replace("\r", " ").replace("\n", " ")  # one line, whatever a header held
+        print(f"error: {error.field}: {message}", file=sys.stderr)
+        return 2
+    if args.format == "csv":
+        stdout.write(team_to_csv(result))
+    else:
+        json.dump(result, stdout, ensure_ascii=False, indent=2)
+        stdout.write("\n")
+    return 0

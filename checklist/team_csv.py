@@ -1,0 +1,547 @@
+"""Team CSV files: the admin's spreadsheet in, the team status table out. Pure functions on text or bytes.
+
+Reading (`read_team_csv`, `team_from_csv`):
+
+- Columns are found by their header, whatever the case, accents, spaces and punctuation, in English,
+  French or Traditional Chinese (`HEADER_ALIASES`, plus every header `team_to_csv` writes in any language).
+  The delimiter (comma, semicolon as a French Excel writes, tab) is taken from the header line.
+- Unknown columns are ignored and listed. A password column is dropped on read: its cells are never
+  kept, only its header, to say that it was dropped.
+- Encodings: UTF-8 with or without BOM, UTF-16 and UTF-32 with BOM. Anything else (a "CSV" saved by an
+  older Excel in Windows-1252, or in Big5 in Taiwan) is refused with a message saying how to save it as
+  UTF-8, unless the caller names the encoding: guessing would garble names without anyone noticing.
+- Size: at most `MAX_BYTES` (checked before anything is decoded) and `team.MAX_EMPLOYEES` rows.
+- Row numbers are those of the spreadsheet: the header is row 1, so the first employee is row 2.
+
+Writing (`team_to_csv`, `team_template_csv`): a cell that a spreadsheet would run as a formula (starting with
+``= + - @``, tab or carriage return) is written with a leading apostrophe, which spreadsheets show as text and
+`read_team_csv` removes again.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from .errors import ChecklistError
+from .i18n import LANGUAGES, N_, Texts
+from .team import EMPLOYEE_FIELDS, MAX_EMPLOYEES, build_team, read_options, too_many
+
+MAX_BYTES = 5 * 1024 * 1024  # 5 MiB: about 30,000 rows, three times the employee limit
+
+# Header aliases by column role; matching ignores case, accents, spaces and punctuation ("E-mail" = "email").
+# fmt: off
+HEADER_ALIASES: dict[str, tuple[str, ...]] = {
+    "name": (
+        "Name", "Full name", "Display name", "Employee", "Employee name", "User",
+        "Nom", "Nom complet", "Nom d'affichage", "Nom affiché", "Employé", "Nom de l'employé", "Utilisateur",
+        "姓名", "名稱", "顯示名稱", "全名", "員工", "員工姓名", "使用者",
+    ),
+    "first_name": ("First name", "Given name", "Prénom", "名字", "名"),
+    "last_name": ("Last name", "Surname", "Family name", "Nom de famille", "姓氏", "姓"),
+    "email": (
+        "Email", "E-mail", "Email address", "E-mail address", "Mail", "Work email",
+        "Courriel", "Adresse e-mail", "Adresse électronique", "Adresse courriel", "Adresse de messagerie",
+        "電子郵件", "電子郵件地址", "電子信箱", "電郵", "Email 地址",
+    ),
+    # A Partner Center user name is an e-mail address (user@contoso.onmicrosoft.com): read as the e-mail
+    # when the file has no e-mail column, ignored otherwise.
+    "user_name": (
+        "User name", "User principal name", "UPN", "Sign-in name", "Login",
+        "Nom d'utilisateur", "Identifiant",
+        "使用者名稱", "登入名稱", "帳戶名稱",
+    ),
+    "temp_password_issued_on": (
+        "Temporary password issued on", "Temp password issued on", "Password issued on", "Issued on",
+        "Created on", "Date created", "Creation date", "Account created", "Added on", "Date added",
+        "Mot de passe temporaire émis le", "Émis le", "Créé le", "Date de création", "Ajouté le", "Date d'ajout",
+        "暫時密碼核發日期", "暫時密碼發出日期", "核發日期", "建立日期", "新增日期",
+    ),
+    "signed_in": (
+        "Signed in", "Has signed in", "Last sign-in",
+        "Connecté", "S'est connecté", "Dernière connexion",
+        "已登入", "上次登入",
+    ),
+    "partner_university_connected": (
+        "Partner University connected", "Partner University", "Partner University access", "PU connected",
+        "Université des partenaires connectée", "Université des partenaires",
+        "Accès à l'Université des partenaires",
+        "合作夥伴大學已連接", "合作夥伴大學", "合作夥伴大學存取權",
+    ),
+    "exams_associated": (
+        "Exams associated", "Exams and certifications associated",
+        "Examens associés", "Examens et certifications associés",
+        "已建立測驗關聯", "測驗已關聯",
+    ),
+    "exams_associated_at": (
+        "Exams associated at", "Exams associated on", "Associated at", "Associated on",
+        "Examens associés le", "Date d'association des examens",
+        "測驗關聯時間", "測驗關聯日期",
+    ),
+    "password": (
+        "Password", "Temporary password", "Temp password", "Initial password",
+        "Mot de passe", "Mot de passe temporaire",
+        "密碼", "暫時密碼", "臨時密碼", "初始密碼",
+    ),
+}
+# fmt: on
+# Any other header holding one of these (after normalising) is taken for a password column and dropped too.
+PASSWORD_TOKENS: tuple[str, ...] = ("password", "passwd", "motdepasse", "密碼", "密码", "passwort", "contrasena")
+
+# The columns `team_to_csv` writes, in order, with their header msgids; the first six are the template.
+COLUMN_LABELS: tuple[tuple[str, str], ...] = (
+    ("name", N_("Name")),
+    ("email", N_("E-mail")),
+    ("temp_password_issued_on", N_("Temporary password issued on")),
+    ("signed_in", N_("Signed in")),
+    ("partner_university_connected", N_("Partner University connected")),
+    ("exams_associated", N_("Exams associated")),
+)
+# Computed columns of the export: recognised on import, and ignored (the engine computes them again).
+COMPUTED_LABELS: tuple[str, ...] = (
+    N_("Row"),
+    N_("Status"),
+    N_("Temporary password stops working on"),
+    N_("Competency progress visible from"),
+    N_("Remaining steps"),
+    N_("Warnings"),
+)
+_REQUIRED_DATE = "temp_password_issued_on"
+_FLAGS = ("signed_in", "partner_university_connected")
+_OPTIONAL = ("signed_in", "partner_university_connected", "exams_associated")
+
+# Cell values read as yes / no (after normalising); the catalogs' "yes" and "no" in every language are added.
+# fmt: off
+YES: tuple[str, ...] = (
+    "yes", "y", "true", "1", "x", "ok", "done", "oui", "o", "vrai", "fait", "是", "已", "有", "已完成",
+)
+NO: tuple[str, ...] = ("no", "n", "false", "0", "non", "faux", "否", "未", "無", "沒有", "未完成")
+# fmt: on
+_SYMBOLS = {"✓": True, "✔": True, "☑": True, "☒": False, "✗": False, "-": False, "–": False, "—": False}
+
+# Spreadsheets run a cell starting with one of these as a formula (OWASP "CSV injection"), full-width too.
+FORMULA_STARTS = "=+-@\t\r＝＋－＠"
+
+_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+_DATETIME = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})[T ](\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?")
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def normal_header(header: str) -> str:
+    """The form headers are compared in: no accents, case, spaces or punctuation; full-width folded."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", header).casefold() if ch.isalnum())
+
+
+@cache
+def _vocabulary() -> tuple[dict[str, str], dict[str, bool]]:
+    """Header → column role, and cell → yes/no, including the catalogs' words in every language (built once)."""
+    roles: dict[str, str] = {}
+
+    def add(role: str, header: str) -> None:
+        roles.setdefault(normal_header(header), role)
+
+    for field_name in EMPLOYEE_FIELDS:
+        add(field_name, field_name)
+    for language in LANGUAGES:
+        _ = Texts(language)
+        for role, label in COLUMN_LABELS:
+            add(role, _(label))
+        for label in COMPUTED_LABELS:
+            add("computed", _(label))
+    for role, headers in HEADER_ALIASES.items():
+        for header in headers:
+            add(role, header)
+    answers = {normal_header(word): True for word in YES}
+    answers.update({normal_header(word): False for word in NO})
+    for language in LANGUAGES:
+        _ = Texts(language)
+        answers.setdefault(normal_header(_(N_("yes"))), True)
+        answers.setdefault(normal_header(_(N_("no"))), False)
+    return roles, answers
+
+
+def alias_conflicts() -> list[tuple[str, str, str]]:
+    """(header, role it gets, role it was also meant for): must stay empty (a test checks it)."""
+    roles, _ = _vocabulary()
+    found = []
+    for role, headers in HEADER_ALIASES.items():
+        found += [(h, roles[normal_header(h)], role) for h in headers if roles[normal_header(h)] != role]
+    return found
+
+
+def neutralise(cell: str) -> str:
+    """A cell a spreadsheet shows as the same text and never runs as a formula (reversed by `restore`)."""
+    if cell and (cell[0] in FORMULA_STARTS or cell[0] == "'"):
+        return "'" + cell
+    return cell
+
+
+def restore(cell: str) -> str:
+    """Undo `neutralise`: drop the apostrophe put before a formula character (or before an apostrophe)."""
+    if len(cell) > 1 and cell[0] == "'" and (cell[1] in FORMULA_STARTS or cell[1] == "'"):
+        return cell[1:]
+    return cell
+
+
+# --- decoding ------------------------------------------------------------------------------------------------
+
+
+def _megabytes(texts: Texts, size: int) -> str:
+    shown = f"{size / 1024 / 1024:.1f}"
+    return shown.replace(".", ",") if texts.language == "fr" else shown
+
+
+def decode(data: str | bytes | bytearray | memoryview, texts: Texts, encoding: str | None = None) -> tuple[str, str]:
+    """The text of a file and the encoding it was read with (``"text"`` when given a str)."""
+    if isinstance(data, str):
+        if len(data) > MAX_BYTES:
+            raise _too_large(texts, len(data))
+        return data.removeprefix("\ufeff"), "text"
+    data = bytes(data)
+    if len(data) > MAX_BYTES:
+        raise _too_large(texts, len(data))
+    if encoding is not None:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise ChecklistError(
+                "$", "unknown_encoding", texts(N_("Unknown encoding: {encoding}."), encoding=encoding)
+            ) from None
+        chosen = encoding
+    else:
+        chosen = next((name for bom, name in _BOMS if data.startswith(bom)), "utf-8")
+        if chosen == "utf-8" and b"\x00" in data[:1024].split(b"\n", 1)[0]:
+            raise _not_text(texts)
+    try:
+        text = data.decode(chosen)
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        if encoding is None and chosen == "utf-8":
+            message = texts(
+                N_(
+                    "The file is not UTF-8 text (line {line} cannot be read). Save it again as “CSV UTF-8” "
+                    "and import that file."
+                ),
+                line=line,
+            )
+        else:
+            message = texts(N_("The file cannot be read as {encoding} (line {line})."), encoding=chosen, line=line)
+        raise ChecklistError("$", "invalid_encoding", message) from None
+    return text.removeprefix("\ufeff"), codecs.lookup(chosen).name
+
+
+def _not_text(texts: Texts) -> ChecklistError:
+    message = N_(
+        "The file is not CSV text (it contains NUL characters; a UTF-16 file needs its byte order mark). "
+        "Save it again as “CSV UTF-8”."
+    )
+    return ChecklistError("$", "invalid_encoding", texts(message))
+
+
+def _too_large(texts: Texts, size: int) -> ChecklistError:
+    message = texts(
+        N_("The file is too large ({size} MB; the limit is {limit} MB). Split it into several files."),
+        size=_megabytes(texts, size),
+        limit=_megabytes(texts, MAX_BYTES),
+    )
+    return ChecklistError("$", "too_large", message)
+
+
+# --- reading -------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class TeamCsv:
+    """A read CSV file: employee rows (spreadsheet row number, fields) and what was done with each column."""
+
+    rows: list[tuple[int, dict[str, Any]]]
+    columns: dict[str, str] = field(default_factory=dict)  # column role -> header as written in the file
+    ignored_columns: list[str] = field(default_factory=list)
+    dropped_columns: list[str] = field(default_factory=list)
+    missing_columns: list[str] = field(default_factory=list)
+    notices: list[dict[str, str]] = field(default_factory=list)
+    encoding: str = "utf-8"
+    delimiter: str = ","
+
+
+def _delimiter(first_line: str, roles: dict[str, str]) -> str:
+    """The delimiter under which the header line has the most known headers (comma on a tie)."""
+    best, score = ",", -1
+    for candidate in (",", ";", "\t"):
+        try:
+            cells = next(csv.reader([first_line], delimiter=candidate), [])
+        except csv.Error:  # a cell over the csv module's size limit: reported when the file is read
+            continue
+        found = sum(1 for cell in cells if normal_header(cell) in roles)
+        if found > score:
+            best, score = candidate, found
+    return best
+
+
+def _cell_error(texts: Texts, row: int, column: str, message: str) -> ChecklistError:
+    return ChecklistError(f"rows[{row}].{column}", "invalid_value", texts(message), row=row, column=column)
+
+
+_FLAG_MESSAGE = N_("Write yes or no, or leave the cell empty.")
+_EXAMS_MESSAGE = N_("Write yes or no, or the date and time written YYYY-MM-DD HH:MM, or leave the cell empty.")
+
+
+def _map_columns(header: list[str], roles: dict[str, str], table: TeamCsv, texts: Texts) -> dict[str, int]:
+    """Column role -> position for the columns read; fills the table's ignored, dropped and missing columns."""
+    _ = texts
+    index: dict[str, int] = {}
+    for position, cell in enumerate(header):
+        label = cell.strip()
+        key = normal_header(label)
+        role = roles.get(key)
+        if role is None and not key:
+            continue  # no header: its cells are checked row by row (ignored if they hold anything)
+        if role == "password" or (role is None and any(token in key for token in PASSWORD_TOKENS)):
+            table.dropped_columns.append(label)
+        elif role is None or role == "computed":
+            table.ignored_columns.append(label)
+        elif role in index:
+            message = N_("Two columns hold the same information: “{first}” and “{second}”. Keep one of them.")
+            first = header[index[role]].strip()
+            raise ChecklistError("columns", "duplicate_column", _(message, first=first, second=label), column=role)
+        else:
+            index[role] = position
+    # The e-mail address, or else the user name (a Partner Center user name is one).
+    if "user_name" in index:
+        if "email" in index:
+            table.ignored_columns.append(header[index.pop("user_name")].strip())
+        else:
+            index["email"] = index.pop("user_name")
+    # The name, or else the first and last names (joined in the file's order).
+    if "name" in index:
+        table.ignored_columns += [header[index.pop(k)].strip() for k in ("first_name", "last_name") if k in index]
+    labels = dict(COLUMN_LABELS)
+    if not index.keys() & {"email", "name", "first_name", "last_name"}:
+        message = N_("The file has no column for the e-mail address or the name: add a column “{email}” or “{name}”.")
+        names = {"email": _(labels["email"]), "name": _(labels["name"])}
+        raise ChecklistError("columns", "missing_column", _(message, **names), column="email")
+    if _REQUIRED_DATE not in index:
+        message = N_(
+            "The file has no “{column}” column: add it, with the date each temporary password was issued (YYYY-MM-DD)."
+        )
+        label = _(labels[_REQUIRED_DATE])
+        raise ChecklistError("columns", "missing_column", _(message, column=label), column=_REQUIRED_DATE)
+    for role in _OPTIONAL:
+        if role not in index and not (role == "exams_associated" and "exams_associated_at" in index):
+            table.missing_columns.append(role)
+            message = N_("No “{column}” column: that step is shown as not done for everyone.")
+            table.notices.append({"code": "column_missing", "message": _(message, column=_(labels[role]))})
+    table.columns = {role: header[position].strip() for role, position in sorted(index.items(), key=lambda i: i[1])}
+    return index
+
+
+def read_team_csv(
+    data: str | bytes | bytearray | memoryview, *, language: str = "en", encoding: str | None = None
+) -> TeamCsv:
+    """Read a team CSV (text, or the file's bytes) into employee rows for `team.build_team`."""
+    texts = Texts(language if language in LANGUAGES else "en")
+    text, used = decode(data, texts, encoding)
+    if not text.strip():
+        raise ChecklistError("$", "empty_file", texts(N_("The file is empty.")))
+    first_line = text.split("\n", 1)[0]
+    if "\x00" in first_line:
+        raise _not_text(texts)
+    roles, answers = _vocabulary()
+    delimiter = _delimiter(first_line, roles)
+    table = TeamCsv(rows=[], encoding=used, delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = next(reader, [])
+        index = _map_columns(header, roles, table, texts)
+        names = sorted(index.pop(k) for k in ("first_name", "last_name") if k in index)
+        fields = list(index.items())
+        width = len(header)
+        blank = {p for p, cell in enumerate(header) if not normal_header(cell)}
+        unnamed: set[int] = set()
+        rows = table.rows
+        flags: dict[str, bool] = {}  # cell text -> yes/no, for this file: the same few words on every row
+        for number, cells in enumerate(reader, start=2):
+            if not "".join(cells).strip():
+                continue  # an empty line: nothing to lose
+            if len(rows) >= MAX_EMPLOYEES:
+                raise too_many(texts, "$")
+            size = len(cells)
+            if blank or size > width:
+                unnamed.update(p for p, cell in enumerate(cells) if (p >= width or p in blank) and cell.strip())
+            row: dict[str, Any] = {}
+            for role, position in fields:
+                if position >= size:
+                    continue
+                value = cells[position]
+                if value[:1] == "'":
+                    value = restore(value)
+                value = value.strip()
+                if not value:
+                    continue
+                if role in _FLAGS:
+                    found = flags.get(value)
+                    if found is None:
+                        found = flags[value] = _yes_no(value, answers, texts, number, role)
+                    row[role] = found
+                elif role == "exams_associated" or role == "exams_associated_at":
+                    _exams(row, value, answers, texts, number, role)
+                elif role == _REQUIRED_DATE:
+                    row[role] = _iso_date(value)
+                else:
+                    row[role] = value
+            if names:
+                name = _join_name([restore(cells[p]).strip() for p in names if p < size])
+                if name:
+                    row["name"] = name
+            rows.append((number, row))
+    except csv.Error:
+        message = N_("The file could not be read as CSV near line {line}: a cell is too long or badly quoted.")
+        raise ChecklistError("$", "invalid_csv", texts(message, line=reader.line_num)) from None
+    table.ignored_columns += [f"#{position + 1}" for position in sorted(unnamed)]
+    for label in table.dropped_columns:
+        message = N_("Column “{column}” was dropped: passwords are never read, kept or shown.")
+        table.notices.append({"code": "password_column_dropped", "message": texts(message, column=label)})
+    if table.ignored_columns:
+        message = texts(N_("Columns not used: {columns}."), columns=", ".join(table.ignored_columns))
+        table.notices.append({"code": "columns_ignored", "message": message})
+    return table
+
+
+def _yes_no(value: str, answers: dict[str, bool], texts: Texts, row: int, column: str) -> bool:
+    """A yes/no cell; a date there (a "Last sign-in" column) means yes."""
+    found = _SYMBOLS.get(value)
+    if found is None:
+        found = answers.get(normal_header(value))
+    if found is None and _DATE.match(value):
+        found = True
+    if found is None:
+        raise _cell_error(texts, row, column, _FLAG_MESSAGE)
+    return found
+
+
+def _exams(row: dict[str, Any], value: str, answers: dict[str, bool], texts: Texts, number: int, role: str) -> None:
+    """An exams cell: yes / no, or the date and time they were associated (which also means yes)."""
+    moment = _DATETIME.fullmatch(value)
+    if moment is not None:
+        year, month, day, hour, minute = moment.groups()
+        row["exams_associated_at"] = f"{year}-{int(month):02}-{int(day):02}T{int(hour):02}:{minute}"
+        row["exams_associated"] = True
+        return
+    found = _SYMBOLS.get(value)
+    if found is None:
+        found = answers.get(normal_header(value))
+    if found is None:  # a date without a time too: the 24-hour rule needs the time, so ask for it
+        raise _cell_error(texts, number, role, _EXAMS_MESSAGE)
+    row["exams_associated"] = row.get("exams_associated", False) or found
+
+
+def _iso_date(value: str) -> str:
+    """2027/1/5, 2027-01-05 or 2027-01-05 00:00 as 2027-01-05; anything else as is, for the checks to refuse."""
+    day = _DATE.fullmatch(value) or _DATETIME.fullmatch(value)
+    if day is None:
+        return value
+    year, month, date = day.groups()[:3]
+    return f"{year}-{int(month):02}-{int(date):02}"
+
+
+def _join_name(parts: list[str]) -> str:
+    """First and last names in the file's order; no space between two Chinese (non-Latin) parts: 王小明."""
+    parts = [part for part in parts if part]
+    if len(parts) == 2 and not any(ch.isascii() and ch.isalpha() for ch in "".join(parts)):
+        return "".join(parts) if all(_cjk(part) for part in parts) else " ".join(parts)
+    return " ".join(parts)
+
+
+def _cjk(text: str) -> bool:
+    return all("\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or ch >= "\U00020000" for ch in text)
+
+
+def team_from_csv(
+    data: str | bytes | bytearray | memoryview,
+    *,
+    language: str = "en",
+    today: str | dt.date | None = None,
+    now: str | dt.datetime | None = None,
+    encoding: str | None = None,
+) -> dict[str, Any]:
+    """The team status for a CSV file (its text or bytes): same output as `team.team`, plus what the columns held."""
+    options: dict[str, Any] = {"language": language}
+    if today is not None:
+        options["today"] = today.isoformat() if isinstance(today, dt.date) else today
+    if now is not None:
+        options["now"] = now.isoformat(timespec="minutes") if isinstance(now, dt.datetime) else now
+    texts, language, today_date, now_time = read_options(options)
+    table = read_team_csv(data, language=language, encoding=encoding)
+    return build_team(
+        texts,
+        language,
+        today_date,
+        now_time,
+        table.rows,
+        columns=table.columns,
+        ignored_columns=table.ignored_columns,
+        dropped_columns=table.dropped_columns,
+        missing_columns=table.missing_columns,
+        notices=table.notices,
+        source={"format": "csv", "encoding": table.encoding, "delimiter": table.delimiter},
+    )
+
+
+# --- writing -------------------------------------------------------------------------------------------------
+
+
+def _csv_text(rows: list[list[str]], bom: bool) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerows([[neutralise(cell) for cell in row] for row in rows])
+    return ("\ufeff" if bom else "") + out.getvalue()
+
+
+def team_template_csv(language: str = "en", *, bom: bool = True) -> str:
+    """The header line of the team template, in `language` (a UTF-8 BOM first, so that Excel reads it right)."""
+    _ = Texts(language if language in LANGUAGES else "en")
+    return _csv_text([[_(label) for _role, label in COLUMN_LABELS]], bom)
+
+
+def team_to_csv(result: dict[str, Any], *, bom: bool = True) -> str:
+    """The team status as the admin's table (CSV text, headers in the result's language), formulas neutralised.
+
+    It reads back with `read_team_csv`: the computed columns (row, status, dates, steps, warnings) are ignored.
+    """
+    _ = Texts(result["language"])
+    yes, no = _(N_("yes")), _(N_("no"))
+    rows = [[_(label) for label in COMPUTED_LABELS[:1]] + [_(label) for _role, label in COLUMN_LABELS]]
+    rows[0] += [_(label) for label in COMPUTED_LABELS[1:]]
+    for employee in result["employees"]:
+        associated_at = employee["exams_associated_at"]
+        visible = employee["dates"]["competency_progress_visible"]
+        rows.append(
+            [
+                str(employee["row"]),
+                employee["name"] or "",
+                employee["email"] or "",
+                employee["temp_password_issued_on"] or "",
+                yes if employee["signed_in"] else no,
+                yes if employee["partner_university_connected"] else no,
+                associated_at.replace("T", " ") if associated_at else (yes if employee["exams_associated"] else no),
+                employee["status_label"],
+                employee["dates"]["temp_password_expires"] or "",
+                visible.replace("T", " ") if visible else "",
+                "; ".join(step["title"] for step in employee["remaining"]),
+                " ".join(warning["message"] for warning in employee["warnings"]),
+            ]
+        )
+    return _csv_text(rows, bom)

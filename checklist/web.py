@@ -1,0 +1,230 @@
+"""What the checklist web page needs from the engine: its questions, its words, its pre-rendered plans, and the
+one entry point the browser's Web Worker calls.
+
+Kept here, next to the rules, so that the page template, the worker and the CLI all read one source of truth:
+the page never decides which question applies or how a plan is computed, it only shows what this module says.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from .answers import FIELDS
+from .calendar import ics
+from .errors import ChecklistError
+from .i18n import N_, Texts
+from .plan import DATE_LABELS, plan
+from .steps import BENEFIT_KINDS
+
+
+@dataclass(frozen=True)
+class Question:
+    """One form question: `when` lists (field, value) pairs that must all hold for it to be asked."""
+
+    field: str
+    kind: str  # "choice", "date", "datetime", "flag" or "multi"
+    label: str  # msgid
+    hint: str | None = None  # msgid
+    options: tuple[tuple[str, str], ...] = ()  # (value, msgid)
+    when: tuple[tuple[str, str], ...] = ()
+
+
+_ADMIN = (("role", "admin"),)
+_TRANSITION = (("role", "admin"), ("situation", "transition"))
+_EMPLOYEE = (("role", "employee"),)
+
+QUESTIONS: tuple[Question, ...] = (
+    Question(
+        "role",
+        "choice",
+        N_("Which tasks are yours?"),
+        options=(
+            ("admin", N_("I set up my company in Partner Center (partner admin)")),
+            ("employee", N_("An admin added me to my company's Partner Center account (employee)")),
+        ),
+    ),
+    Question(
+        "situation",
+        "choice",
+        N_("Where does your company start from?"),
+        options=(
+            ("transition", N_("We had an MPN membership in Partner Membership Center")),
+            ("enroll", N_("We are joining the Microsoft Partner Network as a new partner")),
+        ),
+        when=_ADMIN,
+    ),
+    Question(
+        "pmc_membership_end",
+        "date",
+        N_("When does your current MPN membership end?"),
+        N_("The end date shown for your membership. Renew in Partner Center before it."),
+        when=_TRANSITION,
+    ),
+    Question(
+        "reenrolled_on",
+        "date",
+        N_("If you already renewed in Partner Center, on which day?"),
+        N_("Leave empty if you have not renewed yet."),
+        when=_TRANSITION,
+    ),
+    Question("csp", "flag", N_("We are a Cloud Solution Provider (CSP)"), when=_ADMIN),
+    Question(
+        "marketplace",
+        "flag",
+        N_("We publish offers in the commercial marketplace, or want to"),
+        when=_ADMIN,
+    ),
+    Question(
+        "benefits",
+        "multi",
+        N_("Which membership benefits does your company have?"),
+        options=(
+            ("software", N_("Software (product keys and downloads)")),
+            ("cloud", N_("Cloud services (Azure and Microsoft 365 credits)")),
+            ("visual_studio", N_("Visual Studio subscriptions")),
+            ("technical", N_("Technical benefits (support incidents and advisory hours)")),
+        ),
+        when=_ADMIN,
+    ),
+    Question(
+        "temp_password_issued_on",
+        "date",
+        N_("On which day did you receive your temporary password?"),
+        N_("It works for 90 days: sign in before it stops working."),
+        when=_EMPLOYEE,
+    ),
+    Question(
+        "exams_associated_at",
+        "datetime",
+        N_("When did you associate your exams and certifications?"),
+        N_("Date and time. Progress shows within 24 hours. Leave empty if you have not done it yet."),
+        when=_EMPLOYEE,
+    ),
+)
+
+# Every answer the page stores or shares; `language`, `today` and `now` come from the page, not the reader.
+ANSWER_FIELDS: tuple[str, ...] = tuple(f for f in FIELDS if f not in ("language", "today", "now"))
+
+# Words the page's script shows; the template shows the rest from `QUESTIONS` and the plan itself.
+PAGE_STRINGS: dict[str, str] = {
+    "questions": N_("Your situation"),
+    "plan": N_("Your remaining steps"),
+    "overview": N_("All the steps, by role"),
+    "key_dates": N_("Key dates"),
+    "no_dates": N_("Answer the date questions to see your key dates."),
+    "progress": N_("{done} of {total} required steps done"),
+    "optional": N_("optional"),
+    "due": N_("due {date}"),
+    "projected": N_("(if you renew before your membership ends)"),
+    "nothing_left": N_("Nothing left to do. Well done!"),
+    "done_steps": N_("Done"),
+    "read_guide": N_("How to do it"),
+    "warnings": N_("Needs your attention"),
+    "choose_role": N_("Choose which tasks are yours to see your own checklist."),
+    "no_script": N_(
+        "Turn on JavaScript to answer the questions and tick steps. Without it, here is every step for each role."
+    ),
+    "loading": N_("Starting the checklist engine in your browser…"),
+    "ready": N_("Checklist up to date."),
+    "stored": N_("Showing your saved checklist; updating it…"),
+    "load_failed": N_(
+        "The checklist engine could not start in your browser. The list below is the general checklist for your "
+        "role; your answers and ticks are still saved on this device. Reload the page to try again."
+    ),
+    "load_slow": N_(
+        "The checklist engine is taking too long to start. The list below is the general checklist for your role; "
+        "your answers and ticks are still saved on this device. Reload the page to try again."
+    ),
+    "corrupt_state": N_(
+        "Your saved answers could not be read, so the checklist started again. A copy of them was kept on this "
+        "device under the name {key}."
+    ),
+    "shared_loaded": N_("These answers come from a shared link. Your own previous answers were kept."),
+    "restore_previous": N_("Restore my previous answers"),
+    "private": N_(
+        "Your answers stay in this browser: they are saved on this device only and never sent anywhere, not even "
+        "when you share a link (the answers travel after the # sign, which browsers do not send to servers)."
+    ),
+    "change_answers": N_("Change answers"),
+    "start_over": N_("Start over"),
+    "started_over": N_("Answers and ticks cleared."),
+    "undo": N_("Undo"),
+    "share": N_("Copy a link to this checklist"),
+    "share_copied": N_("Link copied. Anyone who opens it sees these answers."),
+    "share_label": N_("Link to this checklist"),
+    "calendar": N_("Add the key dates to my calendar (.ics)"),
+    "print": N_("Print"),
+    "field_error": N_("Check this answer: {message}"),
+    "mark_done": N_("Done: {title}"),
+    "calendar_file": N_("partner-center-key-dates"),
+}
+
+
+def questions(language: str) -> list[dict[str, Any]]:
+    """The form, translated, for the page template."""
+    _ = Texts(language)
+    return [
+        {
+            "field": q.field,
+            "kind": q.kind,
+            "label": _(q.label),
+            "hint": _(q.hint) if q.hint else None,
+            "options": [{"value": value, "label": _(label)} for value, label in q.options],
+            "when": dict(q.when),
+        }
+        for q in QUESTIONS
+    ]
+
+
+def page_strings(language: str) -> dict[str, str]:
+    _ = Texts(language)
+    return {key: _(message) for key, message in PAGE_STRINGS.items()} | {
+        f"date.{key}": _(label) for key, label in DATE_LABELS.items()
+    }
+
+
+def page_context(language: str, today: dt.date) -> dict[str, Any]:
+    """Everything the page template needs: the form, the words, and one plan per role for the pre-render.
+
+    The pre-rendered plans take no personal answers, so the page is useful before (or without) JavaScript.
+    """
+    _ = Texts(language)
+    role_names = {"admin": _(N_("Partner admins")), "employee": _(N_("Employees"))}
+    overview = [
+        {"role": role, "title": title, "plan": plan({"role": role, "language": language, "today": today.isoformat()})}
+        for role, title in role_names.items()
+    ]
+    return {
+        "language": language,
+        "questions": questions(language),
+        "strings": page_strings(language),
+        "answer_fields": list(ANSWER_FIELDS),
+        "date_order": list(DATE_LABELS),  # the page's JSON sorts object keys: the order travels as a list
+        "benefit_kinds": list(BENEFIT_KINDS),
+        "overview": overview,
+    }
+
+
+def call(fn: str, args_json: str) -> str:
+    """The Web Worker's single entry point: JSON in, JSON out, never an exception.
+
+    Returns ``{"ok": true, "result": ...}`` or ``{"ok": false, "error": {"field", "code", "message"}}`` so the
+    page can put the message next to the field it names.
+    """
+    try:
+        args = json.loads(args_json)
+        if fn == "plan":
+            result: Any = plan(args["answers"])
+        elif fn == "calendar":
+            result = ics(plan(args["answers"]), args["page_url"], args["site_url"])
+        else:
+            raise ChecklistError("fn", "unknown_function", f"unknown function: {fn}")
+    except ChecklistError as error:
+        return json.dumps({"ok": False, "error": error.to_dict()}, ensure_ascii=False)
+    except Exception as error:  # noqa: BLE001 - the worker must answer, whatever went wrong
+        failure = {"field": "$", "code": "internal", "message": f"{type(error).__name__}: {error}"}
+        return json.dumps({"ok": False, "error": failure}, ensure_ascii=False)
+    return json.dumps({"ok": True, "result": result}, ensure_ascii=False)

@@ -1,0 +1,430 @@
+"""The admin's CSV file in and the status table out: headers, encodings, hostile cells, limits, row numbers."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+import pytest
+
+from checklist import ChecklistError
+from checklist.team import MAX_EMPLOYEES, team
+from checklist.team_csv import (
+    HEADER_ALIASES,
+    MAX_BYTES,
+    alias_conflicts,
+    neutralise,
+    read_team_csv,
+    restore,
+    team_from_csv,
+    team_template_csv,
+    team_to_csv,
+)
+
+TODAY = "2027-04-01"
+HEADER = "Name,Email,Temporary password issued on,Signed in,Partner University connected,Exams associated\r\n"
+
+
+def read(text: str | bytes, **options: Any) -> dict[str, Any]:
+    return team_from_csv(text, today=options.pop("today", TODAY), **options)
+
+
+def failure(text: str | bytes, **options: Any) -> ChecklistError:
+    with pytest.raises(ChecklistError) as raised:
+        read(text, **options)
+    return raised.value
+
+
+def by_row(result: dict[str, Any]) -> list[dict[str, Any]]:
+    return sorted(result["employees"], key=lambda e: e["row"])
+
+
+def cells(text: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
+
+
+# --- headers ---------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "role"),
+    [
+        ("Email", "email"),
+        ("E-mail", "email"),
+        ("  EMAIL ADDRESS ", "email"),
+        ("e_mail", "email"),
+        ("Adresse e-mail", "email"),
+        ("adresse electronique", "email"),  # accents optional
+        ("Courriel", "email"),
+        ("電子郵件", "email"),
+        ("ＥＭＡＩＬ", "email"),  # full-width, as a Chinese keyboard may type it
+        ("Name", "name"),
+        ("Display name", "name"),
+        ("Nom", "name"),
+        ("姓名", "name"),
+        ("Temporary password issued on", "temp_password_issued_on"),
+        ("temp_password_issued_on", "temp_password_issued_on"),
+        ("Créé le", "temp_password_issued_on"),
+        ("Mot de passe temporaire émis le", "temp_password_issued_on"),
+        ("暫時密碼核發日期", "temp_password_issued_on"),
+        ("Signed in", "signed_in"),
+        ("Connecté", "signed_in"),
+        ("已登入", "signed_in"),
+        ("Partner University", "partner_university_connected"),
+        ("Université des partenaires", "partner_university_connected"),
+        ("合作夥伴大學", "partner_university_connected"),
+        ("Exams associated", "exams_associated"),
+        ("Examens associés", "exams_associated"),
+        ("已建立測驗關聯", "exams_associated"),
+        ("Exams associated at", "exams_associated_at"),
+    ],
+)
+def test_header_aliases(header: str, role: str) -> None:
+    columns = [header]
+    if role not in ("email", "name"):
+        columns.append("Email")
+    if role != "temp_password_issued_on":
+        columns.append("Issued on")
+    table = read_team_csv(",".join(f'"{c}"' for c in columns) + "\n")
+    assert table.columns[role] == header.strip()
+    assert table.ignored_columns == table.dropped_columns == []
+
+
+def test_aliases_do_not_collide() -> None:
+    assert alias_conflicts() == []
+    assert all(headers for headers in HEADER_ALIASES.values())
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "zh-TW"])
+def test_the_template_and_the_export_read_back_in_every_language(language: str) -> None:
+    template = team_template_csv(language)
+    assert template.startswith("\ufeff") and template.endswith("\r\n") and template.count("\n") == 1
+    result = read(template + "Ana,ana@contoso.example,2027-03-01,,,\r\n", language=language)
+    assert result["ignored_columns"] == [] and result["missing_columns"] == []
+    assert result["employees"][0]["name"] == "Ana"
+    again = read(team_to_csv(result), language=language)
+    assert [(e["name"], e["email"], e["status"]) for e in again["employees"]] == [
+        ("Ana", "ana@contoso.example", "in_progress")
+    ]
+
+
+def test_template_names_the_columns() -> None:
+    assert team_template_csv(bom=False) == HEADER.replace("Email", "E-mail")
+    assert team_template_csv("fr", bom=False).startswith("Nom,Adresse e-mail,")
+
+
+def test_unknown_columns_are_ignored_and_listed() -> None:
+    result = read("Email,Department,Issued on,,Notes\nana@contoso.example,Sales,2027-03-01,,x\n")
+    assert result["ignored_columns"] == ["Department", "Notes"]
+    assert result["notices"][-1] == {"code": "columns_ignored", "message": "Columns not used: Department, Notes."}
+
+
+def test_data_under_no_header_is_reported_not_lost() -> None:
+    result = read("Email,Issued on,\nana@contoso.example,2027-03-01,something\nbo@contoso.example,2027-03-01,,extra\n")
+    assert result["ignored_columns"] == ["#3", "#4"]
+
+
+def test_missing_optional_columns_are_listed() -> None:
+    result = read("Email,Issued on\nana@contoso.example,2027-03-01\n")
+    assert result["missing_columns"] == ["signed_in", "partner_university_connected", "exams_associated"]
+    assert [n["code"] for n in result["notices"]] == ["column_missing"] * 3
+    assert result["notices"][0]["message"] == "No “Signed in” column: that step is shown as not done for everyone."
+
+
+@pytest.mark.parametrize(
+    ("language", "missing"),
+    [
+        ("en", "“Temporary password issued on”"),
+        ("fr", "«\u00a0Mot de passe temporaire émis le\u00a0»"),
+        ("zh-TW", "「暫時密碼核發日期」"),
+    ],
+)
+def test_missing_date_column_is_named_in_the_readers_language(language: str, missing: str) -> None:
+    raised = failure("Email,Signed in\nana@contoso.example,yes\n", language=language)
+    assert (raised.field, raised.code, raised.column) == ("columns", "missing_column", "temp_password_issued_on")
+    assert missing in raised.message
+
+
+def test_missing_identity_column_is_named() -> None:
+    raised = failure("Department,Issued on\nSales,2027-03-01\n")
+    assert (raised.code, raised.column) == ("missing_column", "email")
+    assert "“E-mail”" in raised.message and "“Name”" in raised.message
+
+
+def test_two_columns_for_the_same_field_are_refused() -> None:
+    raised = failure("Email,E-mail,Issued on\na@contoso.example,b@contoso.example,2027-03-01\n")
+    assert raised.code == "duplicate_column"
+    assert "“Email” and “E-mail”" in raised.message
+
+
+def test_user_name_stands_in_for_the_email_and_first_last_names_are_joined() -> None:
+    result = read("First name,Last name,User name,Issued on\nAna,Silva,ana@contoso.onmicrosoft.com,2027-03-01\n")
+    assert (result["employees"][0]["name"], result["employees"][0]["email"]) == (
+        "Ana Silva",
+        "ana@contoso.onmicrosoft.com",
+    )
+    result = read("姓,名,建立日期\n王,小明,2027/3/1\n")
+    assert result["employees"][0]["name"] == "王小明"
+    result = read("Email,User name,Issued on\nana@contoso.example,ana@contoso.onmicrosoft.com,2027-03-01\n")
+    assert result["employees"][0]["email"] == "ana@contoso.example" and result["ignored_columns"] == ["User name"]
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+def test_delimiter_comes_from_the_header_line(delimiter: str) -> None:
+    text = (
+        delimiter.join(["Nom", "Adresse e-mail", "Créé le"])
+        + "\n"
+        + delimiter.join(["Ana, Li", "a@b.example", "2027-03-01"])
+    )
+    result = read(text.replace("Ana, Li", '"Ana, Li"') if delimiter == "," else text)
+    assert result["employees"][0]["name"] == "Ana, Li"
+    assert result["source"]["delimiter"] == delimiter
+
+
+# --- cells -----------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cell", "value"),
+    [("yes", True), ("YES", True), ("Oui", True), ("是", True), ("x", True), ("✓", True), ("2027-03-02", True),
+     ("no", False), ("non", False), ("否", False), ("0", False), ("-", False), ("", False)],
+)  # fmt: skip
+def test_yes_no_cells(cell: str, value: bool) -> None:
+    result = read(f"Email,Issued on,Signed in\nana@contoso.example,2027-03-01,{cell}\n")
+    assert result["employees"][0]["signed_in"] is value
+
+
+def test_dates_in_common_unambiguous_forms() -> None:
+    text = "Email,Issued on,Exams associated\n"
+    text += "a@x.example,2027/3/1,2027-03-05 10:30:15\nb@x.example,2027-03-01 00:00:00,yes\nc@x.example,2027.03.01,\n"
+    a, b, c = by_row(read(text))
+    assert a["temp_password_issued_on"] == b["temp_password_issued_on"] == c["temp_password_issued_on"] == "2027-03-01"
+    assert (a["exams_associated_at"], a["exams_associated"]) == ("2027-03-05T10:30", True)
+    assert (b["exams_associated_at"], b["exams_associated"]) == (None, True)
+    assert (c["exams_associated_at"], c["exams_associated"]) == (None, False)
+
+
+DATE_FIELD = "temp_password_issued_on"
+
+
+@pytest.mark.parametrize(
+    ("lines", "field", "code"),
+    [
+        (
+            ["Email,Issued on", "a@x.example,2027-03-01", "b@x.example,01/03/2027"],
+            f"rows[3].{DATE_FIELD}",
+            "invalid_date",
+        ),
+        (
+            ["Email,Issued on", "a@x.example,2027-03-01", "", "b@x.example,2027-02-30"],
+            f"rows[4].{DATE_FIELD}",
+            "impossible_date",
+        ),
+        (
+            ["Name,Email,Issued on", '"Ana', 'Silva",a@x.example,2027-03-01', "Bo,b@x.example,2027-05-01"],
+            f"rows[3].{DATE_FIELD}",
+            "in_future",
+        ),
+        (["Email,Issued on,Signed in", "a@x.example,2027-03-01,maybe"], "rows[2].signed_in", "invalid_value"),
+        (
+            ["Email,Issued on,Exams associated", "a@x.example,2027-03-01,2027-03-05"],
+            "rows[2].exams_associated",
+            "invalid_value",
+        ),
+        (["Email,Issued on", "not-an-address,2027-03-01"], "rows[2].email", "invalid_email"),
+        (["Email,Name,Issued on", ",,2027-03-01"], "rows[2].email", "required"),
+    ],
+)
+def test_errors_name_the_spreadsheet_row_and_the_field(lines: list[str], field: str, code: str) -> None:
+    raised = failure("\n".join(lines) + "\n")
+    assert (raised.field, raised.code) == (field, code)
+    assert raised.row == int(field[5 : field.index("]")])
+    assert raised.to_dict()["row"] == raised.row
+
+
+def test_cell_errors_are_in_the_readers_language() -> None:
+    raised = failure("Email,Issued on,Signed in\na@x.example,2027-03-01,peut-être\n", language="fr")
+    assert raised.message == "Écrivez oui ou non, ou laissez la cellule vide."
+
+
+def test_empty_lines_are_skipped_and_a_header_alone_is_an_empty_team() -> None:
+    assert read(HEADER)["employees"] == []
+    assert [e["row"] for e in by_row(read(HEADER + "\r\n,,,,,\r\nAna,,2027-03-01,,,\r\n"))] == [4]
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n", b"", "\ufeff"])
+def test_empty_file(text: str | bytes) -> None:
+    assert failure(text).code == "empty_file"
+
+
+# --- encodings -------------------------------------------------------------------------------------------------
+
+SAMPLE = (
+    "Nom;Adresse e-mail;Créé le\n"
+    "Élodie Dupré;elodie@contoso.example;2027-03-01\n"
+    "王小明;xiaoming@contoso.example;2027-03-01\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (SAMPLE.encode("utf-8"), "utf-8"),
+        (SAMPLE.encode("utf-8-sig"), "utf-8-sig"),
+        (SAMPLE.encode("utf-16"), "utf-16"),  # with its byte order mark, as Excel's "Unicode text"
+        ("\ufeff".encode("utf-16-le") + SAMPLE.encode("utf-16-le"), "utf-16"),
+        ("\ufeff".encode("utf-16-be") + SAMPLE.encode("utf-16-be"), "utf-16"),
+        (SAMPLE.encode("utf-32"), "utf-32"),
+        (bytearray(SAMPLE.encode("utf-8")), "utf-8"),
+        (memoryview(SAMPLE.encode("utf-8")), "utf-8"),
+        (SAMPLE, "text"),
+        ("\ufeff" + SAMPLE, "text"),
+    ],
+)
+def test_accepted_encodings(data: bytes | str, encoding: str) -> None:
+    result = read(data)
+    assert [e["name"] for e in by_row(result)] == ["Élodie Dupré", "王小明"]
+    assert result["source"] == {"format": "csv", "encoding": encoding, "delimiter": ";"}
+
+
+def test_windows_1252_is_refused_with_a_clear_message_naming_the_line() -> None:
+    data = "Email,Name,Issued on\na@x.example,Ana,2027-03-01\nb@x.example,Élodie,2027-03-01\n".encode("cp1252")
+    raised = failure(data)
+    assert (raised.field, raised.code) == ("$", "invalid_encoding")
+    assert raised.message == (
+        "The file is not UTF-8 text (line 3 cannot be read). Save it again as “CSV UTF-8” and import that file."
+    )
+    assert "CSV UTF-8" in failure(data, language="fr").message
+
+
+def test_a_named_encoding_reads_windows_1252() -> None:
+    data = "Email;Nom;Créé le\nb@x.example;Élodie;2027-03-01\n".encode("cp1252")
+    result = read(data, encoding="cp1252")
+    assert result["employees"][0]["name"] == "Élodie" and result["source"]["encoding"] == "cp1252"
+    assert failure(data, encoding="klingon").code == "unknown_encoding"
+    assert failure("é".encode("utf-16-le"), encoding="ascii").code == "invalid_encoding"
+
+
+def test_utf16_without_byte_order_mark_is_refused() -> None:
+    raised = failure(SAMPLE.encode("utf-16-le"))
+    assert raised.code == "invalid_encoding" and "NUL" in raised.message
+
+
+# --- hostile input ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("header", ["Password", "Temporary password", "Mot de passe", "密碼", "Password (initial)"])
+def test_password_column_is_dropped_and_its_values_never_appear(header: str) -> None:
+    secret = "Xy7$-hunter2-TOP"
+    text = f'Email,"{header}",Issued on\na@x.example,{secret},2027-03-01\nb@x.example,{secret}2,2027-03-01\n'
+    for language in ("en", "fr", "zh-TW"):
+        result = read(text, language=language)
+        assert result["dropped_columns"] == [header]
+        assert result["notices"][-1]["code"] == "password_column_dropped"
+        output = json.dumps(result, ensure_ascii=False) + team_to_csv(result)
+        assert secret not in output
+    table = read_team_csv(text)
+    assert secret not in repr(table)
+
+
+def test_password_in_a_badly_formed_row_is_not_shown_in_the_error() -> None:
+    raised = failure("Email,Password,Issued on\na@x.example,hunter2,2027-02-30\n")
+    assert "hunter2" not in json.dumps(raised.to_dict())
+
+
+def test_html_in_names_stays_plain_text() -> None:
+    name = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+    result = read(f'Name,Email,Issued on\n"{name.replace(chr(34), chr(34) * 2)}",a@x.example,2027-03-01\n')
+    assert result["employees"][0]["name"] == name
+    assert "&lt;" not in json.dumps(result) and "&lt;" not in team_to_csv(result)
+    assert cells(team_to_csv(result))[1][1] == name
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r", "＝"])
+def test_formula_injection_is_neutralised_on_export(start: str) -> None:
+    name = f'{start}HYPERLINK("https://evil.example","click")'
+    result = team({"today": TODAY, "employees": [{"name": "x" + name, "email": "a@x.example"}]})
+    result["employees"][0]["name"] = name  # names are trimmed on read: put the tab or CR back, as any caller could
+    result["employees"][0]["warnings"] = [{"code": "x", "message": "-" + start}]
+    exported = cells(team_to_csv(result))
+    assert exported[1][1] == "'" + name
+    for row in exported:
+        for cell in row:
+            assert not cell or cell[0] not in "=+-@\t\r＝", cell
+    assert read(team_to_csv(result))["employees"][0]["name"] == name.strip()
+
+
+def test_neutralise_and_restore_are_inverse() -> None:
+    for cell in ["=1+1", "'=1+1", "'", "''", "'plain", "plain", "", "-", "@x", "\tx"]:
+        assert restore(neutralise(cell)) == cell
+    assert restore("'O'Brien") == "'O'Brien"  # an apostrophe before a letter is part of the text
+
+
+def test_file_too_large_is_refused_at_once() -> None:
+    ten_megabytes = (HEADER + "Ana,ana@contoso.example,2027-03-01,yes,yes,yes\r\n" * 250_000).encode()[
+        : 10 * 1024 * 1024
+    ]
+    assert len(ten_megabytes) == 10 * 1024 * 1024 > MAX_BYTES
+    raised = failure(ten_megabytes)
+    assert (raised.field, raised.code) == ("$", "too_large")
+    assert raised.message == "The file is too large (10.0 MB; the limit is 5.0 MB). Split it into several files."
+    assert "10,0\u00a0Mo" in failure(ten_megabytes, language="fr").message
+    assert failure(ten_megabytes.decode()).code == "too_large"
+
+
+def test_too_many_rows_is_refused() -> None:
+    text = HEADER + "A,,2027-03-01,,,\r\n" * (MAX_EMPLOYEES + 1)
+    assert len(text) < MAX_BYTES
+    raised = failure(text)
+    assert (raised.field, raised.code) == ("$", "too_many_rows")
+    assert len(read(HEADER + "A,,2027-03-01,,,\r\n" * MAX_EMPLOYEES)["employees"]) == MAX_EMPLOYEES
+
+
+def test_a_huge_cell_is_a_clear_error() -> None:
+    raised = failure(HEADER + '"' + "x" * 200_000 + '",,2027-03-01\n')
+    assert raised.code == "invalid_csv" and "line" in raised.message
+
+
+# --- export ----------------------------------------------------------------------------------------------------
+
+
+def test_export_columns_and_round_trip() -> None:
+    document = {
+        "today": TODAY,
+        "language": "fr",
+        "employees": [
+            {"name": "Ana", "email": "ana@x.example", "temp_password_issued_on": "2027-01-01"},
+            {"name": "Bo", "signed_in": True, "exams_associated_at": "2027-03-31T23:00"},
+            {"email": "c@x.example", "signed_in": True, "partner_university_connected": True, "exams_associated": True},
+        ],
+    }
+    result = team(document)
+    exported = team_to_csv(result)
+    assert exported.startswith("\ufeff") and not team_to_csv(result, bom=False).startswith("\ufeff")
+    rows = cells(exported)
+    assert rows[0][:4] == ["Ligne", "Nom", "Adresse e-mail", "Mot de passe temporaire émis le"]
+    assert rows[1][:8] == [
+        "1",
+        "Ana",
+        "ana@x.example",
+        "2027-01-01",
+        "non",
+        "non",
+        "non",
+        "Mot de passe expiré\u00a0: supprimer et ajouter de nouveau",
+    ]
+    again = read(exported, language="fr")
+    keys = (
+        "name",
+        "email",
+        "temp_password_issued_on",
+        "signed_in",
+        "partner_university_connected",
+        "exams_associated",
+        "exams_associated_at",
+        "status",
+    )
+    assert [[e[k] for k in keys] for e in again["employees"]] == [[e[k] for k in keys] for e in result["employees"]]
+    assert "Ligne" in again["ignored_columns"] and again["dropped_columns"] == []

@@ -1,0 +1,109 @@
+"""The page's side of the engine: its questions, its words, the worker's entry point and the calendar file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from icalendar import Calendar
+
+from checklist.answers import FIELDS
+from checklist.calendar import DATE_STEPS, ics
+from checklist.i18n import LANGUAGES
+from checklist.plan import DATE_LABELS, plan
+from checklist.steps import STEPS_BY_ID
+from checklist.web import ANSWER_FIELDS, PAGE_STRINGS, QUESTIONS, call, page_context, page_strings
+
+PAGE = "https://example.org/fr/checklist/"
+SITE = "https://example.org/"
+
+
+def test_every_question_asks_for_a_contract_field_under_conditions_that_can_hold() -> None:
+    fields = {q.field: q for q in QUESTIONS}
+    assert set(fields) <= set(FIELDS) and set(fields) == set(ANSWER_FIELDS) - {"done"}
+    for question in QUESTIONS:
+        for field, value in question.when:
+            assert value in {v for v, _ in fields[field].options}, (question.field, field, value)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_page_words_are_translated_and_keep_their_placeholders(language: str) -> None:
+    words = page_strings(language)
+    assert set(words) == set(PAGE_STRINGS) | {f"date.{key}" for key in DATE_LABELS}
+    if language != "en":
+        same = [key for key, message in PAGE_STRINGS.items() if words[key] == message]
+        assert same == [], f"{language}: untranslated page words {same}"
+    for key, message in PAGE_STRINGS.items():
+        assert {p for p in ("{done}", "{total}", "{date}", "{key}", "{message}", "{title}") if p in message} == {
+            p for p in ("{done}", "{total}", "{date}", "{key}", "{message}", "{title}") if p in words[key]
+        }, (language, key)
+
+
+def test_page_context_prerenders_one_plan_per_role_in_the_page_language() -> None:
+    context = page_context("zh-TW", dt.date(2026, 11, 21))
+    assert [item["role"] for item in context["overview"]] == ["admin", "employee"]
+    for item in context["overview"]:
+        assert item["plan"]["language"] == "zh-TW" and item["plan"]["remaining"]
+        assert all(step["link"].startswith("/zh-TW/") for step in item["plan"]["remaining"])
+    assert context["date_order"] == list(DATE_LABELS)
+
+
+def test_call_answers_json_with_the_plan_or_the_field_error() -> None:
+    answers = {"role": "employee", "today": "2026-11-21", "temp_password_issued_on": "2026-10-01"}
+    ok = json.loads(call("plan", json.dumps({"answers": answers})))
+    assert ok == {"ok": True, "result": plan(answers)}
+    bad = json.loads(call("plan", json.dumps({"answers": {**answers, "temp_password_issued_on": "2027-01-01"}})))
+    assert bad["ok"] is False and bad["error"]["field"] == "temp_password_issued_on"
+    assert bad["error"]["code"] == "in_future"
+
+
+@pytest.mark.parametrize(
+    ("fn", "args", "code"),
+    [("plan", "not json", "internal"), ("plan", "{}", "internal"), ("format_disk", "{}", "unknown_function")],
+)
+def test_call_never_raises(fn: str, args: str, code: str) -> None:
+    reply = json.loads(call(fn, args))
+    assert reply["ok"] is False and reply["error"]["code"] == code
+
+
+def calendar_for(answers: dict) -> Calendar:
+    text = ics(plan(answers), PAGE, SITE)
+    assert all(len(line.encode()) <= 75 for line in text.split("\r\n")), "lines must be folded at 75 octets"
+    assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")
+    return Calendar.from_ical(text)
+
+
+def test_calendar_has_one_event_per_key_date_with_step_title_and_links() -> None:
+    answers = {
+        "role": "admin",
+        "language": "fr",
+        "today": "2026-11-21",
+        "pmc_membership_end": "2027-03-01",
+    }
+    expected = plan(answers)["dates"]
+    events = {str(e["UID"]).split("-")[0]: e for e in calendar_for(answers).walk("VEVENT")}
+    assert set(events) == set(expected) == {"renew_by", "membership_end", "pmc_access_until"}
+    for key, event in events.items():
+        assert event.decoded("DTSTART") == dt.date.fromisoformat(expected[key])
+        assert str(event["URL"]) == PAGE
+        description = str(event["DESCRIPTION"])
+        step = STEPS_BY_ID[DATE_STEPS[key]]
+        assert f"{SITE}fr/{step.page}/#{step.anchor}" in description and PAGE in description
+    assert "1 mars 2028" not in str(events["membership_end"]["SUMMARY"])  # the date is the event's, not its text
+
+
+def test_calendar_timed_event_for_competency_progress_and_escaped_text() -> None:
+    answers = {
+        "role": "employee",
+        "language": "zh-TW",
+        "now": "2026-11-21T09:30",
+        "exams_associated_at": "2026-11-21T08:15",
+    }
+    (event,) = calendar_for(answers).walk("VEVENT")
+    assert event.decoded("DTSTART") == dt.datetime(2026, 11, 22, 8, 15)
+    assert "專長認證" in str(event["SUMMARY"])
+
+
+def test_calendar_without_dates_is_an_empty_calendar() -> None:
+    assert calendar_for({"role": "employee", "today": "2026-11-21"}).walk("VEVENT") == []

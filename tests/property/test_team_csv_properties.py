@@ -1,0 +1,148 @@
+"""Hypothesis: any file gives a team or the typed error, never another exception; export then import keeps the data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from checklist import ChecklistError
+from checklist.team import EMPLOYEE_FIELDS, team
+from checklist.team_csv import FORMULA_STARTS, HEADER_ALIASES, neutralise, restore, team_from_csv, team_to_csv
+
+TODAY = dt.date(2027, 4, 1)
+NOW = dt.datetime(2027, 4, 1, 12, 0)
+KEYS = (
+    "name",
+    "email",
+    "temp_password_issued_on",
+    "signed_in",
+    "partner_university_connected",
+    "exams_associated",
+    "exams_associated_at",
+    "status",
+    "needs_action",
+)
+
+HEADERS = st.sampled_from([h for headers in HEADER_ALIASES.values() for h in headers] + ["Notes", "", "Row"])
+CELLS = st.one_of(
+    st.text(max_size=12),
+    st.sampled_from(["yes", "no", "oui", "是", "2027-03-01", "2027/3/1", "2027-03-01 10:00", "a@b.example", "=1+1"]),
+    st.dates(min_value=dt.date(2026, 1, 1), max_value=dt.date(2027, 5, 1)).map(dt.date.isoformat),
+)
+DELIMITERS = st.sampled_from([",", ";", "\t"])
+
+
+def _quote(cell: str, delimiter: str) -> str:
+    return '"' + cell.replace('"', '""') + '"' if any(c in cell for c in f'"\r\n{delimiter}') else cell
+
+
+@st.composite
+def csv_files(draw: st.DrawFn) -> str:
+    """CSV text with mostly known headers, so that rows get read and checked (not only the header)."""
+    delimiter = draw(DELIMITERS)
+    header = draw(st.lists(HEADERS, min_size=1, max_size=7))
+    rows = draw(st.lists(st.lists(CELLS, max_size=len(header) + 1), max_size=6))
+    lines = [delimiter.join(_quote(c, delimiter) for c in line) for line in [header, *rows]]
+    return draw(st.sampled_from(["\n", "\r\n"])).join(lines)
+
+
+def outcome(data: str | bytes) -> dict[str, Any] | None:
+    try:
+        result = team_from_csv(data, today=TODAY, now=NOW)
+    except ChecklistError as error:
+        assert error.field and error.code and error.message
+        if error.row is not None:
+            assert error.field.startswith(f"rows[{error.row}]")
+        return None
+    json.dumps(result)  # JSON-ready
+    return result
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_any_text_gives_a_team_or_the_typed_error(text: str) -> None:
+    outcome(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary())
+def test_any_bytes_give_a_team_or_the_typed_error(data: bytes) -> None:
+    outcome(data)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(csv_files(), st.sampled_from(["utf-8", "utf-8-sig", "utf-16"]))
+def test_any_csv_gives_a_team_or_the_typed_error(text: str, encoding: str) -> None:
+    result = outcome(text.encode(encoding))
+    if result is not None:
+        totals = result["totals"]
+        assert (
+            totals["employees"]
+            == len(result["employees"])
+            == sum(totals[s] for s in ("expired", "due_soon", "in_progress", "done"))
+        )
+
+
+NAMES = st.text(min_size=1, max_size=30).map(str.strip).filter(bool)
+EMAILS = st.from_regex(r"[a-z0-9._%+-]{1,10}@[a-z0-9-]{1,10}\.example", fullmatch=True)
+PAST = st.dates(min_value=dt.date(2026, 6, 1), max_value=TODAY).map(dt.date.isoformat)
+ASSOCIATED = st.datetimes(min_value=dt.datetime(2027, 1, 1), max_value=NOW).map(lambda d: d.strftime("%Y-%m-%dT%H:%M"))
+
+
+@st.composite
+def employees(draw: st.DrawFn) -> dict[str, Any]:
+    employee: dict[str, Any] = {"name": draw(NAMES)}
+    optional = {
+        "email": EMAILS,
+        "temp_password_issued_on": PAST,
+        "signed_in": st.booleans(),
+        "partner_university_connected": st.booleans(),
+        "exams_associated": st.booleans(),
+        "exams_associated_at": ASSOCIATED,
+    }
+    for field, strategy in optional.items():
+        if draw(st.booleans()):
+            employee[field] = draw(strategy)
+    return employee
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(employees(), max_size=8), st.sampled_from(["en", "fr", "zh-TW"]), st.booleans())
+def test_export_then_import_keeps_names_and_facts(people: list[dict[str, Any]], language: str, bom: bool) -> None:
+    result = team({"language": language, "today": TODAY.isoformat(), "now": "2027-04-01T12:00", "employees": people})
+    again = team_from_csv(team_to_csv(result, bom=bom), language=language, today=TODAY, now=NOW)
+    assert [[e[k] for k in KEYS] for e in again["employees"]] == [[e[k] for k in KEYS] for e in result["employees"]]
+    assert sorted(e["name"] for e in again["employees"]) == sorted(p["name"] for p in people)
+
+
+@given(st.text())
+def test_neutralised_cells_never_start_a_formula_and_restore_exactly(cell: str) -> None:
+    safe = neutralise(cell)
+    assert not safe or safe[0] not in FORMULA_STARTS
+    assert restore(safe) == cell
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=12),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(employees(), max_size=4), st.sampled_from([*EMPLOYEE_FIELDS, "extra"]), JSON_VALUES, st.integers(0, 3))
+def test_any_team_document_gives_a_team_or_the_typed_error(
+    people: list[dict[str, Any]], field: str, value: Any, index: int
+) -> None:
+    if people:
+        people[index % len(people)][field] = value
+    try:
+        result = team({"today": TODAY.isoformat(), "employees": people})
+    except ChecklistError as error:
+        assert error.field.startswith("rows[") and error.row is not None and error.column
+    else:
+        assert len(result["employees"]) == len(people)
