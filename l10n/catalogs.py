@@ -1,0 +1,145 @@
+"""Checks for gettext catalogs (the checklist engine's `.po` / `.pot` / `.mo`), as functions of file paths.
+
+They used to live inside the tests, pointed at the real catalogs only; as functions of paths they can be run
+on a fixture catalog (so a test can show each one failing and naming the message), from `python -m l10n check`,
+and on any other domain the site grows. Reading uses Babel, which the site already needs (`pybabel` compiles
+the catalogs); the compiled `.mo` is read with the standard library's `gettext`, as the engine reads it.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from babel.messages.catalog import Message
+from babel.messages.pofile import read_po
+
+from l10n.problems import Problem
+
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+# The keywords of `make catalogs-extract` (pybabel -k N_ -k NC_:1c,2 -k ctx:1c,2).
+KEYWORDS = {"N_": None, "NC_": ((1, "c"), 2), "ctx": ((1, "c"), 2)}
+
+
+def messages(po: Path) -> list[Message]:
+    """The live entries of a catalog: no header, no obsolete (`#~`) entries."""
+    with open(po, "rb") as handle:
+        catalog = read_po(handle)
+    return [message for message in catalog if message.id]
+
+
+def _strings(value: str | tuple[str, ...] | list[str] | None) -> tuple[str, ...]:
+    if value is None:
+        return ("",)
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+def name(message: Message) -> str:
+    """How a failure names a message: its msgid, with its msgctxt when it has one."""
+    msgid = _strings(message.id)[0]
+    return f"msgctxt {message.context!r} msgid {msgid!r}" if message.context else f"msgid {msgid!r}"
+
+
+def untranslated_or_fuzzy(po: Path) -> list[Problem]:
+    """Entries with an empty msgstr (any plural form) or the `fuzzy` flag: readers would see English or a guess."""
+    problems = []
+    for message in messages(po):
+        if any(not text.strip() for text in _strings(message.string)):
+            problems.append(Problem(po, message.lineno or 1, f"untranslated {name(message)}"))
+        elif message.fuzzy:
+            problems.append(Problem(po, message.lineno or 1, f"fuzzy {name(message)}: review it, then drop the flag"))
+    return problems
+
+
+def placeholder_mismatches(po: Path) -> list[Problem]:
+    """Entries whose translation lost or invented a `{placeholder}` (the engine would raise KeyError)."""
+    problems = []
+    for message in messages(po):
+        wanted = set(PLACEHOLDER.findall(" ".join(_strings(message.id))))
+        for text in _strings(message.string):
+            if text.strip() and set(PLACEHOLDER.findall(text)) != wanted:
+                got = sorted(set(PLACEHOLDER.findall(text)))
+                problems.append(
+                    Problem(po, message.lineno or 1, f"{name(message)}: placeholders {got}, want {sorted(wanted)}")
+                )
+    return problems
+
+
+def _keys(entries: Iterable[Message]) -> dict[tuple[str | None, str], Message]:
+    return {(m.context, _strings(m.id)[0]): m for m in entries}
+
+
+def template_coverage(po: Path, pot: Path) -> list[Problem]:
+    """The catalog has exactly the template's messages (else run `make catalogs-update`)."""
+    ours, template = _keys(messages(po)), _keys(messages(pot))
+    problems = [
+        Problem(po, 1, f"{name(message)} is in {pot.name} but not here: run make catalogs-update")
+        for key, message in template.items()
+        if key not in ours
+    ]
+    problems += [
+        Problem(po, message.lineno or 1, f"{name(message)} is not in {pot.name}: run make catalogs-update")
+        for key, message in ours.items()
+        if key not in template
+    ]
+    return problems
+
+
+def stale_mo(po: Path, mo: Path | None = None) -> list[Problem]:
+    """The compiled `.mo` next to the `.po` says what the `.po` says (else run `make catalogs-compile`)."""
+    mo = mo or po.with_suffix(".mo")
+    if not mo.exists():
+        return [Problem(mo, 1, f"missing: run make catalogs-compile (source {po.name})")]
+    with open(mo, "rb") as handle:
+        compiled = gettext.GNUTranslations(handle)._catalog  # type: ignore[attr-defined]
+    problems = []
+    for message in messages(po):
+        msgid = _strings(message.id)[0]
+        key = f"{message.context}\x04{msgid}" if message.context else msgid
+        strings = _strings(message.string)
+        if isinstance(message.id, str):
+            found: tuple[str | None, ...] = (compiled.get(key),)
+        else:
+            found = tuple(compiled.get((key, i)) for i in range(len(strings)))
+        if found != strings:
+            problems.append(
+                Problem(mo, message.lineno or 1, f"stale .mo for {name(message)}: run make catalogs-compile")
+            )
+    return problems
+
+
+def template_outdated(pot: Path, sources: Path, keywords: dict = KEYWORDS) -> list[Problem]:
+    """The `.pot` lists exactly the messages marked in the code under `sources` (else `make catalogs-update`)."""
+    from babel.messages.extract import extract_from_dir
+
+    marked: dict[tuple[str | None, str], tuple[str, int]] = {}
+    for filename, lineno, message, _, context in extract_from_dir(str(sources), keywords=keywords):
+        key = (context, message if isinstance(message, str) else message[0])
+        marked.setdefault(key, (filename, lineno))
+    template = _keys(messages(pot))
+    problems = [
+        Problem(sources / filename, lineno, f"msgid {key[1]!r} is not in {pot.name}: run make catalogs-update")
+        for key, (filename, lineno) in marked.items()
+        if key not in template
+    ]
+    problems += [
+        Problem(pot, entry.lineno or 1, f"{name(entry)} is no longer in the code: run make catalogs-update")
+        for key, entry in template.items()
+        if key not in marked
+    ]
+    return problems
+
+
+def check_catalogs(locale_dir: Path, domain: str, sources: Path | None = None) -> list[Problem]:
+    """Every check on every `<locale_dir>/<lang>/LC_MESSAGES/<domain>.po`, its `.mo` and the `<domain>.pot`."""
+    pot = locale_dir / f"{domain}.pot"
+    problems = []
+    for po in sorted(locale_dir.glob(f"*/LC_MESSAGES/{domain}.po")):
+        problems += untranslated_or_fuzzy(po) + placeholder_mismatches(po) + stale_mo(po)
+        if pot.exists():
+            problems += template_coverage(po, pot)
+    if sources is not None and pot.exists():
+        problems += template_outdated(pot, sources)
+    return problems

@@ -1,0 +1,193 @@
+"""Is each translation up to date with its English source? Source tracking by content hash, like Microsoft's
+`ms.openlocfilehash`: a translation records the hash of the English file it was translated from
+(`source_hash` in its front matter); when the English file's hash differs, the translation is stale.
+
+A hash rather than a date or a commit id because it is exact (reverting an English edit makes the translation
+current again), it needs no git, and it survives rebases, squashes and copies of the tree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from l10n.history import file_hash, last_changed
+from l10n.markdown import FRONT_MATTER, split_front_matter
+from l10n.project import Project
+
+HASH_KEY = "source_hash"
+KIND_KEY = "translation"  # machine | human
+
+CURRENT = "current"
+STALE = "stale"
+MISSING = "missing"
+FALLBACK = "fallback"
+UNTRACKED = "untracked"
+STATES = (CURRENT, STALE, UNTRACKED, FALLBACK, MISSING)
+WORDS = {
+    CURRENT: "up to date",
+    STALE: "stale",
+    UNTRACKED: "untracked",
+    FALLBACK: "fallback",
+    MISSING: "missing",
+}
+MEANINGS = {
+    CURRENT: "translated from the current English text",
+    STALE: "the English changed since it was translated (readers see a notice)",
+    UNTRACKED: f"no {HASH_KEY} recorded yet: check it against the English, then refresh",
+    FALLBACK: "no translation: readers get the English page with a notice",
+    MISSING: "no translation and no fallback: the page does not exist in that language",
+}
+
+
+@dataclass(frozen=True)
+class Status:
+    page: str
+    language: str
+    state: str
+    path: Path  # the translation file (absent for fallback / missing)
+    source: Path  # the English file
+    kind: str | None = None  # `translation:` front matter (machine / human) of an existing translation
+    recorded: str | None = None  # the hash in the translation's front matter
+    current: str | None = None  # the English file's hash now
+    english_changed: dt.date | None = None  # when the English file last changed
+
+    @property
+    def needs_work(self) -> bool:
+        return self.state != CURRENT
+
+
+def page_status(project: Project, page: str, language: str) -> Status:
+    """Where one translation stands against its English source."""
+    source = project.source(page, project.default)
+    path = project.source(page, language)
+    current = file_hash(source)
+    changed = last_changed(source)
+    if not path.exists():
+        state = FALLBACK if project.fallback else MISSING
+        return Status(page, language, state, path, source, current=current, english_changed=changed)
+    meta, _, _ = split_front_matter(path.read_text(encoding="utf-8"))
+    recorded = meta.get(HASH_KEY)
+    recorded = str(recorded) if recorded else None
+    state = UNTRACKED if recorded is None else (CURRENT if recorded == current else STALE)
+    kind = str(meta[KIND_KEY]) if meta.get(KIND_KEY) else None
+    return Status(page, language, state, path, source, kind, recorded, current, changed)
+
+
+def project_status(project: Project) -> list[Status]:
+    """Every page x every translation language, pages in site order (home first)."""
+    return [page_status(project, page, language) for page in project.pages() for language in project.translations]
+
+
+def set_front_matter(text: str, key: str, value: str) -> str:
+    """`text` with `key: value` in its front matter: replaced in place, else added after `translation:` (or last).
+
+    Edits the text rather than re-dumping the YAML, so that the localizer's own formatting, order and comments
+    stay exactly as they wrote them.
+    """
+    line = f"{key}: {value}"
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return f"---\n{line}\n---\n{text}"
+    block = match.group(1) or ""
+    pattern = re.compile(rf"^{re.escape(key)}[ \t]*:.*$", re.MULTILINE)
+    if pattern.search(block):
+        block = pattern.sub(line, block, count=1)
+    else:
+        lines = block.splitlines()
+        after = next((i for i, existing in enumerate(lines) if existing.startswith(f"{KIND_KEY}:")), len(lines) - 1)
+        lines.insert(after + 1, line)
+        block = "\n".join(lines) + "\n"
+    return f"---\n{block}---\n" + text[match.end() :]
+
+
+def refresh(project: Project, path: Path) -> tuple[str | None, str]:
+    """Mark the translation at `path` as made from the current English text; returns (old hash, new hash).
+
+    Run it after updating the translation (or after checking that an English edit needs no change in it).
+    """
+    page, language = project.split(path)
+    if language == project.default:
+        raise ValueError(f"{path} is an English source; refresh its translations ({page}.<lang>.md)")
+    source = project.source(page, project.default)
+    if not source.exists():
+        raise FileNotFoundError(f"{path}: its English source {source} does not exist")
+    text = path.read_text(encoding="utf-8")
+    meta, _, _ = split_front_matter(text)
+    old = str(meta[HASH_KEY]) if meta.get(HASH_KEY) else None
+    new = file_hash(source)
+    if old != new:
+        path.write_text(set_front_matter(text, HASH_KEY, new), encoding="utf-8")
+    return old, new
+
+
+def describe(status: Status) -> str:
+    """One table cell: `stale since 2026-11-21 (machine)`."""
+    word = WORDS[status.state]
+    if status.state == STALE and status.english_changed:
+        word = f"{word} since {status.english_changed.isoformat()}"
+    return f"{word} ({status.kind})" if status.kind else word
+
+
+def format_table(statuses: list[Status], languages: tuple[str, ...]) -> str:
+    """The page x language table `make l10n-status` prints, then what each word means."""
+    pages = list(dict.fromkeys(s.page for s in statuses))
+    cells = {(s.page, s.language): describe(s) for s in statuses}
+    header = ["page", *languages]
+    rows = [[page, *(cells.get((page, lang), "") for lang in languages)] for page in pages]
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+
+    def line(row: list[str]) -> str:
+        return "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+
+    out = [line(header), line(["-" * w for w in widths]), *(line(row) for row in rows), ""]
+    counts = {state: sum(1 for s in statuses if s.state == state) for state in STATES}
+    out.append(", ".join(f"{counts[state]} {WORDS[state]}" for state in STATES if counts[state]))
+    out += [f"  {WORDS[state]:<10}  {MEANINGS[state]}" for state in STATES]
+    return "\n".join(out)
+
+
+def display_date(date: dt.date, language: str) -> str:
+    """A date as readers of `language` write it: `November 21, 2026`, `21 novembre 2026`, `2026年11月21日`."""
+    from babel.dates import format_date
+
+    return format_date(date, format="long", locale=language.replace("-", "_"))
+
+
+def status_markdown(
+    statuses: list[Status],
+    language: str,
+    languages: tuple[str, ...],
+    labels: dict[str, str],
+    titles: dict[str, str],
+    names: dict[str, str],
+) -> str:
+    """The "Translation status" page's table and legend, in the reader's language.
+
+    `labels` are the `extra.ui.l10n` strings of that language (state words and their meanings, column headers,
+    `machine` / `human`); `titles` the page titles to show; `names` the language names of the i18n config.
+    """
+    pages = list(dict.fromkeys(s.page for s in statuses))
+    by_cell = {(s.page, s.language): s for s in statuses}
+    translations = list(languages[1:])
+    header = [labels["page"], labels["english_changed"], *(names.get(lang, lang) for lang in translations)]
+    rows = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for page in pages:
+        first = next(s for s in statuses if s.page == page)
+        changed = display_date(first.english_changed, language) if first.english_changed else ""
+        cells = [f"[{titles.get(page, page)}]({page}.md)", changed]
+        for lang in translations:
+            status = by_cell.get((page, lang))
+            if status is None:
+                cells.append("")
+                continue
+            tag = "span" if status.state == CURRENT else "strong"  # what needs work stands out
+            cell = f'<{tag} class="pct-l10n pct-l10n--{status.state}">{labels[status.state]}</{tag}>'
+            if status.kind in ("machine", "human"):
+                cell += f" · {labels[status.kind]}"
+            cells.append(cell)
+        rows.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
+    legend = [f"{labels[state]}\n:   {labels[state + '_meaning']}\n" for state in STATES]
+    return "\n".join(rows) + "\n\n" + "\n".join(legend)
