@@ -12,12 +12,17 @@ POT := checklist/locale/checklist.pot
 PO_FILES := $(foreach l,$(LOCALES),checklist/locale/$(l)/LC_MESSAGES/checklist.po)
 
 .PHONY: help serve build test lint format deps system-deps catalogs-extract catalogs-update catalogs-compile clean
+.PHONY: l10n-status l10n-refresh l10n-check bench
 
 help:
 	@echo "make serve   build the site and serve it on http://127.0.0.1:8000 with live reload"
 	@echo "make test    install what is missing and run every test"
 	@echo "make build   strict build into site/"
 	@echo "make catalogs-extract | catalogs-update | catalogs-compile   checklist .po workflow"
+	@echo "make bench   checklist page (P1-P4, transfer size) in headless chromium, and the team engine at scale"
+	@echo "make l10n-status   table page x language: up to date / stale / untracked / fallback / missing"
+	@echo "make l10n-refresh PAGE=transition LANG=fr   mark a translation as made from the current English"
+	@echo "make l10n-check    structure parity, glossary terms and catalogs of every translation"
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -45,19 +50,19 @@ build: deps
 	$(VENV)/bin/mkdocs build --strict
 
 test: deps system-deps
-	$(VENV)/bin/ruff check checklist hooks tests
-	$(VENV)/bin/ruff format --check checklist hooks tests
+	$(VENV)/bin/ruff check checklist hooks tests l10n bench
+	$(VENV)/bin/ruff format --check checklist hooks tests l10n bench
 	$(PY) -m pytest
 
 lint: deps
-	$(VENV)/bin/ruff check checklist hooks tests
+	$(VENV)/bin/ruff check checklist hooks tests l10n bench
 
 format: deps
-	$(VENV)/bin/ruff format checklist hooks tests
-	$(VENV)/bin/ruff check --fix checklist hooks tests
+	$(VENV)/bin/ruff format checklist hooks tests l10n bench
+	$(VENV)/bin/ruff check --fix checklist hooks tests l10n bench
 
 catalogs-extract: deps
-	$(VENV)/bin/pybabel extract --no-location --sort-output -k N_ -k NC_:1c,2 -k ctx:1c,2 \
+	$(VENV)/bin/pybabel extract --no-default-keywords --no-location --sort-output -k N_ -k NC_:1c,2 -k ctx:1c,2 \
 	  --project=partner-center-checklist -o $(POT) checklist
 
 catalogs-update: catalogs-extract
@@ -65,6 +70,27 @@ catalogs-update: catalogs-extract
 
 catalogs-compile: deps
 	$(VENV)/bin/pybabel compile --statistics -d checklist/locale -D checklist
+
+# Localizer workflow (CONTRIBUTING.md). LANG is also the shell's locale variable: only a LANG given on the
+# make command line selects a language, and the tools run with UTF-8 output whatever the locale says.
+L10N := PYTHONUTF8=1 $(PY) -m l10n
+L10N_LANG = $(if $(filter command line,$(origin LANG)),$(LANG))
+
+l10n-status: deps
+	@$(L10N) status
+
+l10n-refresh: deps
+	@if [ -z "$(PAGE)$(L10N_LANG)" ]; then \
+	  echo "usage: make l10n-refresh PAGE=transition [LANG=fr]   (or LANG=fr alone for every page)" >&2; exit 2; fi
+	@$(L10N) refresh $(if $(PAGE),--page $(PAGE)) $(if $(L10N_LANG),--lang $(L10N_LANG))
+
+l10n-check: deps
+	@$(L10N) check
+
+# Figures for people, not pass/fail: the machines are shared and noisy, so compare ratios from one run.
+bench: deps system-deps
+	$(PY) bench/checklist_page.py
+	$(PY) bench/team_scale.py
 
 clean:
 	rm -rf site build .pytest_cache

@@ -8,7 +8,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 LANGUAGES = ("en", "fr", "zh-TW")
-PAGES = ("index", "transition", "pmc-retirement-faq", "membership", "benefits")
+PAGES = (
+    "index",
+    "checklist",
+    "transition",
+    "pmc-retirement-faq",
+    "membership",
+    "benefits",
+    "glossary",
+    "translation-status",
+)
 HEADING_ID = re.compile(r"^(#{1,6})\s.*\{[^}]*#([\w-]+)[^}]*\}\s*$")
 
 

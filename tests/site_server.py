@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -28,6 +29,22 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--disable-dev-shm-usage",
 ]
+
+
+def copy_project(target: Path) -> Path:
+    """docs, overrides, hooks and mkdocs.yml in a folder of their own, to build a variant of the site.
+
+    node_modules (Pyodide for the checklist page) and the build cache (its Pyodide snapshot) are linked, not
+    copied. Not a git repository: translation dates there are file times.
+    """
+    for name in ("docs", "overrides", "hooks"):
+        shutil.copytree(ROOT / name, target / name)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    (ROOT / "build").mkdir(exist_ok=True)
+    for name in ("node_modules", "build"):
+        if (ROOT / name).is_dir():
+            (target / name).symlink_to(ROOT / name)
+    return target
 
 
 def build_site(site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess[str]:

@@ -9,7 +9,7 @@ import pytest
 
 from tests.docs_model import ROOT
 from tests.site.test_build import page_file, parse
-from tests.site_server import build_site
+from tests.site_server import build_site, copy_project
 
 
 def notice(html: str, kind: str) -> str:
@@ -37,10 +37,7 @@ def test_english_pages_have_no_translation_notice(built_site: Path) -> None:
 @pytest.fixture(scope="module")
 def site_missing_a_translation(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the project in which benefits.zh-TW.md does not exist, so zh-TW readers get the fallback."""
-    project = tmp_path_factory.mktemp("project")
-    for name in ("docs", "overrides", "hooks"):
-        shutil.copytree(ROOT / name, project / name)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    project = copy_project(tmp_path_factory.mktemp("project"))
     (project / "docs" / "benefits.zh-TW.md").unlink()
     site = project / "site"
     result = build_site(site, config=project / "mkdocs.yml")

@@ -1,0 +1,119 @@
+"""Build hook for the checklist page: pre-render it with the engine, ship the engine and Pyodide with the site.
+
+Thin on purpose: the questions, words and plans come from `checklist.web`; this file only hands them to the
+`checklist.html` template and copies files. Pyodide comes from `node_modules/pyodide` (pinned in
+package-lock.json), so the site needs no CDN; the engine zip is named by its content hash, so browsers may
+cache it for ever and still get a new one the moment the engine changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+
+from checklist import __version__
+from checklist.bundle import zip_bytes
+from checklist.web import page_context
+
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+PYODIDE_DIR = "assets/pyodide"
+BUNDLE_DIR = "assets/checklist"
+PAGE = "checklist"  # docs/checklist.md and its translations
+EXTRACT_DIR = "/checklist_bundle"  # where the worker unpacks the engine inside Pyodide (the snapshot remembers it)
+SNAPSHOT_SCRIPT = Path(__file__).with_name("pyodide_snapshot.mjs")
+SNAPSHOT_CACHE = "build/pyodide-snapshots"  # snapshots take seconds to make: reused across builds (git-ignored)
+
+log = get_plugin_logger(__name__)
+_bundle: dict[str, Any] = {}
+
+
+def _build_day() -> dt.date:
+    """The day the pre-rendered plans are computed for (SOURCE_DATE_EPOCH makes builds reproducible)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch else dt.date.today()
+
+
+def _pyodide_source(config: Any) -> Path:
+    source = Path(config.config_file_path).parent / "node_modules" / "pyodide"
+    missing = [name for name in PYODIDE_FILES if not (source / name).is_file()]
+    if missing:
+        raise PluginError(f"checklist page: {source} lacks {', '.join(missing)}: run `npm ci` (or `make deps`)")
+    return source
+
+
+def _snapshot_key(source: Path, bundle: bytes) -> str:
+    """Changes whenever the snapshot would: another Pyodide build, another engine, another snapshot script."""
+    digest = hashlib.sha256(bundle)
+    for part in (source / "pyodide.asm.wasm", source / "python_stdlib.zip", SNAPSHOT_SCRIPT):
+        digest.update(part.read_bytes())
+    digest.update(EXTRACT_DIR.encode())
+    return digest.hexdigest()[:12]
+
+
+def _snapshot(config: Any, source: Path, key: str) -> Path | None:
+    """The cached snapshot for `key`, made with Node if missing; None (the page starts Python normally) if
+    Node cannot make it."""
+    cache = Path(config.config_file_path).parent / SNAPSHOT_CACHE
+    target = cache / f"snapshot-{key}.bin.gz"
+    if target.is_file():
+        return target
+    cache.mkdir(parents=True, exist_ok=True)
+    bundle = cache / f"checklist-{key}.zip"
+    bundle.write_bytes(_bundle["data"])
+    command = ["node", str(SNAPSHOT_SCRIPT), f"{source}/", str(bundle), EXTRACT_DIR, str(target)]
+    try:
+        subprocess.run(command, check=True, capture_output=True, text=True, timeout=300)
+    except (OSError, subprocess.SubprocessError) as error:
+        details = getattr(error, "stderr", "") or error
+        log.info(f"no Pyodide snapshot (the page will start Python without one): {details}")
+        target.unlink(missing_ok=True)
+        return None
+    finally:
+        bundle.unlink(missing_ok=True)
+    return target
+
+
+def on_config(config: Any) -> None:
+    source = _pyodide_source(config)
+    data = zip_bytes()
+    _bundle.update(data=data, path=f"{BUNDLE_DIR}/checklist-{hashlib.sha256(data).hexdigest()[:12]}.zip")
+    key = _snapshot_key(source, data)
+    snapshot = _snapshot(config, source, key)
+    _bundle.update(snapshot=snapshot, snapshot_path=f"{BUNDLE_DIR}/snapshot-{key}.bin.gz" if snapshot else None)
+
+
+def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
+    if page.file.src_uri.split(".")[0] != PAGE:
+        return context
+    language = context.get("i18n_page_locale") or config.theme.language
+    context["checklist"] = page_context(language, _build_day()) | {
+        "bundle": _bundle["path"],
+        "snapshot": _bundle["snapshot_path"],
+        "extract_dir": EXTRACT_DIR,
+        "pyodide": f"{PYODIDE_DIR}/",
+        "version": __version__,
+    }
+    return context
+
+
+def on_post_build(config: Any) -> None:
+    site = Path(config.site_dir)
+    target = site / PYODIDE_DIR
+    target.mkdir(parents=True, exist_ok=True)
+    source = _pyodide_source(config)
+    for name in PYODIDE_FILES:
+        if not (target / name).exists() or (target / name).stat().st_size != (source / name).stat().st_size:
+            shutil.copyfile(source / name, target / name)
+    bundle = site / _bundle["path"]
+    bundle.parent.mkdir(parents=True, exist_ok=True)
+    bundle.write_bytes(_bundle["data"])
+    if _bundle["snapshot"]:
+        shutil.copyfile(_bundle["snapshot"], site / _bundle["snapshot_path"])

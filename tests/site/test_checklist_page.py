@@ -1,0 +1,393 @@
+"""The checklist page in Debian chromium, served with the page's Content-Security-Policy header.
+
+The engine really runs: Pyodide from the built site, in the page's Web Worker. Dates are checked against the
+CLI (`python -m checklist`) for the same answers and the same day, so the page cannot drift from the engine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from icalendar import Calendar
+from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
+
+from checklist.plan import DATE_LABELS
+from tests.docs_model import LANGUAGES, ROOT
+from tests.site.test_browser import SCREENSHOTS, axe_violations, describe
+from tests.site_server import SiteServer, serve
+
+pytestmark = pytest.mark.browser
+
+READY_TIMEOUT = 60_000  # Pyodide start-up on a busy 2-core machine; typically 3-5 s
+PYODIDE = "/assets/pyodide/"
+
+
+@pytest.fixture(scope="module")
+def csp_server(built_site: Path) -> Iterator[SiteServer]:
+    server = serve(built_site, csp=True)
+    yield server
+    server.stop()
+
+
+def checklist_url(server: SiteServer, language: str) -> str:
+    return f"{server.url}/{'' if language == 'en' else language + '/'}checklist/"
+
+
+def open_checklist(page: Page, url: str) -> None:
+    page.goto(url)
+    expect(page.locator("#pct-app")).to_have_attribute("data-engine", "ready", timeout=READY_TIMEOUT)
+
+
+def plan_revision(page: Page) -> int:
+    return int(page.locator("#pct-plan").get_attribute("data-revision") or 0)
+
+
+def wait_for_new_plan(page: Page, before: int) -> None:
+    page.wait_for_function(
+        "before => Number(document.getElementById('pct-plan').dataset.revision || 0) > before "
+        "&& document.getElementById('pct-plan').dataset.source === 'live'",
+        arg=before,
+    )
+
+
+def answer(page: Page, field: str, value: str | bool) -> None:
+    """Answer one question as a person would, then wait for the engine's new plan."""
+    before = plan_revision(page)
+    if value is True:
+        page.check(f"#pct-f-{field}")
+    elif field in ("role", "situation", "benefits"):
+        page.check(f"#pct-f-{field}-{value}")
+    else:
+        page.fill(f"#pct-f-{field}", str(value))
+    wait_for_new_plan(page, before)
+
+
+def step_box(step: str) -> str:
+    """The selector of a step's checkbox (step ids contain dots, which `#id` selectors would misread)."""
+    return f'[id="pct-step-{step}"]'
+
+
+def tick(page: Page, step: str) -> None:
+    before = plan_revision(page)
+    page.check(step_box(step))
+    wait_for_new_plan(page, before)
+
+
+def shown_dates(page: Page) -> dict[str, str]:
+    return page.evaluate(
+        """() => Object.fromEntries([...document.querySelectorAll('.pct-dates dd')].map(
+            dd => [dd.dataset.date, dd.querySelector('time').getAttribute('datetime')]))"""
+    )
+
+
+def cli_plan(answers: dict[str, object], language: str, today: str) -> dict:
+    document = {**answers, "language": language, "today": today}
+    result = subprocess.run(
+        [sys.executable, "-m", "checklist"], input=json.dumps(document), capture_output=True, text=True, cwd=ROOT
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def days_from(today: str, days: int) -> str:
+    return (dt.date.fromisoformat(today) + dt.timedelta(days=days)).isoformat()
+
+
+def browser_today(page: Page) -> str:
+    return page.evaluate(
+        "() => { const d = new Date(); return [d.getFullYear(), String(d.getMonth() + 1).padStart(2, '0'), "
+        "String(d.getDate()).padStart(2, '0')].join('-'); }"
+    )
+
+
+# --- the two flows, in each language ---------------------------------------------------------------------
+
+
+def employee_answers(today: str) -> dict[str, object]:
+    return {"role": "employee", "temp_password_issued_on": days_from(today, -80)}
+
+
+def admin_answers(today: str) -> dict[str, object]:
+    return {
+        "role": "admin",
+        "situation": "transition",
+        "pmc_membership_end": days_from(today, 100),
+        "csp": True,
+        "benefits": ["software"],
+    }
+
+
+FLOWS = {
+    "employee": (employee_answers, "employee.get_signin_info"),
+    "admin": (admin_answers, "prepare.global_admin"),
+}
+
+
+@pytest.mark.parametrize("role", FLOWS)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_flow_answer_tick_reload_keeps_state_and_matches_the_cli(
+    csp_server: SiteServer, page: Page, language: str, role: str
+) -> None:
+    make_answers, step = FLOWS[role]
+    open_checklist(page, checklist_url(csp_server, language))
+    answers = make_answers(browser_today(page))
+    for field, value in answers.items():
+        for item in value if isinstance(value, list) else [value]:
+            answer(page, field, item)
+    tick(page, step)
+
+    today = page.locator("#pct-plan").get_attribute("data-today")
+    expected = cli_plan({**answers, "done": [step]}, language, today)
+    assert shown_dates(page) == expected["dates"]
+    assert list(shown_dates(page)) == [key for key in DATE_LABELS if key in expected["dates"]]  # reading order
+    expect(page.locator(step_box(step))).to_be_checked()
+    remaining = page.locator(".pct-step:not(.pct-step--done)").evaluate_all("els => els.map(e => e.dataset.step)")
+    assert remaining == [s["id"] for s in expected["remaining"]]
+    expect(page.locator("#pct-progress-label")).to_contain_text(str(expected["progress"]["done"]))
+    links = page.locator(".pct-step__link a").evaluate_all("els => els.map(a => a.getAttribute('href'))")
+    prefix = "/" if language == "en" else f"/{language}/"
+    assert links and all(link.startswith(prefix) and "#" in link for link in links), links
+
+    page.reload()
+    # The saved plan is painted before Python is ready, then recomputed.
+    expect(page.locator("#pct-plan")).to_have_attribute("data-source", "stored")
+    expect(page.locator("#pct-app")).to_have_attribute("data-engine", "ready", timeout=READY_TIMEOUT)
+    expect(page.locator("#pct-plan")).to_have_attribute("data-source", "live")
+    expect(page.locator(f"#pct-f-role-{role}")).to_be_checked()
+    expect(page.locator(step_box(step))).to_be_checked()
+    assert shown_dates(page) == expected["dates"]
+    for field, value in answers.items():
+        if isinstance(value, str) and field not in ("role", "situation"):
+            expect(page.locator(f"#pct-f-{field}")).to_have_value(value)
+
+
+def test_switching_language_keeps_answers_and_ticks(csp_server: SiteServer, page: Page) -> None:
+    open_checklist(page, checklist_url(csp_server, "en"))
+    answer(page, "role", "employee")
+    tick(page, "employee.sign_in")
+    open_checklist(page, checklist_url(csp_server, "zh-TW"))
+    expect(page.locator("#pct-plan")).to_have_attribute("data-language", "zh-TW")
+    expect(page.locator(step_box("employee.sign_in"))).to_be_checked()
+    expect(page.locator("#pct-f-role-employee")).to_be_checked()
+
+
+def test_share_link_reproduces_the_plan_in_a_fresh_context(csp_server: SiteServer, browser: Browser) -> None:
+    first = browser.new_context()
+    second = browser.new_context()
+    try:
+        page = first.new_page()
+        open_checklist(page, checklist_url(csp_server, "fr"))
+        for field, value in admin_answers(browser_today(page)).items():
+            for item in value if isinstance(value, list) else [value]:
+                answer(page, field, item)
+        tick(page, "prepare.global_admin")
+        page.click("[data-action=share]")
+        link = page.locator("#pct-share-url").input_value()
+        assert urlparse(link).fragment.startswith("checklist?"), link
+        steps = page.locator(".pct-step").evaluate_all("els => els.map(e => e.dataset.step + ':' + e.className)")
+
+        other = second.new_page()
+        open_checklist(other, link)
+        expect(other.locator("#pct-plan")).to_have_attribute("data-source", "live")
+        assert other.locator(".pct-step").evaluate_all("els => els.map(e => e.dataset.step + ':' + e.className)") == (
+            steps
+        )
+        assert shown_dates(other) == shown_dates(page)
+        assert "#" not in other.url, "the answers should leave the address bar once loaded"
+    finally:
+        first.close()
+        second.close()
+
+
+def test_calendar_file_parses_and_holds_the_key_dates(csp_server: SiteServer, page: Page) -> None:
+    open_checklist(page, checklist_url(csp_server, "en"))
+    today = browser_today(page)
+    answers = admin_answers(today)
+    for field in ("role", "situation", "pmc_membership_end"):
+        answer(page, field, answers[field])
+    with page.expect_download() as download_info:
+        page.click("[data-action=calendar]")
+    download = download_info.value
+    assert download.suggested_filename.endswith(".ics")
+    calendar = Calendar.from_ical(Path(download.path()).read_bytes())
+    events = {str(event["UID"]).split("-")[0]: event for event in calendar.walk("VEVENT")}
+    expected = cli_plan({k: answers[k] for k in ("role", "situation", "pmc_membership_end")}, "en", today)["dates"]
+    assert set(events) == set(expected)
+    for key, value in expected.items():
+        assert events[key].decoded("DTSTART").isoformat() == value
+        assert str(events[key]["URL"]) == checklist_url(csp_server, "en")
+    assert "Renew" in str(events["renew_by"]["SUMMARY"])
+
+
+# --- stored state, hostile input --------------------------------------------------------------------------
+
+
+def test_corrupt_storage_is_kept_aside_and_reported(csp_server: SiteServer, context: BrowserContext) -> None:
+    page = context.new_page()
+    page.goto(checklist_url(csp_server, "fr"))
+    page.evaluate("localStorage.setItem('pct-checklist', '{\"version\": 1, \"answers\": [oops')")
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    open_checklist(page, checklist_url(csp_server, "fr"))
+    expect(page.locator("#pct-alert")).to_be_visible()
+    kept = page.evaluate(
+        "() => Object.keys(localStorage).filter(k => k.startsWith('pct-checklist.unreadable'))"
+        ".map(k => [k, localStorage.getItem(k)])"
+    )
+    assert len(kept) == 1 and kept[0][1] == '{"version": 1, "answers": [oops', kept
+    expect(page.locator("#pct-alert")).to_contain_text(kept[0][0])
+    answer(page, "role", "employee")  # the page still works
+    assert errors == []
+
+
+def test_unknown_stored_step_is_kept_aside(csp_server: SiteServer, page: Page) -> None:
+    page.goto(checklist_url(csp_server, "en"))
+    stored = {"version": 1, "answers": {"role": "employee", "done": ["step.from.the.future"]}, "plan": None}
+    page.evaluate("value => localStorage.setItem('pct-checklist', value)", json.dumps(stored))
+    open_checklist(page, checklist_url(csp_server, "en"))
+    expect(page.locator("#pct-alert")).to_be_visible()
+    kept = page.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('pct-checklist.unreadable'))")
+    assert len(kept) == 1
+    assert json.loads(page.evaluate("k => localStorage.getItem(k)", kept[0]))["answers"] == stored["answers"]
+
+
+XSS = "<img src=x onerror=window.__xss=1><script>window.__xss=2</script>"
+
+
+def test_xss_in_the_fragment_is_inert(csp_server: SiteServer, page: Page) -> None:
+    from urllib.parse import quote
+
+    # A valid role, so the engine reaches `benefits` and echoes the payload in its message; the other fields
+    # carry it too (an unknown one is ignored, a wrong one rejected).
+    fragment = "role=admin&" + "&".join(f"{field}={quote(XSS)}" for field in ("benefits", "done", "nonsense"))
+    open_checklist(page, f"{checklist_url(csp_server, 'en')}#checklist?{fragment}")
+    page.wait_for_timeout(500)
+    assert page.evaluate("window.__xss") is None
+    assert page.locator("#pct-app img[src=x], #pct-app script:not([type='application/json'])").count() == 0
+    expect(page.locator(".pct-error:visible")).to_contain_text("<img src=x")  # the engine's message, as text
+
+
+# --- without JavaScript, without Pyodide -------------------------------------------------------------------
+
+
+def test_without_javascript_the_prerendered_checklist_is_there(csp_server: SiteServer, browser: Browser) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(checklist_url(csp_server, "zh-TW"))
+        expect(page.locator(".pct-role-plan")).to_have_count(2)
+        expect(page.locator(step_box("employee.sign_in"))).to_be_visible()
+        expect(page.locator(step_box("prepare.global_admin"))).to_be_visible()
+        expect(page.locator(".pct-noscript")).to_be_visible()
+        expect(page.locator("#pct-form")).to_be_hidden()
+    finally:
+        context.close()
+
+
+def test_missing_pyodide_shows_a_message_and_the_static_list_stays_usable(csp_server: SiteServer, page: Page) -> None:
+    page.route(f"**{PYODIDE}**", lambda route: route.fulfill(status=404, body="gone"))
+    page.goto(checklist_url(csp_server, "fr"))
+    expect(page.locator("#pct-alert")).to_be_visible(timeout=20_000)
+    page.check("#pct-f-role-employee")
+    expect(page.locator(".pct-role-plan[data-role=employee]")).to_be_visible()
+    expect(page.locator(".pct-role-plan[data-role=admin]")).to_be_hidden()
+    page.check(step_box("employee.sign_in"))
+    stored = json.loads(page.evaluate("localStorage.getItem('pct-checklist')"))
+    assert stored["answers"]["done"] == ["employee.sign_in"]
+
+
+def test_slow_pyodide_times_out_with_a_message(csp_server: SiteServer, page: Page) -> None:
+    def shorter_timeout(route: Route) -> None:
+        response = route.fetch()
+        route.fulfill(
+            response=response, body=response.text().replace('data-load-timeout="20000"', 'data-load-timeout="1500"')
+        )
+
+    page.route("**/checklist/", shorter_timeout)
+    page.route(f"**{PYODIDE}pyodide.asm.wasm", lambda route: None)  # never answered
+    page.goto(checklist_url(csp_server, "zh-TW"))
+    expect(page.locator("#pct-alert")).to_be_visible(timeout=10_000)
+    expect(page.locator("#pct-plan .pct-step").first).to_be_visible()
+
+
+# --- network, CSP, accessibility ---------------------------------------------------------------------------
+
+
+def test_only_local_requests_no_csp_violation_and_pyodide_only_here(
+    csp_server: SiteServer, context: BrowserContext
+) -> None:
+    host = urlparse(csp_server.url).hostname
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    context.add_init_script(
+        "window.__violations = []; document.addEventListener('securitypolicyviolation', "
+        "e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));"
+    )
+    page = context.new_page()
+    for path in ("/", "/transition/", "/fr/membership/", "/zh-TW/benefits/"):
+        page.goto(f"{csp_server.url}{path}", wait_until="networkidle")
+        assert page.evaluate("window.__violations") == [], path
+    assert [url for url in requests if PYODIDE in url or "/assets/checklist/" in url] == []
+    expect(page.locator(".pct-cta a")).to_have_attribute("href", "../checklist/")
+
+    for language, role in zip(LANGUAGES, ("admin", "employee", "admin"), strict=True):  # answers persist: alternate
+        open_checklist(page, checklist_url(csp_server, language))
+        answer(page, "role", role)
+        assert page.evaluate("window.__violations") == [], language
+    assert any(PYODIDE in url for url in requests)
+    assert [url for url in requests if urlparse(url).hostname not in (host, None) and url.startswith("http")] == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_axe_finds_no_violations_on_the_checklist(csp_server: SiteServer, browser: Browser, language: str) -> None:
+    # bypass_csp: axe-core is injected as an inline script, which the page's own policy rightly refuses.
+    context = browser.new_context(bypass_csp=True)
+    try:
+        check_accessibility(context.new_page(), checklist_url(csp_server, language))
+    finally:
+        context.close()
+
+
+def check_accessibility(page: Page, url: str) -> None:
+    open_checklist(page, url)
+    report = []
+    if violations := axe_violations(page):
+        report.append(f"fresh:\n{describe(violations)}")
+    answer(page, "role", "employee")
+    answer(page, "temp_password_issued_on", days_from(browser_today(page), -95))  # expired: a warning
+    tick(page, "employee.get_signin_info")
+    if violations := axe_violations(page):
+        report.append(f"with a plan and a warning:\n{describe(violations)}")
+    assert report == [], "axe-core violations:\n" + "\n".join(report)
+
+
+# --- screenshots for humans --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_checklist_screenshots(csp_server: SiteServer, page: Page, language: str) -> None:
+    """Fresh, half done and with a warning, in each language: artifacts/screenshots/checklist-*.png."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    open_checklist(page, checklist_url(csp_server, language))
+    page.screenshot(path=str(SCREENSHOTS / f"checklist-fresh-{language}.png"), full_page=True)
+    today = browser_today(page)
+    for field, value in admin_answers(today).items():
+        for item in value if isinstance(value, list) else [value]:
+            answer(page, field, item)
+    for step in ("prepare.global_admin", "prepare.legal_profile", "prepare.signing_authority", "account.create"):
+        tick(page, step)
+    page.screenshot(path=str(SCREENSHOTS / f"checklist-half-done-{language}.png"), full_page=True)
+    page.click("[data-action=reset]")
+    answer(page, "role", "employee")
+    answer(page, "temp_password_issued_on", days_from(today, -95))
+    expect(page.locator(".pct-warnings")).to_be_visible()
+    page.screenshot(path=str(SCREENSHOTS / f"checklist-warning-{language}.png"), full_page=True)
+    for name in ("fresh", "half-done", "warning"):
+        assert (SCREENSHOTS / f"checklist-{name}-{language}.png").read_bytes()[:4] == b"\x89PNG"
