@@ -48,6 +48,15 @@ def _fold(line: str) -> list[str]:
     return chunks
 
 
+def _timing(value: str) -> list[str]:
+    """All-day for a date, half an hour (floating local time) for a date and time."""
+    if "T" in value:
+        start = dt.datetime.fromisoformat(value)
+        return [f"DTSTART:{start:%Y%m%dT%H%M%S}", f"DTEND:{start + dt.timedelta(minutes=30):%Y%m%dT%H%M%S}"]
+    day = dt.date.fromisoformat(value)
+    return [f"DTSTART;VALUE=DATE:{day:%Y%m%d}", f"DTEND;VALUE=DATE:{day + dt.timedelta(days=1):%Y%m%d}"]
+
+
 def ics(plan: dict[str, Any], page_url: str, site_url: str) -> str:
     """An iCalendar document for `plan` (the output of `checklist.plan`).
 
@@ -72,22 +81,55 @@ def ics(plan: dict[str, Any], page_url: str, site_url: str) -> str:
                 _(N_("Your checklist: {url}"), url=page_url),
             ]
         )
-        if "T" in value:
-            start = dt.datetime.fromisoformat(value)
-            timing = [f"DTSTART:{start:%Y%m%dT%H%M%S}", f"DTEND:{start + dt.timedelta(minutes=30):%Y%m%dT%H%M%S}"]
-        else:
-            day = dt.date.fromisoformat(value)
-            timing = [f"DTSTART;VALUE=DATE:{day:%Y%m%d}", f"DTEND;VALUE=DATE:{day + dt.timedelta(days=1):%Y%m%d}"]
         lines += [
             "BEGIN:VEVENT",
             f"UID:{key}-{value.replace(':', '')}@partner-center-checklist",
             f"DTSTAMP:{stamp}",
-            *timing,
+            *_timing(value),
             f"SUMMARY:{_escape(summary)}",
             f"DESCRIPTION:{_escape(description)}",
             f"URL:{page_url}",
             "TRANSP:TRANSPARENT",
             "END:VEVENT",
         ]
+    lines.append("END:VCALENDAR")
+    return "".join(chunk + "\r\n" for line in lines for chunk in _fold(line))
+
+
+def team_ics(result: dict[str, Any], page_url: str, site_url: str) -> str:
+    """The team's deadlines (the output of `checklist.team.team`): for each person who has not signed in, the day
+    their temporary password stops working; for each person with exams associated, when progress should show."""
+    _ = Texts(result["language"])
+    stamp = dt.date.fromisoformat(result["today"]).strftime("%Y%m%dT000000Z")
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODUCT_ID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
+    for employee in result["employees"]:
+        who = employee["name"] or employee["email"]
+        for key in ("temp_password_expires", "competency_progress_visible"):
+            value = employee["dates"].get(key)
+            if value is None or (key == "temp_password_expires" and employee["signed_in"]):
+                continue
+            step = STEPS_BY_ID[DATE_STEPS[key]]
+            summary = _(N_("{label}: {step}"), label=_(DATE_LABELS[key]), step=who)
+            description = "\n".join(
+                [
+                    " · ".join(w["message"] for w in employee["warnings"]) or _(step.title),
+                    _(
+                        N_("Guide: {url}"),
+                        url=site_url.rstrip("/") + guide_link(result["language"], step.page, step.anchor),
+                    ),
+                    _(N_("Your checklist: {url}"), url=page_url),
+                ]
+            )
+            lines += [
+                "BEGIN:VEVENT",
+                f"UID:{key}-{employee['row']}-{value.replace(':', '')}@partner-center-checklist",
+                f"DTSTAMP:{stamp}",
+                *_timing(value),
+                f"SUMMARY:{_escape(summary)}",
+                f"DESCRIPTION:{_escape(description)}",
+                f"URL:{page_url}",
+                "TRANSP:TRANSPARENT",
+                "END:VEVENT",
+            ]
     lines.append("END:VCALENDAR")
     return "".join(chunk + "\r\n" for line in lines for chunk in _fold(line))

@@ -7,17 +7,20 @@ the page never decides which question applies or how a plan is computed, it only
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import json
 from dataclasses import dataclass
 from typing import Any
 
 from .answers import FIELDS
-from .calendar import ics
+from .calendar import ics, team_ics
 from .errors import ChecklistError
 from .i18n import N_, Texts
 from .plan import DATE_LABELS, plan
 from .steps import BENEFIT_KINDS
+from .team import team
+from .team_csv import COLUMN_LABELS, team_from_csv, team_template_csv, team_to_csv
 
 
 @dataclass(frozen=True)
@@ -160,6 +163,35 @@ PAGE_STRINGS: dict[str, str] = {
     "field_error": N_("Check this answer: {message}"),
     "mark_done": N_("Done: {title}"),
     "calendar_file": N_("partner-center-key-dates"),
+    "team_title": N_("Your team"),
+    "team_intro": N_(
+        "Import the list of the people you added to Partner Center to see who has not signed in before their "
+        "temporary password stops working (90 days), who still has to connect Partner University or associate "
+        "exams, and when competency progress should appear."
+    ),
+    "team_import": N_("Import your team (CSV file)"),
+    "team_import_hint": N_(
+        "The file Partner Center lets you download when it creates users from PMC data, or our template. Columns "
+        "are found by their names; other columns are ignored. A password column is dropped as the file is read: "
+        "passwords are never kept or shown. The file stays on this device."
+    ),
+    "team_template": N_("Download the template"),
+    "team_template_file": N_("team-template"),
+    "team_filter": N_("Show only people who need action"),
+    "team_export": N_("Download the table (CSV)"),
+    "team_export_file": N_("team-status"),
+    "team_calendar": N_("Add the team's deadlines to my calendar (.ics)"),
+    "team_calendar_file": N_("team-deadlines"),
+    "team_clear": N_("Remove the team from this device"),
+    "team_totals": N_(
+        "{employees} people: {needs_action} need action, {expired} with an expired password, {due_soon} due within "
+        "14 days, {done} done."
+    ),
+    "team_error": N_("The file was not imported, and your previous team list is unchanged. {message}"),
+    "team_col_name": N_("Name"),
+    "team_col_status": N_("Status"),
+    "team_col_deadline": N_("Temporary password stops working on"),
+    "team_col_warnings": N_("What to do"),
 }
 
 
@@ -220,11 +252,54 @@ def call(fn: str, args_json: str) -> str:
             result: Any = plan(args["answers"])
         elif fn == "calendar":
             result = ics(plan(args["answers"]), args["page_url"], args["site_url"])
+        elif fn == "team_csv":
+            options = {k: args.get(k) for k in ("language", "today", "now")}
+            result = _stored_team(team_from_csv(base64.b64decode(args["data"]), **options))
+        elif fn == "team":
+            result = _stored_team(team(args["document"]))
+        elif fn == "team_export":
+            result = team_to_csv(team(args["document"]))
+        elif fn == "team_calendar":
+            result = team_ics(team(args["document"]), args["page_url"], args["site_url"])
+        elif fn == "team_template":
+            result = team_template_csv(args["language"])
         else:
             raise ChecklistError("fn", "unknown_function", f"unknown function: {fn}")
     except ChecklistError as error:
-        return json.dumps({"ok": False, "error": error.to_dict()}, ensure_ascii=False)
+        return json.dumps({"ok": False, "error": _located(error, args)}, ensure_ascii=False)
     except Exception as error:  # noqa: BLE001 - the worker must answer, whatever went wrong
         failure = {"field": "$", "code": "internal", "message": f"{type(error).__name__}: {error}"}
         return json.dumps({"ok": False, "error": failure}, ensure_ascii=False)
     return json.dumps({"ok": True, "result": result}, ensure_ascii=False)
+
+
+TEAM_FACTS: tuple[str, ...] = (
+    "name",
+    "email",
+    "temp_password_issued_on",
+    "signed_in",
+    "partner_university_connected",
+    "exams_associated",
+    "exams_associated_at",
+)
+
+
+def _stored_team(result: dict[str, Any]) -> dict[str, Any]:
+    """The team status plus what the page keeps on the device to recompute it later: the facts the admin gave,
+    in the `team` document's shape (a CSV's password column was dropped before this point)."""
+    employees = [{key: employee[key] for key in TEAM_FACTS} for employee in result["employees"]]
+    return {"team": result, "document": {"employees": employees}}
+
+
+def _located(error: ChecklistError, args: Any) -> dict[str, Any]:
+    """The error, with the spreadsheet row and column named in its message (the admin sees a file, not fields)."""
+    found = error.to_dict()
+    row, column = getattr(error, "row", None), getattr(error, "column", None)
+    if row is not None:
+        language = args.get("language") if isinstance(args, dict) else None
+        _ = Texts(language if language in ("en", "fr", "zh-TW") else "en")
+        label = dict(COLUMN_LABELS).get(column or "", column or "")
+        found["message"] = _(
+            N_("Row {row}, column {column}: {problem}"), row=row, column=_(label), problem=error.message
+        )
+    return found

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import json
 
@@ -107,3 +108,47 @@ def test_calendar_timed_event_for_competency_progress_and_escaped_text() -> None
 
 def test_calendar_without_dates_is_an_empty_calendar() -> None:
     assert calendar_for({"role": "employee", "today": "2026-11-21"}).walk("VEVENT") == []
+
+
+TEAM_CSV = (
+    "Display name,User name,Password,Created on,Signed in\n"
+    "Ana,ana@contoso.com,S3cret!,2026-08-01,no\n"
+    "Bo,bo@contoso.com,S3cret!,2026-09-01,yes\n"
+)
+
+
+def test_team_csv_call_keeps_facts_not_passwords_and_recomputes_the_same() -> None:
+    args = {"data": base64.b64encode(TEAM_CSV.encode()).decode(), "language": "fr", "today": "2026-11-21"}
+    reply = json.loads(call("team_csv", json.dumps(args)))
+    assert reply["ok"], reply
+    assert "S3cret!" not in json.dumps(reply)
+    document = reply["result"]["document"]
+    again = json.loads(call("team", json.dumps({"document": {**document, "language": "fr", "today": "2026-11-21"}})))
+    statuses = [p["status"] for p in again["result"]["team"]["employees"]]
+    assert (
+        statuses == [p["status"] for p in reply["result"]["team"]["employees"]] == ["expired", "in_progress"]
+    )  # Bo signed in; Partner University and exams remain
+
+
+def test_team_csv_error_names_row_and_column_in_the_readers_language() -> None:
+    bad = TEAM_CSV.replace("2026-09-01", "2026-13-01")
+    args = {"data": base64.b64encode(bad.encode()).decode(), "language": "fr", "today": "2026-11-21"}
+    reply = json.loads(call("team_csv", json.dumps(args)))
+    assert reply["ok"] is False and reply["error"]["row"] == 3
+    assert reply["error"]["message"].startswith("Ligne 3, colonne")
+
+
+def test_team_calendar_has_a_deadline_for_each_person_not_signed_in() -> None:
+    document = {
+        "language": "en",
+        "today": "2026-11-21",
+        "employees": [
+            {"name": "Ana", "temp_password_issued_on": "2026-10-01", "signed_in": False},
+            {"name": "Bo", "temp_password_issued_on": "2026-10-01", "signed_in": True},
+        ],
+    }
+    reply = json.loads(call("team_calendar", json.dumps({"document": document, "page_url": PAGE, "site_url": SITE})))
+    events = Calendar.from_ical(reply["result"]).walk("VEVENT")
+    assert [(str(e["SUMMARY"]), e.decoded("DTSTART")) for e in events] == [
+        ("Temporary password stops working on: Ana", dt.date(2026, 12, 30))
+    ]

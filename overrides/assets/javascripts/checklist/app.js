@@ -7,6 +7,8 @@
  *   visit paints at once and repaints when Python is ready (dates move on).
  */
 
+import { setUpTeam } from "./team.js";
+
 const app = document.getElementById("pct-app");
 const STRINGS = JSON.parse(document.getElementById("pct-strings").textContent);
 const { answer_fields: ANSWER_FIELDS, date_order: DATE_ORDER } = JSON.parse(
@@ -376,6 +378,7 @@ class Engine {
 
 let engine = null;
 let engineReady = false;
+let team = null; // the admin's team section, once the engine is ready (team.js)
 let latest = 0;
 
 function engineAnswers() {
@@ -420,6 +423,7 @@ function onAnswersChanged() {
   const done = state.answers.done ?? [];
   state.answers = readForm();
   state.answers.done = done;
+  team?.show(state.answers.role === "admin");
   saveState();
   recompute().catch(reportUnusableState);
 }
@@ -473,6 +477,9 @@ async function startEngine() {
     clearTimeout(timer);
   }
   engineReady = true;
+  team = setUpTeam({ engine: () => engine, text, element, download, clock, language: LANGUAGE });
+  team.show(state.answers.role === "admin");
+  team.recompute();
   app.dataset.engine = "ready";
   performance.mark("pct:engine-ready");
   await recompute().catch(reportUnusableState);
