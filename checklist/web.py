@@ -270,7 +270,9 @@ def call(fn: str, args_json: str) -> str:
     except Exception as error:  # noqa: BLE001 - the worker must answer, whatever went wrong
         failure = {"field": "$", "code": "internal", "message": f"{type(error).__name__}: {error}"}
         return json.dumps({"ok": False, "error": failure}, ensure_ascii=False)
-    return json.dumps({"ok": True, "result": result}, ensure_ascii=False)
+    # ASCII with \u escapes: Pyodide hands an ASCII str to JavaScript several times faster than one with other
+    # characters (measured: 1,000-person team status, 27 ms instead of 90-120 ms under Node).
+    return json.dumps({"ok": True, "result": result})
 
 
 TEAM_FACTS: tuple[str, ...] = (

@@ -351,7 +351,8 @@ class Engine {
     this.worker = new Worker(url, { type: "module" });
     this.pending = new Map();
     this.next = 1;
-    this.worker.addEventListener("message", ({ data }) => {
+    this.worker.addEventListener("message", ({ data: message }) => {
+      const data = message.json === undefined ? message : { id: message.id, ...JSON.parse(message.json) };
       const pending = this.pending.get(data.id);
       this.pending.delete(data.id);
       if (pending) (data.ok ? pending.resolve : pending.reject)(data.ok ? data.result : data.error);

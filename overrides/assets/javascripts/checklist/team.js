@@ -163,6 +163,12 @@ export function setUpTeam({ engine, text, element, download, clock, language }) 
   });
   file.addEventListener("change", () => importFile());
   filter.addEventListener("change", paint);
+  // Another tab changed the team: follow it, so two open tabs never show different lists.
+  window.addEventListener("storage", (event) => {
+    if (event.key !== TEAM_KEY) return;
+    stored = read();
+    recompute();
+  });
   // The section needs the engine (reading a file, computing statuses): it appears once Python is ready.
   return {
     show(visible) {

@@ -3,7 +3,8 @@
  *
  * Protocol, one message each way, JSON-compatible values only:
  *   page → worker  {id, fn, args}
- *   worker → page  {id, ok: true, result} | {id, ok: false, error: {field, code, message}}
+ *   worker → page  {id, ok: true, result} | {id, ok: false, error: {field, code, message}}, or {id, json} with
+ *                  that same reply as JSON text (what the engine returns, passed on unparsed)
  * fn "init" (args {pyodide, bundle, snapshot, extractDir}: the Pyodide folder, the engine zip, the optional memory
  * snapshot and where the engine lives inside Pyodide) must come first; every
  * other fn is handed to checklist.web.call(fn, json), so the page can only call what the engine exposes.
@@ -55,7 +56,9 @@ self.addEventListener("message", async ({ data }) => {
     } else if (!engineCall) {
       throw new Error("the engine is not started");
     } else {
-      self.postMessage({ id, ...JSON.parse(engineCall(fn, JSON.stringify(args ?? {}))) });
+      // The engine's JSON text as is: one JSON.parse on the page is cheaper than parsing here and having
+      // postMessage clone the object (a 1,000-person team status is about a megabyte).
+      self.postMessage({ id, json: engineCall(fn, JSON.stringify(args ?? {})) });
     }
   } catch (error) {
     self.postMessage({ id, ok: false, error: { field: "$", code: "worker", message: String(error?.message ?? error) } });
