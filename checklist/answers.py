@@ -133,19 +133,24 @@ class _Reader:
             raise self.fail(field, "in_future", N_("Cannot be later than today ({today})."), today=shown)
 
 
+def open_document(data: object, fields: tuple[str, ...]) -> tuple[_Reader, str]:
+    """The checks every input document starts with (an object, known fields, a language), shared by the single
+    plan and the team: errors are in the document's language as soon as that is readable."""
+    if not isinstance(data, dict):
+        raise ChecklistError("$", "not_an_object", Texts(DEFAULT_LANGUAGE)(N_("The input must be a JSON object.")))
+    language = data.get("language", DEFAULT_LANGUAGE)
+    read = _Reader(data, Texts(language if language in LANGUAGES else DEFAULT_LANGUAGE))
+    for field in data:
+        if field not in fields:
+            raise read.fail(str(field) or '""', "unknown_field", N_("Unknown field."))
+    return read, read.choice("language", LANGUAGES, DEFAULT_LANGUAGE)
+
+
 def read_answers(data: object) -> Answers:
     """Check one input document and return its answers; raise `ChecklistError` on the first problem."""
     from .steps import BENEFIT_KINDS, STEP_IDS  # steps import Answers: keep this import local
 
-    if not isinstance(data, dict):
-        raise ChecklistError("$", "not_an_object", Texts(DEFAULT_LANGUAGE)(N_("The input must be a JSON object.")))
-    language = data.get("language", DEFAULT_LANGUAGE)
-    texts = Texts(language if language in LANGUAGES else DEFAULT_LANGUAGE)
-    read = _Reader(data, texts)
-    for field in data:
-        if field not in FIELDS:
-            raise read.fail(str(field) or '""', "unknown_field", N_("Unknown field."))
-    language = read.choice("language", LANGUAGES, DEFAULT_LANGUAGE)
+    read, language = open_document(data, FIELDS)
     role = read.choice("role", ROLES, None)
     situation = read.choice("situation", SITUATIONS, "transition")
 

@@ -57,6 +57,32 @@ def _timing(value: str) -> list[str]:
     return [f"DTSTART;VALUE=DATE:{day:%Y%m%d}", f"DTEND;VALUE=DATE:{day + dt.timedelta(days=1):%Y%m%d}"]
 
 
+def _event(uid: str, stamp: str, value: str, summary: str, description: str, page_url: str) -> list[str]:
+    return [
+        "BEGIN:VEVENT",
+        f"UID:{uid.replace(':', '')}@partner-center-checklist",
+        f"DTSTAMP:{stamp}",
+        *_timing(value),
+        f"SUMMARY:{_escape(summary)}",
+        f"DESCRIPTION:{_escape(description)}",
+        f"URL:{page_url}",
+        "TRANSP:TRANSPARENT",
+        "END:VEVENT",
+    ]
+
+
+def _calendar(events: list[list[str]]) -> str:
+    """The whole file: header, events, folded CRLF lines."""
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODUCT_ID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
+    lines += [line for event in events for line in event] + ["END:VCALENDAR"]
+    return "".join(chunk + "\r\n" for line in lines for chunk in _fold(line))
+
+
+def _stamp(today: str) -> str:
+    """DTSTAMP is the plan's day rather than the clock, so the same plan always gives the same file."""
+    return dt.date.fromisoformat(today).strftime("%Y%m%dT000000Z")
+
+
 def ics(plan: dict[str, Any], page_url: str, site_url: str) -> str:
     """An iCalendar document for `plan` (the output of `checklist.plan`).
 
@@ -64,8 +90,7 @@ def ics(plan: dict[str, Any], page_url: str, site_url: str) -> str:
     site root that the plan's site-absolute guide links are resolved against.
     """
     _ = Texts(plan["language"])
-    stamp = dt.date.fromisoformat(plan["today"]).strftime("%Y%m%dT000000Z")
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODUCT_ID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
+    stamp, events = _stamp(plan["today"]), []
     for key, label in DATE_LABELS.items():
         value = plan["dates"].get(key)
         if value is None:
@@ -81,27 +106,15 @@ def ics(plan: dict[str, Any], page_url: str, site_url: str) -> str:
                 _(N_("Your checklist: {url}"), url=page_url),
             ]
         )
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:{key}-{value.replace(':', '')}@partner-center-checklist",
-            f"DTSTAMP:{stamp}",
-            *_timing(value),
-            f"SUMMARY:{_escape(summary)}",
-            f"DESCRIPTION:{_escape(description)}",
-            f"URL:{page_url}",
-            "TRANSP:TRANSPARENT",
-            "END:VEVENT",
-        ]
-    lines.append("END:VCALENDAR")
-    return "".join(chunk + "\r\n" for line in lines for chunk in _fold(line))
+        events.append(_event(f"{key}-{value}", stamp, value, summary, description, page_url))
+    return _calendar(events)
 
 
 def team_ics(result: dict[str, Any], page_url: str, site_url: str) -> str:
     """The team's deadlines (the output of `checklist.team.team`): for each person who has not signed in, the day
     their temporary password stops working; for each person with exams associated, when progress should show."""
     _ = Texts(result["language"])
-    stamp = dt.date.fromisoformat(result["today"]).strftime("%Y%m%dT000000Z")
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODUCT_ID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
+    stamp, events = _stamp(result["today"]), []
     for employee in result["employees"]:
         who = employee["name"] or employee["email"]
         for key in ("temp_password_expires", "competency_progress_visible"):
@@ -120,16 +133,5 @@ def team_ics(result: dict[str, Any], page_url: str, site_url: str) -> str:
                     _(N_("Your checklist: {url}"), url=page_url),
                 ]
             )
-            lines += [
-                "BEGIN:VEVENT",
-                f"UID:{key}-{employee['row']}-{value.replace(':', '')}@partner-center-checklist",
-                f"DTSTAMP:{stamp}",
-                *_timing(value),
-                f"SUMMARY:{_escape(summary)}",
-                f"DESCRIPTION:{_escape(description)}",
-                f"URL:{page_url}",
-                "TRANSP:TRANSPARENT",
-                "END:VEVENT",
-            ]
-    lines.append("END:VCALENDAR")
-    return "".join(chunk + "\r\n" for line in lines for chunk in _fold(line))
+            events.append(_event(f"{key}-{employee['row']}-{value}", stamp, value, summary, description, page_url))
+    return _calendar(events)

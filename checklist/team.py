@@ -16,9 +16,9 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from . import dates
-from .answers import Answers, _Reader
+from .answers import Answers, _Reader, open_document
 from .errors import ChecklistError
-from .i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, NC_, Texts
+from .i18n import N_, NC_, Texts
 from .plan import guide_link
 from .steps import STEPS, Step
 
@@ -98,17 +98,9 @@ class _RowReader(_Reader):
 
 def read_options(data: object) -> tuple[Texts, str, dt.date, dt.datetime | None]:
     """Check the team document's own fields (`language`, `today`/`now`) and return them with one `Texts`."""
-    if not isinstance(data, dict):
-        raise ChecklistError("$", "not_an_object", Texts(DEFAULT_LANGUAGE)(N_("The input must be a JSON object.")))
-    language = data.get("language", DEFAULT_LANGUAGE)
-    texts = Texts(language if language in LANGUAGES else DEFAULT_LANGUAGE)
-    read = _Reader(data, texts)
-    for field in data:
-        if field not in TEAM_FIELDS:
-            raise read.fail(str(field) or '""', "unknown_field", N_("Unknown field."))
-    language = read.choice("language", LANGUAGES, DEFAULT_LANGUAGE)
+    read, language = open_document(data, TEAM_FIELDS)
     today, now = read.moment()
-    return texts, language, today, now
+    return read._, language, today, now
 
 
 def too_many(texts: Texts, field: str) -> ChecklistError:

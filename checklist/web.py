@@ -16,10 +16,10 @@ from typing import Any
 from .answers import FIELDS
 from .calendar import ics, team_ics
 from .errors import ChecklistError
-from .i18n import N_, Texts
+from .i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, Texts
 from .plan import DATE_LABELS, plan
 from .steps import BENEFIT_KINDS
-from .team import team
+from .team import EMPLOYEE_FIELDS, team
 from .team_csv import COLUMN_LABELS, team_from_csv, team_template_csv, team_to_csv
 
 
@@ -275,21 +275,10 @@ def call(fn: str, args_json: str) -> str:
     return json.dumps({"ok": True, "result": result})
 
 
-TEAM_FACTS: tuple[str, ...] = (
-    "name",
-    "email",
-    "temp_password_issued_on",
-    "signed_in",
-    "partner_university_connected",
-    "exams_associated",
-    "exams_associated_at",
-)
-
-
 def _stored_team(result: dict[str, Any]) -> dict[str, Any]:
     """The team status plus what the page keeps on the device to recompute it later: the facts the admin gave,
     in the `team` document's shape (a CSV's password column was dropped before this point)."""
-    employees = [{key: employee[key] for key in TEAM_FACTS} for employee in result["employees"]]
+    employees = [{key: employee[key] for key in EMPLOYEE_FIELDS} for employee in result["employees"]]
     return {"team": result, "document": {"employees": employees}}
 
 
@@ -299,7 +288,7 @@ def _located(error: ChecklistError, args: Any) -> dict[str, Any]:
     row, column = getattr(error, "row", None), getattr(error, "column", None)
     if row is not None:
         language = args.get("language") if isinstance(args, dict) else None
-        _ = Texts(language if language in ("en", "fr", "zh-TW") else "en")
+        _ = Texts(language if language in LANGUAGES else DEFAULT_LANGUAGE)
         label = dict(COLUMN_LABELS).get(column or "", column or "")
         found["message"] = _(
             N_("Row {row}, column {column}: {problem}"), row=row, column=_(label), problem=error.message

@@ -15,17 +15,7 @@ from checklist.team_csv import FORMULA_STARTS, HEADER_ALIASES, neutralise, resto
 
 TODAY = dt.date(2027, 4, 1)
 NOW = dt.datetime(2027, 4, 1, 12, 0)
-KEYS = (
-    "name",
-    "email",
-    "temp_password_issued_on",
-    "signed_in",
-    "partner_university_connected",
-    "exams_associated",
-    "exams_associated_at",
-    "status",
-    "needs_action",
-)
+KEYS = (*EMPLOYEE_FIELDS, "status", "needs_action")
 
 HEADERS = st.sampled_from([h for headers in HEADER_ALIASES.values() for h in headers] + ["Notes", "", "Row"])
 CELLS = st.one_of(
