@@ -1,0 +1,182 @@
+"""One search index per language, in the shape the site's own search worker reads.
+
+Material's search plugin (with mkdocs-static-i18n) writes one `search/search_index.json` holding every language,
+its text already cut by jieba for Chinese (with `\\u200b` between the pieces, and Traditional Chinese words cut
+in the wrong places because jieba's dictionary is Simplified). This hook, after the merge, writes one index per
+language root (`search/`, `fr/search/`, `zh-TW/search/`) with:
+
+- `docs`: that language's pages and sections, locations relative to the language root (the page's `__config`
+  sets Material's `base` to that root, so Material fetches this file and resolves result links with no patch),
+  title and text as plain text (tags and `\\u200b` removed: the worker does its own analysis);
+- `config.pct`: what the worker needs beyond Material's fields: the language, the reference pages (ranked
+  below the guides), the synonyms readers type, and for Chinese the dictionary of words kept whole.
+
+The worker (`overrides/assets/javascripts/search/`) analyses these documents and the query with the same code,
+so the index and the query are always cut the same way. How it ranks: README, "Search".
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+from l10n.glossary import Term, load_termbase
+
+# Pages that repeat the guides' terms without explaining them: the generated glossary and translation-status
+# tables, and the home page, whose summaries point to the guides. They rank below the guides that contain the
+# same words, so that a reader lands on the page that explains. ("" is the home page, relative to its root.)
+REFERENCE_PAGES = ("", "glossary/", "translation-status/")
+
+# Words readers type that the guide spells another way, per language: each list is one meaning, its first
+# entry the guide's own form. The termbase adds its terms (see `synonyms`).
+SYNONYMS: dict[str, list[list[str]]] = {
+    "en": [["email", "e-mail", "mail"], ["sign in", "log in", "login", "signin"], ["ID", "identifier"]],
+    "fr": [
+        ["e-mail", "email", "courriel", "mail"],
+        ["se connecter", "connexion", "login"],
+        ["ID", "identifiant"],
+        ["temporaire", "provisoire"],
+    ],
+    "zh-TW": [
+        ["暫時密碼", "臨時密碼", "臨時性密碼", "初始密碼"],
+        ["電子郵件", "電郵", "email", "e-mail", "郵件"],
+        ["登入", "登錄", "簽入"],
+        ["識別碼", "ID", "編號"],
+        ["帳戶", "帳號", "賬號", "賬戶"],
+        ["合作夥伴", "合作伙伴", "夥伴", "伙伴"],
+    ],
+}
+
+# Chinese words the segmenter keeps whole besides the termbase's (common words of the guide that readers type
+# alone: without them a run of unknown characters is cut into overlapping pairs, which also matches, but loses
+# the word's boundaries).
+ZH_WORDS = (
+    "密碼 登入 帳戶 使用者 員工 系統管理員 重設 自助 到期 日期 續約 會員 資格 權益 軟體 雲端 服務 測驗 認證 關聯 "
+    "連接 新增 移除 小組 狀態 進度 支援 訂閱 技術 諮詢 時數 合約 註冊 移轉 轉換 停用 常見問題 設定 角色 帳單 "
+    "指派 取得 建立 結束 開始 天數 小時 一年 每年 權限 公司 客戶 市集 商業 專長 翻譯 詞彙表 網站"
+).split()
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+class _Text(HTMLParser):
+    """Plain text of Material's index HTML (`<p>`, `<code>`, lists): block ends become spaces."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        self.parts.append(" ")
+
+
+def plain(markup: str) -> str:
+    """Text without tags, entities or the zero-width spaces Material's jieba pass inserts."""
+    parser = _Text()
+    parser.feed(markup.replace("\u200b", ""))
+    parser.close()
+    return re.sub(r"\s+", " ", html.unescape("".join(parser.parts))).strip()
+
+
+def languages(config: MkDocsConfig) -> list[str]:
+    return [lang["locale"] for lang in config.plugins["i18n"].config.languages if lang["build"]]
+
+
+def language_of(location: str, locales: list[str]) -> str:
+    """`fr/transition/#x` is French; a location without a language folder belongs to the default language."""
+    first = location.split("/", 1)[0]
+    return first if first in locales[1:] else locales[0]
+
+
+def _forms(term: Term, language: str) -> list[str]:
+    """The term's name (without a trailing `(ABBR)`) and its match forms in one language."""
+    forms = [re.sub(r"\s*\([^)]*\)\s*$", "", term.names.get(language, "")).strip()]
+    forms += list(term.match.get(language, ()))
+    return [form for form in dict.fromkeys(forms) if form]
+
+
+def synonyms(language: str, terms: list[Term]) -> list[list[str]]:
+    """Synonym lists for one language: ours, then per termbase entry the language's forms, its `avoid` forms
+    (misspellings seen in the sources) and the English name, which readers of the translations often type."""
+    lists = [list(group) for group in SYNONYMS.get(language, [])]
+    for term in terms:
+        group = _forms(term, language) + list(term.avoid.get(language, ()))
+        if language != "en":
+            group += _forms(term, "en")
+        group = list(dict.fromkeys(group))
+        if len(group) > 1:
+            lists.append(group)
+    return lists
+
+
+def zh_dictionary(terms: list[Term]) -> list[str]:
+    """Chinese words kept whole (the user dictionary): every Chinese termbase form and synonym, and ZH_WORDS.
+
+    Only runs of Chinese characters are dictionary words; "Microsoft 合作夥伴網路" contributes "合作夥伴網路".
+    """
+    words: list[str] = list(ZH_WORDS)
+    for term in terms:
+        for form in _forms(term, "zh-TW") + list(term.avoid.get("zh-TW", ())):
+            words += re.findall(r"[\u3400-\u9fff\uf900-\ufaff]{2,}", form)
+    for group in SYNONYMS["zh-TW"]:
+        for form in group:
+            words += re.findall(r"[\u3400-\u9fff\uf900-\ufaff]{2,}", form)
+    return sorted(set(words), key=lambda word: (-len(word), word))
+
+
+def language_index(index: dict[str, Any], locale: str, locales: list[str], terms: list[Term]) -> dict[str, Any]:
+    """The index one language's readers get: its documents relative to its root, and the worker's settings."""
+    prefix = "" if locale == locales[0] else f"{locale}/"
+    docs = []
+    for doc in index["docs"]:
+        if language_of(doc["location"], locales) != locale:
+            continue
+        entry = {"location": doc["location"][len(prefix) :], "title": plain(doc["title"]), "text": plain(doc["text"])}
+        if "boost" in doc:
+            entry["boost"] = doc["boost"]
+        docs.append(entry)
+    settings: dict[str, Any] = {
+        "language": locale,
+        "reference": list(REFERENCE_PAGES),
+        "synonyms": synonyms(locale, terms),
+    }
+    if locale.startswith("zh"):
+        settings["dictionary"] = zh_dictionary(terms)
+    lang = ["zh"] if locale.startswith("zh") else [locale]
+    return {"config": {**index["config"], "lang": lang, "pct": settings}, "docs": docs}
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    """`search_root`: the page's language folder (`fr/`, or "" for the default language), for the `__config`
+    block (overrides/partials/search-config.html), which points Material's `base` at that language's root."""
+    locales = languages(config)
+    locale = config.theme["language"]
+    context["search_root"] = "" if locale == locales[0] or locale not in locales else f"{locale}/"
+    return context
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language and merged the index
+def on_post_build(config: MkDocsConfig) -> None:
+    site = Path(config.site_dir)
+    merged = site / "search" / "search_index.json"
+    if not merged.exists():
+        return
+    index = json.loads(merged.read_text(encoding="utf-8"))
+    locales = languages(config)
+    terms = load_termbase()
+    for locale in locales:
+        target = site / ("" if locale == locales[0] else locale) / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        per_language = language_index(index, locale, locales, terms)
+        target.write_text(json.dumps(per_language, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -1,0 +1,176 @@
+/* The search index of one language and its ranking (README, "Search").
+ *
+ * Documents are Material's: a page's introduction (`transition/`) and its sections (`transition/#id`). A query
+ * is a list of concepts (query.js). Pages are ranked by, in order:
+ *   1. how many of the reader's words the page contains (all words before some words);
+ *   2. guides before reference pages (home page, glossary, translation status), which repeat every term;
+ *   3. how many of the words its best section contains together;
+ *   4. the BM25 score (a Latin word may be the start of the page's word, "info" for "information", at 0.8) of its sections, each next best counting 0.45 times the one before: a heading match counts 2.5 times a
+ *      text match; a phrase (the words in the query's order, at most two words between) doubles the score,
+ *      in the heading triples it. Long pages that mention a word everywhere do not win by their length.
+ * Within a page, sections come by score. Nothing here touches the DOM: render.js writes the result text. */
+
+import { Analyzer } from "./analyze.js";
+import { SynonymTable, parseQuery } from "./query.js";
+import { highlightTitle, snippet } from "./render.js";
+
+const K1 = 1.2;
+const B = 0.5;
+const TITLE_WEIGHT = 2.5;
+const DECAY = 0.45;
+const PREFIX = 0.8;
+const PHRASE_GAP = 3;
+
+function fields(analyzer, doc) {
+  const title = analyzer.tokens(doc.title || "");
+  const text = analyzer.tokens(doc.text || "");
+  const terms = new Map();
+  for (const [name, tokens] of [["title", title], ["text", text]]) {
+    for (const token of tokens) {
+      if (token.stop) continue;
+      const entry = terms.get(token.term) || { title: [], text: [] };
+      entry[name].push(token.pos);
+      terms.set(token.term, entry);
+    }
+  }
+  return { titleTokens: title, textTokens: text, terms, length: text.filter((token) => !token.extra).length + 1 };
+}
+
+export class SearchIndex {
+  /**
+   * @param {{pct: {language: string, reference: string[], synonyms: string[][], dictionary?: string[]}}} config
+   * @param {{location: string, title: string, text: string, boost?: number}[]} docs
+   */
+  constructor(config, docs) {
+    const settings = config.pct || { language: "en", reference: [], synonyms: [] };
+    this.analyzer = new Analyzer(settings.language, settings.dictionary || []);
+    this.synonyms = new SynonymTable(this.analyzer, settings.synonyms || []);
+    this.reference = settings.reference || [];
+    this.docs = docs.map((doc) => ({ ...doc, page: doc.location.split("#")[0], ...fields(this.analyzer, doc) }));
+    this.pages = new Map();
+    for (const doc of this.docs) {
+      if (!this.pages.has(doc.page)) this.pages.set(doc.page, []);
+      this.pages.get(doc.page).push(doc);
+    }
+    this.df = new Map();
+    for (const doc of this.docs) for (const term of doc.terms.keys()) this.df.set(term, (this.df.get(term) || 0) + 1);
+    this.average = this.docs.reduce((sum, doc) => sum + doc.length, 0) / Math.max(1, this.docs.length);
+  }
+
+  idf(term) {
+    const df = this.df.get(term) || 0;
+    return Math.log(1 + (this.docs.length - df + 0.5) / (df + 0.5));
+  }
+
+  /** Index terms that begin with a Latin query term ("info" -> "informat"), for words typed in part. */
+  completions(term) {
+    if (!this.prefixes) this.prefixes = new Map();
+    if (!this.prefixes.has(term)) {
+      const found = /^[a-z0-9]{3,}$/.test(term) ? [...this.df.keys()].filter((t) => t !== term && t.startsWith(term)) : [];
+      this.prefixes.set(term, found);
+    }
+    return this.prefixes.get(term);
+  }
+
+  /** A term's score in a document; a completion of it counts PREFIX times as much. */
+  termScore(doc, term) {
+    let best = this.exactScore(doc, term);
+    if (best === 0) for (const other of this.completions(term)) best = Math.max(best, PREFIX * this.exactScore(doc, other));
+    return best;
+  }
+
+  exactScore(doc, term) {
+    const entry = doc.terms.get(term);
+    if (!entry) return 0;
+    const saturate = (tf, length) => (tf * (K1 + 1)) / (tf + K1 * (1 - B + B * length));
+    const title = entry.title.length ? saturate(entry.title.length, 1) : 0;
+    const text = entry.text.length ? saturate(entry.text.length, doc.length / this.average) : 0;
+    return this.idf(term) * (TITLE_WEIGHT * title + text);
+  }
+
+  /** Score and matched concepts of one document. */
+  scoreDoc(doc, concepts) {
+    let score = 0;
+    const matched = concepts.map((concept) => {
+      let best = -1;
+      let partial = 0;
+      for (const terms of concept.alternatives) {
+        const scores = terms.map((term) => this.termScore(doc, term));
+        const sum = scores.reduce((a, b) => a + b, 0);
+        if (scores.every((s) => s > 0)) best = Math.max(best, sum);
+        else partial = Math.max(partial, sum / 3);
+      }
+      score += best >= 0 ? best : partial;
+      return best >= 0;
+    });
+    const sequence = concepts.map((concept) => concept.alternatives[0]).flat();
+    if (sequence.length > 1 && matched.some(Boolean)) {
+      if (phrase(doc, sequence, "title")) score *= 3;
+      else if (phrase(doc, sequence, "text")) score *= 2;
+    }
+    return { score, matched, count: matched.filter(Boolean).length };
+  }
+
+  /** Material's result shape: one list per page, the page first, then its sections by score. */
+  search(text) {
+    const concepts = parseQuery(text, this.analyzer, this.synonyms);
+    if (!concepts.length) return { items: [] };
+    const ranked = [];
+    for (const [page, docs] of this.pages) {
+      const scored = docs.map((doc) => ({ doc, ...this.scoreDoc(doc, concepts) })).filter((s) => s.score > 0);
+      if (!scored.length) continue;
+      const covered = concepts.map((_, i) => scored.some((s) => s.matched[i]));
+      const coverage = covered.filter(Boolean).length;
+      if (!coverage) continue;
+      scored.sort((a, b) => b.count - a.count || b.score - a.score);
+      const score = [...scored]
+        .sort((a, b) => b.score - a.score)
+        .reduce((sum, s, i) => sum + s.score * DECAY ** i, 0);
+      const reference = this.reference.includes(page) ? 1 : 0;
+      ranked.push({ page, docs, scored, covered, coverage, best: scored[0].count, score, reference });
+    }
+    ranked.sort((a, b) => b.coverage - a.coverage || a.reference - b.reference || b.best - a.best || b.score - a.score);
+    return { items: ranked.map((entry) => this.group(entry, concepts)) };
+  }
+
+  group(entry, concepts) {
+    const terms = (matched) => Object.fromEntries(concepts.map((c, i) => [c.surface, Boolean(matched[i])]));
+    const item = (doc, score, matched) => {
+      const found = new Set();
+      concepts.forEach((concept, i) => {
+        if (matched[i]) for (const alt of concept.alternatives) for (const term of alt) found.add(term);
+        else for (const alt of concept.alternatives) for (const term of alt) if (doc.terms.has(term)) found.add(term);
+      });
+      return {
+        location: doc.location,
+        title: highlightTitle(doc, found),
+        text: snippet(doc, found),
+        score,
+        terms: terms(matched),
+      };
+    };
+    const article = entry.docs.find((doc) => doc.location === entry.page) || entry.docs[0];
+    const sections = entry.scored.filter((s) => s.doc !== article);
+    const own = entry.scored.find((s) => s.doc === article);
+    const third = sections.length >= 3 ? [...sections].sort((a, b) => b.score - a.score)[2].score : 0;
+    return [
+      item(article, Math.max(own ? own.score : 0, third), entry.covered),
+      ...sections.map((s) => item(s.doc, s.score, s.matched)),
+    ];
+  }
+}
+
+/** The terms in this order, each at most PHRASE_GAP positions after the previous one. */
+function phrase(doc, sequence, field) {
+  const positions = sequence.map((term) => (doc.terms.get(term) || { [field]: [] })[field]);
+  if (positions.some((list) => !list.length)) return false;
+  return positions[0].some((start) => {
+    let at = start;
+    for (const list of positions.slice(1)) {
+      const next = list.find((p) => p > at && p <= at + PHRASE_GAP);
+      if (next === undefined) return false;
+      at = next;
+    }
+    return true;
+  });
+}
