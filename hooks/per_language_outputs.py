@@ -12,6 +12,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import CombinedEvent, event_priority
 
+
 def languages(config: MkDocsConfig) -> list[str]:
     return [lang["locale"] for lang in config.plugins["i18n"].config.languages if lang["build"]]
 
