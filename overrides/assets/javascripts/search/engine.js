@@ -2,7 +2,8 @@
  *
  * Documents are Material's: a page's introduction (`transition/`) and its sections (`transition/#id`). A query
  * is a list of concepts (query.js). Pages are ranked by, in order:
- *   1. how many of the reader's words the page contains (all words before some words);
+ *   1. how many of the reader's words the page contains (all words before some words; a page with only part of
+ *      a word, "mot de passe" for "mot de passe temporaire", comes after every page with a whole word);
  *   2. guides before reference pages (home page, glossary, translation status), which repeat every term;
  *   3. how many of the words its best section contains together;
  *   4. the BM25 score (a Latin word may be the start of the page's word, "info" for "information", at 0.8) of its sections, each next best counting 0.45 times the one before: a heading match counts 2.5 times a
@@ -121,7 +122,6 @@ export class SearchIndex {
       if (!scored.length) continue;
       const covered = concepts.map((_, i) => scored.some((s) => s.matched[i]));
       const coverage = covered.filter(Boolean).length;
-      if (!coverage) continue;
       scored.sort((a, b) => b.count - a.count || b.score - a.score);
       const score = [...scored]
         .sort((a, b) => b.score - a.score)

@@ -3,6 +3,8 @@
  * a synonym list (臨時密碼 for 暫時密碼, "Partner University" in the French box) becomes one concept whose
  * alternatives are every form of the list. Stop words are dropped unless the query has nothing else. */
 
+import { HAN } from "./analyze.js";
+
 const key = (terms) => terms.join("\u0000");
 
 export class SynonymTable {
@@ -46,23 +48,33 @@ export function parseQuery(text, analyzer, synonyms) {
   const words = new Map();
   for (const token of tokens) {
     if (token.stop && content) continue;
-    const word = words.get(token.word) || { start: token.start, end: token.end, terms: [], joined: [] };
-    word.start = Math.min(word.start, token.start);
-    word.end = Math.max(word.end, token.end);
+    const word = words.get(token.word) || { spans: [], terms: [], joined: [] };
     if (token.joined) word.joined.push(token.term);
-    else if (!token.extra) word.terms.push(token.term);
+    else if (!token.extra) {
+      word.terms.push(token.term);
+      if (token.end - token.start > 1 || HAN.test(token.term)) word.spans.push([token.start, token.end]);
+    }
     words.set(token.word, word);
   }
   let concepts = [...words.values()].map((word) => ({
-    start: word.start,
-    end: word.end,
+    surface: surface(text, word.spans),
     alternatives: unique([word.terms, ...word.joined.map((term) => [term])]),
   }));
   concepts = applySynonyms(concepts, synonyms);
-  return concepts.map((concept) => ({
-    surface: text.slice(concept.start, concept.end),
-    alternatives: concept.alternatives,
-  }));
+  return concepts.map(({ surface, alternatives }) => ({ surface, alternatives }));
+}
+
+/** The reader's own spelling of a word, without its stop words and one-letter parts ("mot de passe" -> "mot
+ * passe", "e-mail" -> "mail"): Material shows it under "Missing" and highlights it on the page it opens (`?h=`),
+ * anywhere in a word, where "de" or "e" would light up everywhere. */
+function surface(text, spans) {
+  const parts = [];
+  for (const [start, end] of spans) {
+    const last = parts[parts.length - 1];
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else parts.push([start, end]);
+  }
+  return parts.map(([start, end]) => text.slice(start, end)).join(" ");
 }
 
 function applySynonyms(concepts, synonyms) {
@@ -76,8 +88,7 @@ function applySynonyms(concepts, synonyms) {
         const alternatives = synonyms.alternatives(terms);
         if (alternatives) {
           merged = {
-            start: span[0].start,
-            end: span[span.length - 1].end,
+            surface: span.map((concept) => concept.surface).join(" "),
             alternatives: unique([...span.length === 1 ? span[0].alternatives : [terms], ...alternatives]),
             length,
           };

@@ -1,0 +1,139 @@
+"""The search worker's modules (overrides/assets/javascripts/search/) run under Node, on the built indexes and on
+small made-up ones: analysis, query parsing, ranking rules and the HTML they hand to Material.
+
+Node runs the same ES modules the browser loads; this file sends it calls as JSON and checks the answers.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.site_server import ROOT
+
+pytestmark = pytest.mark.node
+
+SEARCH = ROOT / "overrides" / "assets" / "javascripts" / "search"
+HARNESS = """
+const { SearchIndex } = await import(process.argv[1] + "/engine.js");
+const { parseQuery } = await import(process.argv[1] + "/query.js");
+const calls = JSON.parse(await new Promise((ok) => { let s = ""; process.stdin.on("data", (d) => s += d);
+  process.stdin.on("end", () => ok(s)); }));
+const out = calls.map(({ index, op, arg }) => {
+  const search = new SearchIndex(index.config, index.docs);
+  if (op === "terms") return search.analyzer.tokens(arg).filter((t) => !t.stop).map((t) => t.term);
+  if (op === "query") return parseQuery(arg, search.analyzer, search.synonyms);
+  if (op === "search") return search.search(arg).items;
+});
+console.log(JSON.stringify(out));
+"""
+
+
+def run(calls: list[dict[str, Any]]) -> list[Any]:
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("`node` is not on PATH: install Node.js (>= 18), as `make test` expects", pytrace=False)
+    command = [node, "--no-warnings", "--input-type=module", "-e", HARNESS, SEARCH.as_uri()]
+    done = subprocess.run(command, input=json.dumps(calls), capture_output=True, text=True, timeout=120, check=True)
+    return json.loads(done.stdout)
+
+
+@pytest.fixture(scope="module")
+def indexes(built_site: Path) -> dict[str, dict[str, Any]]:
+    return {
+        language: json.loads((built_site / root / "search" / "search_index.json").read_text(encoding="utf-8"))
+        for language, root in (("en", ""), ("fr", "fr"), ("zh-TW", "zh-TW"))
+    }
+
+
+def made_up(language: str, docs: list[dict[str, str]], reference: tuple[str, ...] = ()) -> dict[str, Any]:
+    settings = {"language": language, "reference": list(reference), "synonyms": [], "dictionary": []}
+    return {"config": {"pct": settings}, "docs": docs}
+
+
+def test_french_elision_accents_and_plurals_fold_to_one_term(indexes: dict[str, dict[str, Any]]) -> None:
+    fr = indexes["fr"]
+    pairs = [
+        ("l’administrateur", "administrateur"),
+        ("d'examens", "examen"),
+        ("Réinitialisation", "reinitialiser"),
+        ("mots de passe temporaires", "mot de passe temporaire"),
+        ("associées", "associer"),
+    ]
+    answers = run([{"index": fr, "op": "terms", "arg": text} for pair in pairs for text in pair])
+    for (left, right), a, b in zip(pairs, answers[::2], answers[1::2], strict=True):
+        assert a == b, (left, right, a, b)
+    # Light stemming only: a user is not a use.
+    user, use = run([{"index": fr, "op": "terms", "arg": w} for w in ("utilisateur", "utiliser")])
+    assert user != use
+
+
+def test_stop_words_are_not_query_words(indexes: dict[str, dict[str, Any]]) -> None:
+    fr, en = run(
+        [
+            {"index": indexes["fr"], "op": "query", "arg": "le mot de passe"},
+            {"index": indexes["en"], "op": "query", "arg": "the benefits of the dashboard"},
+        ]
+    )
+    assert [c["surface"] for c in fr] == ["mot", "passe"], fr
+    assert [c["surface"] for c in en] == ["benefits", "dashboard"], en
+
+
+def test_chinese_terms_of_the_termbase_stay_whole_and_synonyms_reach_them(indexes: dict[str, dict[str, Any]]) -> None:
+    zh = indexes["zh-TW"]
+    terms, temporary, email, english = run(
+        [
+            {"index": zh, "op": "terms", "arg": "連接您的合作夥伴大學帳戶"},
+            {"index": zh, "op": "query", "arg": "臨時密碼"},
+            {"index": zh, "op": "query", "arg": "電郵"},
+            {"index": zh, "op": "query", "arg": "Partner University"},
+        ]
+    )
+    assert "合作夥伴大學" in terms and "夥" not in terms, terms
+    assert ["暫時密碼"] in temporary[0]["alternatives"], temporary
+    assert ["電子郵件"] in email[0]["alternatives"], email
+    assert ["合作夥伴大學"] in english[0]["alternatives"], english
+
+
+def test_pages_with_every_word_rank_above_pages_repeating_one() -> None:
+    docs = [
+        {"location": "a/", "title": "Passwords", "text": "password password password password password reset"},
+        {"location": "b/", "title": "Accounts", "text": "A temporary password works for 90 days."},
+    ]
+    (items,) = run([{"index": made_up("en", docs), "op": "search", "arg": "temporary password"}])
+    assert [group[0]["location"] for group in items] == ["b/", "a/"], items
+    assert items[1][0]["terms"] == {"temporary": False, "password": True}, items[1]
+
+
+def test_reference_pages_come_after_guides_with_the_same_words() -> None:
+    docs = [
+        {"location": "glossary/", "title": "Glossary", "text": "temporary password temporary password"},
+        {"location": "guide/", "title": "Guide", "text": "Sign in with the temporary password."},
+    ]
+    index = made_up("en", docs, reference=("glossary/",))
+    (items,) = run([{"index": index, "op": "search", "arg": "temporary password"}])
+    assert [group[0]["location"] for group in items] == ["guide/", "glossary/"], items
+
+
+def test_a_phrase_and_a_heading_outrank_scattered_words() -> None:
+    docs = [
+        {"location": "a/", "title": "Travel", "text": "An admin can call an agent of the travel kind."},
+        {"location": "b/", "title": "Roles", "text": "Check that you are in the admin agent group."},
+        {"location": "c/", "title": "Admin agent", "text": "The role that adds users."},
+    ]
+    (items,) = run([{"index": made_up("en", docs), "op": "search", "arg": "admin agent"}])
+    assert [group[0]["location"] for group in items] == ["c/", "b/", "a/"], items
+
+
+def test_result_text_is_escaped_and_only_marks_are_added() -> None:
+    docs = [{"location": "x/", "title": "<b>Password</b>", "text": "Type <script>alert(1)</script> password & more"}]
+    (items,) = run([{"index": made_up("en", docs), "op": "search", "arg": "password"}])
+    article = items[0][0]
+    assert article["title"] == "&lt;b&gt;<mark>Password</mark>&lt;/b&gt;", article
+    assert "<script>" not in article["text"] and "&lt;script&gt;" in article["text"], article
+    assert "<mark>password</mark> &amp; more" in article["text"], article
