@@ -6,9 +6,10 @@
  *      a word, "mot de passe" for "mot de passe temporaire", comes after every page with a whole word);
  *   2. guides before reference pages (home page, glossary, translation status), which repeat every term;
  *   3. how many of the words its best section contains together;
- *   4. the BM25 score (a Latin word may be the start of the page's word, "info" for "information", at 0.8) of its sections, each next best counting 0.45 times the one before: a heading match counts 2.5 times a
- *      text match; a phrase (the words in the query's order, at most two words between) doubles the score,
- *      in the heading triples it. Long pages that mention a word everywhere do not win by their length.
+ *   4. the BM25 scores of its sections, best first, each next one counting DECAY times the one before (long
+ *      pages that mention a word everywhere do not win by their length). A heading match counts TITLE_WEIGHT
+ *      times a text match; a phrase (the words in the query's order, at most two words between) doubles the
+ *      score, in the heading triples it; a Latin word typed in part ("info" for "information") counts PREFIX.
  * Within a page, sections come by score. Nothing here touches the DOM: render.js writes the result text. */
 
 import { Analyzer } from "./analyze.js";
