@@ -54,7 +54,7 @@ class SearchBox:
         self.box = page.locator("input.md-search__input")
         self.box.click()
         # Ready when Material replaced "Initializing search" by its placeholder (the worker answered SETUP).
-        page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.trim() !== ''")
+        page.wait_for_function("(document.querySelector('.md-search-result__meta')?.textContent || '').trim() !== ''")
         self.initial = page.inner_text(".md-search-result__meta")
 
     def pages(self, query: str) -> list[str]:
@@ -62,7 +62,9 @@ class SearchBox:
         self.page.evaluate("document.querySelector('.md-search-result__meta').textContent = ''")
         self.box.fill(query)
         self.box.press("End")  # Material reads the box on keyup
-        self.page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.trim() !== ''")
+        self.page.wait_for_function(
+            "(document.querySelector('.md-search-result__meta')?.textContent || '').trim() !== ''"
+        )
         links = self.page.eval_on_selector_all(
             ".md-search-result__item", "items => items.map(item => item.querySelector('a').href)"
         )

@@ -90,27 +90,29 @@ export class SearchIndex {
     return this.idf(term) * (TITLE_WEIGHT * title + text);
   }
 
-  /** Score and matched concepts of one document. */
+  /** Score of one document, and per concept the alternative it contains whole (-1: none). */
   scoreDoc(doc, concepts) {
     let score = 0;
-    const matched = concepts.map((concept) => {
+    const which = concepts.map((concept) => {
       let best = -1;
+      let found = -1;
       let partial = 0;
-      for (const terms of concept.alternatives) {
+      concept.alternatives.forEach((terms, i) => {
         const scores = terms.map((term) => this.termScore(doc, term));
         const sum = scores.reduce((a, b) => a + b, 0);
-        if (scores.every((s) => s > 0)) best = Math.max(best, sum);
+        if (scores.every((s) => s > 0) && sum > best) [best, found] = [sum, i];
         else partial = Math.max(partial, sum / 3);
-      }
-      score += best >= 0 ? best : partial;
-      return best >= 0;
+      });
+      score += found >= 0 ? best : partial;
+      return found;
     });
+    const matched = which.map((i) => i >= 0);
     const sequence = concepts.map((concept) => concept.alternatives[0]).flat();
     if (sequence.length > 1 && matched.some(Boolean)) {
       if (phrase(doc, sequence, "title")) score *= 3;
       else if (phrase(doc, sequence, "text")) score *= 2;
     }
-    return { score, matched, count: matched.filter(Boolean).length };
+    return { score, matched, which, count: matched.filter(Boolean).length };
   }
 
   /** Material's result shape: one list per page, the page first, then its sections by score. */
@@ -121,8 +123,8 @@ export class SearchIndex {
     for (const [page, docs] of this.pages) {
       const scored = docs.map((doc) => ({ doc, ...this.scoreDoc(doc, concepts) })).filter((s) => s.score > 0);
       if (!scored.length) continue;
-      const covered = concepts.map((_, i) => scored.some((s) => s.matched[i]));
-      const coverage = covered.filter(Boolean).length;
+      const covered = concepts.map((_, i) => (scored.find((s) => s.matched[i]) || { which: [] }).which[i] ?? -1);
+      const coverage = covered.filter((i) => i >= 0).length;
       scored.sort((a, b) => b.count - a.count || b.score - a.score);
       const score = [...scored]
         .sort((a, b) => b.score - a.score)
@@ -134,21 +136,21 @@ export class SearchIndex {
     return { items: ranked.map((entry) => this.group(entry, concepts)) };
   }
 
+  /** Material's items for one page. `terms` says per query word whether the item has it; a word found through
+   * a synonym is named as the page writes it, since Material highlights those names on the page it opens. */
   group(entry, concepts) {
-    const terms = (matched) => Object.fromEntries(concepts.map((c, i) => [c.surface, Boolean(matched[i])]));
-    const item = (doc, score, matched) => {
+    const item = (doc, score, which) => {
       const found = new Set();
+      const terms = {};
       concepts.forEach((concept, i) => {
-        if (matched[i]) for (const alt of concept.alternatives) for (const term of alt) found.add(term);
-        else for (const alt of concept.alternatives) for (const term of alt) if (doc.terms.has(term)) found.add(term);
+        const alternatives = which[i] >= 0 ? [concept.alternatives[which[i]]] : concept.alternatives;
+        for (const term of alternatives.flat()) {
+          for (const t of [term, ...this.completions(term)]) if (doc.terms.has(t)) found.add(t);
+        }
+        const name = which[i] >= 0 ? concept.labels[which[i]] : concept.surface;
+        terms[name] = terms[name] || which[i] >= 0;
       });
-      return {
-        location: doc.location,
-        title: highlightTitle(doc, found),
-        text: snippet(doc, found),
-        score,
-        terms: terms(matched),
-      };
+      return { location: doc.location, title: highlightTitle(doc, found), text: snippet(doc, found), score, terms };
     };
     const article = entry.docs.find((doc) => doc.location === entry.page) || entry.docs[0];
     const sections = entry.scored.filter((s) => s.doc !== article);
@@ -156,7 +158,7 @@ export class SearchIndex {
     const third = sections.length >= 3 ? [...sections].sort((a, b) => b.score - a.score)[2].score : 0;
     return [
       item(article, Math.max(own ? own.score : 0, third), entry.covered),
-      ...sections.map((s) => item(s.doc, s.score, s.matched)),
+      ...sections.map((s) => item(s.doc, s.score, s.which)),
     ];
   }
 }

@@ -16,31 +16,46 @@ export class SynonymTable {
     this.forms = new Map();
     this.longest = 1;
     for (const group of groups) {
-      const alternatives = group.map((form) => termsOf(analyzer.tokens(form))).filter((terms) => terms.length);
-      for (const terms of alternatives) {
-        this.forms.set(key(terms), alternatives);
-        this.longest = Math.max(this.longest, terms.length);
+      const forms = group
+        .map((form) => {
+          const tokens = analyzer.tokens(form);
+          return { label: surface(form, spansOf(tokens)), terms: termsOf(tokens) };
+        })
+        .filter((form) => form.terms.length);
+      for (const form of forms) {
+        this.forms.set(key(form.terms), forms);
+        this.longest = Math.max(this.longest, form.terms.length);
       }
     }
   }
 
+  /** The forms ({label, terms}) of the list these terms belong to, or undefined. */
   alternatives(terms) {
     return this.forms.get(key(terms));
   }
+}
+
+/** Where the words worth showing are: not stop words, not one-letter parts of "e-mail". */
+function spansOf(tokens) {
+  return tokens
+    .filter((t) => !t.extra && !t.stop && (t.end - t.start > 1 || HAN.test(t.term)))
+    .map((t) => [t.start, t.end]);
 }
 
 function termsOf(tokens) {
   return tokens.filter((token) => !token.extra && !token.stop).map((token) => token.term);
 }
 
-function unique(alternatives) {
+/** Alternatives without repeats, each with the label it is shown with: the first label given wins. */
+function unique(forms) {
   const seen = new Map();
-  for (const terms of alternatives) if (terms.length) seen.set(key(terms), terms);
+  for (const form of forms) if (form.terms.length && !seen.has(key(form.terms))) seen.set(key(form.terms), form);
   return [...seen.values()];
 }
 
 /**
- * @returns {{surface: string, alternatives: string[][]}[]}
+ * @returns {{surface: string, alternatives: string[][], labels: string[]}[]} `labels[i]`: how alternative i
+ *   is written (the reader's surface, or the synonym list's form: 暫時密碼 for a query 臨時密碼)
  */
 export function parseQuery(text, analyzer, synonyms) {
   const tokens = analyzer.tokens(text);
@@ -48,20 +63,23 @@ export function parseQuery(text, analyzer, synonyms) {
   const words = new Map();
   for (const token of tokens) {
     if (token.stop && content) continue;
-    const word = words.get(token.word) || { spans: [], terms: [], joined: [] };
+    const word = words.get(token.word) || { tokens: [], terms: [], joined: [] };
     if (token.joined) word.joined.push(token.term);
-    else if (!token.extra) {
-      word.terms.push(token.term);
-      if (token.end - token.start > 1 || HAN.test(token.term)) word.spans.push([token.start, token.end]);
-    }
+    else if (!token.extra) word.terms.push(token.term);
+    word.tokens.push(token);
     words.set(token.word, word);
   }
-  let concepts = [...words.values()].map((word) => ({
-    surface: surface(text, word.spans),
-    alternatives: unique([word.terms, ...word.joined.map((term) => [term])]),
-  }));
+  let concepts = [...words.values()].map((word) => {
+    const spans = spansOf(word.tokens);
+    const label = surface(text, spans.length ? spans : word.tokens.map((t) => [t.start, t.end]));
+    return { surface: label, forms: unique([word.terms, ...word.joined.map((t) => [t])].map((terms) => ({ label, terms }))) };
+  });
   concepts = applySynonyms(concepts, synonyms);
-  return concepts.map(({ surface, alternatives }) => ({ surface, alternatives }));
+  return concepts.map(({ surface, forms }) => ({
+    surface,
+    alternatives: forms.map((form) => form.terms),
+    labels: forms.map((form) => form.label),
+  }));
 }
 
 /** The reader's own spelling of a word, without its stop words and one-letter parts ("mot de passe" -> "mot
@@ -83,15 +101,13 @@ function applySynonyms(concepts, synonyms) {
     let merged = null;
     for (let length = Math.min(synonyms.longest, concepts.length - i); length >= 1 && !merged; length--) {
       const span = concepts.slice(i, i + length);
-      const candidates = length === 1 ? span[0].alternatives : [span.flatMap((c) => c.alternatives[0])];
+      const candidates = length === 1 ? span[0].forms.map((f) => f.terms) : [span.flatMap((c) => c.forms[0].terms)];
       for (const terms of candidates) {
-        const alternatives = synonyms.alternatives(terms);
-        if (alternatives) {
-          merged = {
-            surface: span.map((concept) => concept.surface).join(" "),
-            alternatives: unique([...span.length === 1 ? span[0].alternatives : [terms], ...alternatives]),
-            length,
-          };
+        const forms = synonyms.alternatives(terms);
+        if (forms) {
+          const label = span.map((concept) => concept.surface).join(" ");
+          const own = span.length === 1 ? span[0].forms : [{ label, terms }];
+          merged = { surface: label, forms: unique([...own, ...forms]), length };
           break;
         }
       }
