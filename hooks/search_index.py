@@ -210,12 +210,23 @@ def language_index(index: dict[str, Any], locale: str, locales: list[str], terms
     return {"config": {**index["config"], "lang": lang, "pct": settings}, "docs": docs}
 
 
-def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-    """`search_root`: the page's language folder (`fr/`, or "" for the default language), for the `__config`
-    block (overrides/partials/search-config.html), which points Material's `base` at that language's root."""
+def search_root(config: MkDocsConfig) -> str:
+    """The language folder of the pages being built (`fr/`, or "" for the default language)."""
     locales = languages(config)
     locale = config.theme["language"]
-    context["search_root"] = "" if locale == locales[0] or locale not in locales else f"{locale}/"
+    return "" if locale == locales[0] or locale not in locales else f"{locale}/"
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    """`search_root` for the `__config` block (overrides/partials/search-config.html), which points Material's
+    `base` at the reader's language root."""
+    context["search_root"] = search_root(config)
+    return context
+
+
+def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+    """The same for pages built from a template alone (404.html), which have no page context."""
+    context["search_root"] = search_root(config)
     return context
 
 

@@ -171,3 +171,18 @@ def test_search_works_when_site_storage_is_blocked(browser: Browser, site_server
     assert blocked  # the init script did block storage
     assert items[0]["path"] == "/fr/transition/", items
     assert not errors, errors
+
+
+@pytest.mark.parametrize(("missing", "query", "expected_page"), [("/fr/nowhere/", "mot de passe", "/fr/transition/")])
+def test_search_works_on_the_404_page_in_its_language(
+    browser: Browser, site_server: SiteServer, missing: str, query: str, expected_page: str
+) -> None:
+    """The 404 page is built from a template alone: its `__config` must still name its language root."""
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    items = search(page, site_server.url + missing, query)
+    context.close()
+    assert items[0]["path"] == expected_page, items
+    assert not errors, errors
