@@ -19,7 +19,7 @@ help:
 	@echo "make test    install what is missing and run every test"
 	@echo "make build   strict build into site/"
 	@echo "make catalogs-extract | catalogs-update | catalogs-compile   checklist .po workflow"
-	@echo "make bench   checklist page (P1-P4, transfer size) in headless chromium, and the team engine at scale"
+	@echo "make bench   checklist page (P1-P4, transfer size) in headless chromium, the team engine at scale, search"
 	@echo "make l10n-status   table page x language: up to date / stale / untracked / fallback / missing"
 	@echo "make l10n-refresh PAGE=transition LANG=fr   mark a translation as made from the current English"
 	@echo "make l10n-check    structure parity, glossary terms and catalogs of every translation"
@@ -91,6 +91,7 @@ l10n-check: deps
 bench: deps system-deps
 	$(PY) bench/checklist_page.py
 	$(PY) bench/team_scale.py
+	$(VENV)/bin/mkdocs build --strict -q && $(PY) bench/search_worker.py
 
 clean:
 	rm -rf site build .pytest_cache
