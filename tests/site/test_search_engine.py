@@ -137,3 +137,24 @@ def test_result_text_is_escaped_and_only_marks_are_added() -> None:
     assert article["title"] == "&lt;b&gt;<mark>Password</mark>&lt;/b&gt;", article
     assert "<script>" not in article["text"] and "&lt;script&gt;" in article["text"], article
     assert "<mark>password</mark> &amp; more" in article["text"], article
+
+
+def test_email_and_e_mail_find_each_other_and_long_queries_are_cut() -> None:
+    docs = [
+        {"location": "a/", "title": "Joining", "text": "Enroll with a company e-mail address."},
+        {"location": "b/", "title": "Export", "text": "Send the email to each employee."},
+    ]
+    index = made_up("en", docs)
+    filler = " ".join(f"w{i}" for i in range(100))  # 389 characters
+    email, e_mail, head, tail = run(
+        [
+            {"index": index, "op": "search", "arg": "email"},
+            {"index": index, "op": "search", "arg": "e-mail"},
+            {"index": index, "op": "search", "arg": f"enroll {filler}"},
+            {"index": index, "op": "search", "arg": f"{filler} enroll"},
+        ]
+    )
+    assert sorted(group[0]["location"] for group in email) == ["a/", "b/"], email
+    assert sorted(group[0]["location"] for group in e_mail) == ["a/", "b/"], e_mail
+    assert head[0][0]["location"] == "a/" and len(head[0][0]["terms"]) < 60, head  # cut at 200 characters
+    assert tail == [], tail  # "enroll" came after the cut

@@ -22,6 +22,7 @@ const TITLE_WEIGHT = 2.5;
 const DECAY = 0.45;
 const PREFIX = 0.8;
 const PHRASE_GAP = 3;
+const LONGEST_QUERY = 200; // characters: a pasted paragraph is cut here rather than scored word by word
 
 function fields(analyzer, doc) {
   const title = analyzer.tokens(doc.title || "");
@@ -117,7 +118,7 @@ export class SearchIndex {
 
   /** Material's result shape: one list per page, the page first, then its sections by score. */
   search(text) {
-    const concepts = parseQuery(text, this.analyzer, this.synonyms);
+    const concepts = parseQuery(text.slice(0, LONGEST_QUERY), this.analyzer, this.synonyms);
     if (!concepts.length) return { items: [] };
     const ranked = [];
     for (const [page, docs] of this.pages) {
