@@ -72,9 +72,10 @@ export function parseQuery(text, analyzer, synonyms) {
   let concepts = [...words.values()].map((word) => {
     const spans = spansOf(word.tokens);
     const label = surface(text, spans.length ? spans : word.tokens.map((t) => [t.start, t.end]));
-    return { surface: label, forms: unique([word.terms, ...word.joined.map((t) => [t])].map((terms) => ({ label, terms }))) };
+    const alternatives = [word.terms, ...word.joined.map((term) => [term])];
+    return { surface: label, forms: unique(alternatives.map((terms) => ({ label, terms }))) };
   });
-  concepts = applySynonyms(concepts, synonyms);
+  concepts = applySynonyms(concepts.filter((concept) => concept.forms.length), synonyms);
   return concepts.map(({ surface, forms }) => ({
     surface,
     alternatives: forms.map((form) => form.terms),
