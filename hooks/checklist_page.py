@@ -16,6 +16,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+from _buildlog import report
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
@@ -33,6 +34,7 @@ SNAPSHOT_CACHE = "build/pyodide-snapshots"  # snapshots take seconds to make: re
 
 log = get_plugin_logger(__name__)
 _bundle: dict[str, Any] = {}
+_report = report("checklist_page")
 
 
 def _build_day() -> dt.date:
@@ -82,12 +84,17 @@ def _snapshot(config: Any, source: Path, key: str) -> Path | None:
 
 
 def on_config(config: Any) -> None:
-    source = _pyodide_source(config)
-    data = zip_bytes()
-    _bundle.update(data=data, path=f"{BUNDLE_DIR}/checklist-{hashlib.sha256(data).hexdigest()[:12]}.zip")
-    key = _snapshot_key(source, data)
-    snapshot = _snapshot(config, source, key)
-    _bundle.update(snapshot=snapshot, snapshot_path=f"{BUNDLE_DIR}/snapshot-{key}.bin.gz" if snapshot else None)
+    with _report.timing():
+        source = _pyodide_source(config)
+        data = zip_bytes()
+        _bundle.update(data=data, path=f"{BUNDLE_DIR}/checklist-{hashlib.sha256(data).hexdigest()[:12]}.zip")
+        key = _snapshot_key(source, data)
+        snapshot = _snapshot(config, source, key)
+        _bundle.update(snapshot=snapshot, snapshot_path=f"{BUNDLE_DIR}/snapshot-{key}.bin.gz" if snapshot else None)
+    _report.produced = (
+        f"engine {_bundle['path']} ({len(data) // 1024} KB), "
+        f"{'Pyodide snapshot ' + _bundle['snapshot_path'] if snapshot else 'no Pyodide snapshot'}, Pyodide files"
+    )
 
 
 def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
@@ -105,6 +112,11 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
 
 
 def on_post_build(config: Any) -> None:
+    with _report.timing():
+        _copy_outputs(config)
+
+
+def _copy_outputs(config: Any) -> None:
     site = Path(config.site_dir)
     target = site / PYODIDE_DIR
     target.mkdir(parents=True, exist_ok=True)

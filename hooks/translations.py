@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from _buildlog import report
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -27,6 +28,7 @@ STATUS_MARKER = "<!-- l10n:status -->"
 GLOSSARY_MARKER = "<!-- l10n:glossary -->"
 
 _statuses: dict[tuple[str, str], Status] = {}
+_report = report("translations")
 
 
 def _i18n(config: MkDocsConfig) -> Any:
@@ -66,8 +68,11 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     """Once per language build (and per `mkdocs serve` rebuild): where every translation stands now."""
-    _statuses.clear()
-    _statuses.update({(s.page, s.language): s for s in project_status(_project(config))})
+    with _report.timing():
+        _statuses.clear()
+        _statuses.update({(s.page, s.language): s for s in project_status(_project(config))})
+    stale = sum(s.state == STALE for s in _statuses.values())
+    _report.produced = f"status of {len(_statuses)} page translations ({stale} stale)"
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
