@@ -12,27 +12,32 @@ POT := checklist/locale/checklist.pot
 PO_FILES := $(foreach l,$(LOCALES),checklist/locale/$(l)/LC_MESSAGES/checklist.po)
 
 .PHONY: help serve build test lint format deps system-deps catalogs-extract catalogs-update catalogs-compile clean
-.PHONY: l10n-status l10n-refresh l10n-check bench
+.PHONY: l10n-status l10n-refresh l10n-check bench screenshots
 
 help:
 	@echo "make serve   build the site and serve it on http://127.0.0.1:8000 with live reload"
 	@echo "make test    install what is missing and run every test"
 	@echo "make build   strict build into site/"
 	@echo "make catalogs-extract | catalogs-update | catalogs-compile   checklist .po workflow"
+	@echo "make screenshots   the README's three pictures (screenshots/*.png) from the built site"
 	@echo "make bench   checklist page (P1-P4, transfer size) in headless chromium, and the team engine at scale"
 	@echo "make l10n-status   table page x language: up to date / stale / untracked / fallback / missing"
 	@echo "make l10n-refresh PAGE=transition LANG=fr   mark a translation as made from the current English"
 	@echo "make l10n-check    structure parity, glossary terms and catalogs of every translation"
 
+# Quiet on success: one line saying what is being installed, then only what needs action (pip's and npm's
+# errors). setuptools' "Editable installation" notice is information only: filtered by its message.
 $(VENV)/.installed: pyproject.toml
-	test -x $(PY) || python3 -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[site,test]'
-	touch $@
+	@echo "Installing the Python packages into $(VENV) (pyproject.toml: site, test, screenshots)"
+	@test -x $(PY) || python3 -m venv $(VENV)
+	@$(PY) -m pip install --quiet --upgrade pip
+	@PYTHONWARNINGS="ignore:Editable installation" $(PY) -m pip install --quiet -e '.[site,test,screenshots]'
+	@touch $@
 
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
-	touch $@
+	@echo "Installing the npm packages into node_modules (package-lock.json: Pyodide, axe-core)"
+	@npm ci --no-audit --no-fund --loglevel=error >/dev/null
+	@touch $@
 
 deps: $(VENV)/.installed node_modules/.installed
 
@@ -50,16 +55,16 @@ build: deps
 	$(VENV)/bin/mkdocs build --strict
 
 test: deps system-deps
-	$(VENV)/bin/ruff check checklist hooks tests l10n bench
-	$(VENV)/bin/ruff format --check checklist hooks tests l10n bench
+	$(VENV)/bin/ruff check checklist hooks tests l10n bench tools
+	$(VENV)/bin/ruff format --check checklist hooks tests l10n bench tools
 	$(PY) -m pytest
 
 lint: deps
-	$(VENV)/bin/ruff check checklist hooks tests l10n bench
+	$(VENV)/bin/ruff check checklist hooks tests l10n bench tools
 
 format: deps
-	$(VENV)/bin/ruff format checklist hooks tests l10n bench
-	$(VENV)/bin/ruff check --fix checklist hooks tests l10n bench
+	$(VENV)/bin/ruff format checklist hooks tests l10n bench tools
+	$(VENV)/bin/ruff check --fix checklist hooks tests l10n bench tools
 
 catalogs-extract: deps
 	$(VENV)/bin/pybabel extract --no-default-keywords --no-location --sort-output -k N_ -k NC_:1c,2 -k ctx:1c,2 \
@@ -91,6 +96,10 @@ l10n-check: deps
 bench: deps system-deps
 	$(PY) bench/checklist_page.py
 	$(PY) bench/team_scale.py
+
+# The README's pictures: rerun and commit the PNGs when the pages they show change.
+screenshots: deps system-deps
+	$(PY) tools/screenshots.py
 
 clean:
 	rm -rf site build .pytest_cache
