@@ -22,6 +22,7 @@ LANGUAGE_FILES = Path(material.__file__).parent / "templates" / "partials" / "la
 # English words of the theme that are not in Material's language files: its footer, our palette toggles
 # (mkdocs.yml) and the heading permalinks (toc.permalink_title).
 EXTRA_ENGLISH = ("Made with", "Switch to dark mode", "Switch to light mode", "Link to this section")
+WORDED_ATTRIBUTES = ("title", "aria-label", "alt", "placeholder")  # attributes a reader sees or hears
 NOT_WORDS = ("language", "direction", "search.config.")  # codes and search settings, not words a reader sees
 
 
@@ -53,8 +54,11 @@ class _Chrome(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "article" or self._article_depth:
             self._article_depth += tag not in ("br", "img", "input", "hr", "meta", "link", "source", "wbr")
-        self.attributes += [value for name, value in attrs if value and name in ("title", "aria-label", "alt")]
-        self.attributes += [value for name, value in attrs if value and name == "placeholder"]
+        self.attributes += [value for name, value in attrs if value and name in WORDED_ATTRIBUTES]
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """`<br />`, `<img ... />`: attributes only, no depth (the default would also call handle_endtag)."""
+        self.attributes += [value for name, value in attrs if value and name in WORDED_ATTRIBUTES]
 
     def handle_endtag(self, tag: str) -> None:
         if self._article_depth:
