@@ -153,7 +153,7 @@ FACTS = {
     "transition": {
         "en": ["90 days", "24 hours", "one year", "Add new user", "Set up your team", "Partnership > Competencies"],
         "fr": ["90 jours", "24 heures", "un an", "Ajouter un nouvel utilisateur", "Configurer votre équipe"],
-        "zh-TW": ["90 天", "24 小時", "一年", "新增使用者", "設定您的小組", "合作夥伴大學"],
+        "zh-TW": ["90 天", "24 小時", "一年", "新增使用者", "設定您的團隊", "合作夥伴大學"],
     },
     "membership": {
         "en": ["Admin agent", "Account settings > User management", "Silver", "Gold", "Action Pack"],
