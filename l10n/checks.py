@@ -51,8 +51,44 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 WORD = re.compile(r"[A-Za-z][A-Za-z’']+")
 # Words that only English prose is made of; four of them in a translated line mean the line is still English.
 ENGLISH_GLUE = frozenset(
-    "the and to your you of is are for with this that it be can in on from will when after before "
-    "which what how if or by as not has have their they we our".split()
+    [
+        "the",
+        "and",
+        "to",
+        "your",
+        "you",
+        "of",
+        "is",
+        "are",
+        "for",
+        "with",
+        "this",
+        "that",
+        "it",
+        "be",
+        "can",
+        "in",
+        "on",
+        "from",
+        "will",
+        "when",
+        "after",
+        "before",
+        "which",
+        "what",
+        "how",
+        "if",
+        "or",
+        "by",
+        "as",
+        "not",
+        "has",
+        "have",
+        "their",
+        "they",
+        "we",
+        "our",
+    ]
 )
 # Characters OpenCC's s2tw changes but that are correct Taiwanese usage too (台灣, 這裡, 批准, 之后 is not).
 TAIWAN_AMBIGUOUS = frozenset("台里准干只")

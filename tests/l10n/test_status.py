@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -29,8 +30,9 @@ def test_refresh_records_the_english_hash_after_the_translation_kind(make_projec
     old, new = status.refresh(project, translation)
     assert old is None and new == file_hash(project.docs / "move.md")
     text = translation.read_text(encoding="utf-8")
-    assert f"translation: machine\nsource_hash: {new}\n---\n" in text  # placed after `translation:`, body intact
-    assert text.replace(f"source_hash: {new}\n", "") == FRENCH
+    assert f"translation: machine\nsource_hash: {new}\nsource_sections:\n  _top: " not in text  # no intro text
+    assert f"translation: machine\nsource_hash: {new}\nsource_sections:\n  move: " in text  # after `translation:`
+    assert re.sub(r"source_hash: \w+\nsource_sections:\n(  .*\n)+", "", text) == FRENCH  # the body intact
     assert status.refresh(project, translation) == (new, new)  # refreshing twice changes nothing
 
 
@@ -130,7 +132,14 @@ def test_cli_status_refresh_and_strict(
     assert main(["--root", str(root), "status", "--strict"]) == 1
     out = capsys.readouterr().out
     assert out.splitlines()[2].split()[:2] == ["move", "stale"]
-    assert main(["--root", str(root), "refresh", str(project.docs / "move.fr.md")]) == 0
+    # Refreshing without touching the translation is refused, naming the section; --unchanged says it needs none.
+    assert main(["--root", str(root), "refresh", str(project.docs / "move.fr.md")]) == 1
+    err = capsys.readouterr().err
+    assert "not refreshed" in err and "#check-status: the English changed, the translated section did not" in err
+    assert main(["--root", str(root), "status", "--strict"]) == 1
+    assert main(["--root", str(root), "refresh", str(project.docs / "move.fr.md"), "--unchanged"]) == 0
+    zh = project.docs / "move.zh-TW.md"
+    zh.write_text(zh.read_text(encoding="utf-8") + "\n新的句子。\n", encoding="utf-8")  # translated
     assert main(["--root", str(root), "refresh", "--page", "move", "--lang", "zh-TW"]) == 0
     assert main(["--root", str(root), "status", "--strict"]) == 0
 
