@@ -200,6 +200,8 @@ def compare_step_order(english: Section, translation: Section, source: Path, pat
     if len(ours) != len(theirs):
         return []  # structure.compare_steps reports the count
     prints = [_fingerprint(text) for _, text in ours]
+    if Counter(prints) != Counter(_fingerprint(text) for _, text in theirs):
+        return []  # not a reordering: compare_links and compare_numbers say what differs
     for i, ((line, text), want) in enumerate(zip(theirs, prints, strict=True)):
         have = _fingerprint(text)
         if have != want and have in prints and any(want):
