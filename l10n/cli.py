@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from l10n import catalogs, checks, glossary, status, structure
+from l10n import catalogs, checks, glossary, status, structure, xliff
 from l10n.history import commit_holding
 from l10n.markdown import FrontMatterError, parse
 from l10n.problems import Problem, report
@@ -133,6 +133,14 @@ def main(argv: list[str] | None = None) -> int:
     diff = commands.add_parser("diff", help="what changed in the English since a translation was made (needs git)")
     diff.add_argument("path", help="a translation file, e.g. docs/transition.fr.md")
 
+    out = commands.add_parser("export", help="one XLIFF 1.2 file per page for a translation tool")
+    out.add_argument("--lang", required=True, help="target language, e.g. fr")
+    out.add_argument("--page", action="append", help="page name (default: every page)")
+    out.add_argument("--out", type=Path, help="folder (default: build/xliff/<lang>)")
+
+    back = commands.add_parser("import", help="write the targets of XLIFF files back into the pages")
+    back.add_argument("files", nargs="+", type=Path, help="XLIFF files written by export")
+
     args = parser.parse_args(argv)
     root = (args.root or find_root(Path.cwd())).resolve()
     project = load(root)
@@ -179,6 +187,35 @@ def main(argv: list[str] | None = None) -> int:
         names = ", ".join(sorted(args.only or CHECKS))
         print(f"no problems ({names})")
         return 0
+
+    if args.command == "export":
+        if args.lang not in project.translations:
+            raise SystemExit(f"unknown language {args.lang!r}: one of {', '.join(project.translations)}")
+        folder = args.out or root / "build" / "xliff" / args.lang
+        folder.mkdir(parents=True, exist_ok=True)
+        for page in args.page or project.pages():
+            if not project.source(page, project.default).exists():
+                raise SystemExit(f"no English page {project.source(page, project.default)}")
+            target = folder / f"{page.replace('/', '__')}.{args.lang}.xlf"
+            target.write_bytes(xliff.export(project, page, args.lang, root))
+            print(target.relative_to(root) if target.is_relative_to(root) else target)
+        return 0
+
+    if args.command == "import":
+        status_code = 0
+        for file in args.files:
+            try:
+                result = xliff.import_file(project, file, root)
+            except (ValueError, FileNotFoundError, xliff.ET.ParseError) as error:
+                print(f"{file}: {error}", file=sys.stderr)
+                status_code = 1
+                continue
+            shown = result.path.relative_to(root) if result.path.is_relative_to(root) else result.path
+            print(f"{shown}: {result.changed} unit(s) changed")
+            for unit_id in result.skipped:
+                print(f"  {unit_id}: not imported, the page has no such unit (add its section first)", file=sys.stderr)
+                status_code = 1
+        return status_code
 
     if args.command == "diff":
         path = Path(args.path).resolve()
