@@ -21,12 +21,25 @@ from mkdocs.structure.pages import Page
 from l10n import glossary
 from l10n.markdown import split_front_matter
 from l10n.project import Project
-from l10n.status import STALE, Status, display_date, project_status, status_markdown
+from l10n.status import (
+    SECTION_EXTRA,
+    SECTION_MISSING,
+    SECTION_STALE,
+    STALE,
+    SectionStatus,
+    Status,
+    display_date,
+    heading_texts,
+    project_status,
+    section_status,
+    status_markdown,
+)
 
 STATUS_MARKER = "<!-- l10n:status -->"
 GLOSSARY_MARKER = "<!-- l10n:glossary -->"
 
 _statuses: dict[tuple[str, str], Status] = {}
+_sections: dict[tuple[str, str], list[SectionStatus]] = {}
 
 
 def _i18n(config: MkDocsConfig) -> Any:
@@ -66,8 +79,14 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     """Once per language build (and per `mkdocs serve` rebuild): where every translation stands now."""
+    project = _project(config)
     _statuses.clear()
-    _statuses.update({(s.page, s.language): s for s in project_status(_project(config))})
+    _statuses.update({(s.page, s.language): s for s in project_status(project)})
+    _sections.clear()
+    for page, language in _statuses:
+        found = [s for s in section_status(project, page, language) if s.state != "current"]
+        if found:
+            _sections[(page, language)] = found
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -85,7 +104,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             source = translated if translated.exists() else project.source(name, project.default)
             meta, _, _ = split_front_matter(source.read_text(encoding="utf-8"))
             titles[name] = str(meta.get("title") or name)
-        table = status_markdown(statuses, language, project.languages, labels, titles, names)
+        # sections named as the page in the reader's language names them (the link lands on that page)
+        headings = {page: heading_texts(project.source(page, language)) for page, _ in _sections}
+        table = status_markdown(statuses, language, project.languages, labels, titles, names, _sections, headings)
         markdown = markdown.replace(STATUS_MARKER, table)
     if GLOSSARY_MARKER in markdown:
         table = glossary.render(glossary.load_termbase(), language, project.languages, names, labels["meaning"])
@@ -108,5 +129,18 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         "english_changed_text": (
             display_date(status.english_changed, file_language) if status.english_changed else None
         ),
+        # The sections the reader should read with care (changed in English) or in English (not translated yet):
+        # the notice names them, so a small English edit does not cast doubt on the whole page.
+        "stale_sections": [
+            {"id": s.id, "heading": s.heading}
+            for s in _sections.get((name, file_language), [])
+            if s.state == SECTION_STALE and s.id != "_top"
+        ],
+        "missing_sections": [
+            {"id": s.id, "heading": s.heading}
+            for s in _sections.get((name, file_language), [])
+            if s.state == SECTION_MISSING
+        ],
+        "extra_sections": [s.id for s in _sections.get((name, file_language), []) if s.state == SECTION_EXTRA],
     }
     return context

@@ -53,6 +53,8 @@ class Status:
     recorded: str | None = None  # the hash in the translation's front matter
     current: str | None = None  # the English file's hash now
     english_changed: dt.date | None = None  # when the English file last changed
+    reviewed_by: str | None = None  # `reviewed_by:` of a `translation: human` page
+    reviewed_on: dt.date | None = None  # `reviewed_on:` (YYYY-MM-DD)
 
     @property
     def needs_work(self) -> bool:
@@ -73,7 +75,15 @@ def page_status(project: Project, page: str, language: str) -> Status:
     recorded = str(recorded) if recorded else None
     state = UNTRACKED if recorded is None else (CURRENT if recorded == current else STALE)
     kind = str(meta[KIND_KEY]) if meta.get(KIND_KEY) else None
-    return Status(page, language, state, path, source, kind, recorded, current, changed)
+    reviewed_on = meta.get(REVIEWED_ON)
+    if isinstance(reviewed_on, str):
+        try:
+            reviewed_on = dt.date.fromisoformat(reviewed_on)
+        except ValueError:
+            reviewed_on = None
+    reviewer = str(meta[REVIEWED_BY]) if meta.get(REVIEWED_BY) else None
+    on = reviewed_on if isinstance(reviewed_on, dt.date) else None
+    return Status(page, language, state, path, source, kind, recorded, current, changed, reviewer, on)
 
 
 def project_status(project: Project) -> list[Status]:
@@ -150,11 +160,46 @@ def format_table(statuses: list[Status], languages: tuple[str, ...]) -> str:
     return "\n".join(out)
 
 
-def display_date(date: dt.date, language: str) -> str:
-    """A date as readers of `language` write it: `November 21, 2026`, `21 novembre 2026`, `2026年11月21日`."""
-    from babel.dates import format_date
+FRENCH_MONTHS = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
+ENGLISH_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
-    return format_date(date, format="long", locale=language.replace("-", "_"))
+
+def display_date(date: dt.date, language: str) -> str:
+    """A date in the site's style (the checklist engine writes the same): `30 June 2027`, `30 juin 2027`
+    (`1er avril 2027` on the first of a month), `2027 年 6 月 30 日` (spaces between digits and 年月日, as
+    on the pages). Not Babel's "long" format, which writes `June 30, 2027` and `2027年6月30日`."""
+    if language.startswith("fr"):
+        day = "1er" if date.day == 1 else str(date.day)
+        return f"{day} {FRENCH_MONTHS[date.month - 1]} {date.year}"
+    if language.startswith("zh"):
+        return f"{date.year} 年 {date.month} 月 {date.day} 日"
+    return f"{date.day} {ENGLISH_MONTHS[date.month - 1]} {date.year}"
 
 
 def status_markdown(
@@ -164,6 +209,8 @@ def status_markdown(
     labels: dict[str, str],
     titles: dict[str, str],
     names: dict[str, str],
+    sections: dict[tuple[str, str], list[SectionStatus]] | None = None,
+    headings: dict[str, dict[str, str]] | None = None,
 ) -> str:
     """The "Translation status" page's table and legend, in the reader's language.
 
@@ -186,12 +233,47 @@ def status_markdown(
                 continue
             tag = "span" if status.state == CURRENT else "strong"  # what needs work stands out
             cell = f'<{tag} class="pct-l10n pct-l10n--{status.state}">{labels[status.state]}</{tag}>'
-            if status.kind in ("machine", "human"):
+            if status.kind == "human" and status.reviewed_by and status.reviewed_on:
+                reviewed = labels["reviewed"].replace("{date}", display_date(status.reviewed_on, language))
+                cell += " · " + reviewed.replace("{who}", _escape(status.reviewed_by))
+            elif status.kind in ("machine", "human"):
                 cell += f" · {labels[status.kind]}"
             cells.append(cell)
         rows.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
     legend = [f"{labels[state]}\n:   {labels[state + '_meaning']}\n" for state in STATES]
-    return "\n".join(rows) + "\n\n" + "\n".join(legend)
+    out = "\n".join(rows) + "\n\n" + "\n".join(legend)
+    if sections:
+        out += f"\n## {labels['sections']} {{#sections-to-update}}\n\n"
+        for (page, lang), found in sections.items():
+            items = [
+                _section_item(page, s, labels, language, (headings or {}).get(page, {}))
+                for s in found
+                if s.state in (SECTION_STALE, SECTION_MISSING, SECTION_EXTRA)
+            ]
+            if items:
+                out += f"- {_escape(titles.get(page, page))} · {names.get(lang, lang)} · " + " · ".join(items) + "\n"
+    return out
+
+
+def _section_item(
+    page: str, section: SectionStatus, labels: dict[str, str], language: str, headings: dict[str, str]
+) -> str:
+    """A stale section links to its anchor, named as the reader's page names it; a missing one has no anchor
+    in the translation (strict builds reject such links), so it is named in English, marked for screen readers."""
+    title = _escape(headings.get(section.id) or section.heading or section.id)
+    if section.state == SECTION_STALE:
+        shown = f"[{title}]({page}.md#{section.id})"
+    elif section.state == SECTION_MISSING:
+        shown = f'<span lang="en">{title}</span>'
+    else:
+        shown = title
+    note = labels["section_" + section.state]
+    return f"{shown}（{note}）" if language.startswith("zh") else f"{shown} ({note})"
+
+
+def _escape(text: str) -> str:
+    """Text safe inside the Markdown table and list the status page builds (no tags, no table pipes)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
 
 
 SECTIONS_KEY = "source_sections"  # heading id -> "<English section hash>/<translated section hash>" at refresh
@@ -375,3 +457,15 @@ def format_sections(project: Project) -> str:
         what = f"{section.state} in {language}" if section.state == SECTION_MISSING else section.state
         rows.append(f"  {name:<32} {label:<48} {what:<16} {section.heading}".rstrip())
     return ("sections to translate:\n" + "\n".join(rows)) if rows else ""
+
+
+def heading_texts(path: Path) -> dict[str, str]:
+    """Heading id -> heading text (without `{#id}`) of one page file: how that page names its sections."""
+    if not path.exists():
+        return {}
+    found = {}
+    for section in parse(path.read_text(encoding="utf-8")).sections:
+        key = section_id(section)
+        if key is not None and section.heading is not None:
+            found[key] = _heading_title(section)
+    return found
