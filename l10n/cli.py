@@ -5,12 +5,13 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import subprocess
 import sys
 from pathlib import Path
 
 from l10n import catalogs, checks, glossary, status, structure, xliff
-from l10n.history import commit_holding
+from l10n.history import blob_text, commit_holding
 from l10n.markdown import FrontMatterError, parse
 from l10n.problems import Problem, report
 from l10n.project import Project, load
@@ -24,6 +25,39 @@ def find_root(start: Path) -> Path:
         if (folder / "mkdocs.yml").is_file():
             return folder
     raise SystemExit(f"no mkdocs.yml in {start} or above: run from the project, or pass --root")
+
+
+def side_by_side(old: str, source: Path, path: Path) -> str:
+    """Per section that changed: the English diff (old -> now), then the translated lines it concerns, so a
+    localizer sees what to change next to where to change it."""
+    from l10n.markdown import parse
+
+    before = {status.section_id(s): s for s in parse(old).sections}
+    now = {status.section_id(s): s for s in parse(source.read_text(encoding="utf-8")).sections}
+    translated = {status.section_id(s): s for s in parse(path.read_text(encoding="utf-8")).sections}
+    out = []
+    for key, section in now.items():
+        ours = [text for _, text in section.text_lines()]
+        theirs = [text for _, text in before[key].text_lines()] if key in before else []
+        if ours == theirs:
+            continue
+        label = "(top of page)" if key == status.TOP else f"#{key}"
+        out.append(f"=== {label}: English {source.name}:{section.line}")
+        out += [
+            line.rstrip("\n")
+            for line in difflib.unified_diff(theirs, ours, "before", "now", n=1, lineterm="")
+            if not line.startswith(("---", "+++"))
+        ]
+        other = translated.get(key)
+        if other is None:
+            out.append(f"--- {path.name}: no such section yet: translate it")
+        else:
+            out.append(f"--- {path.name}:{other.line}")
+            out += [f"{number:>5}  {text}" for number, text in other.text_lines()]
+        out.append("")
+    for key in before.keys() - now.keys():
+        out.append(f"=== #{key}: removed from the English; {path.name} still has it" if key in translated else "")
+    return "\n".join(out).rstrip() or "no section changed (the English change is outside the sections)"
 
 
 def run_checks(project: Project, root: Path, only: set[str] | None = None) -> list[Problem]:
@@ -223,9 +257,13 @@ def main(argv: list[str] | None = None) -> int:
         source = project.source(page, project.default)
         recorded = status.page_status(project, page, language).recorded
         commit = commit_holding(source, recorded) if recorded else None
-        if commit is None:
+        old = blob_text(source, recorded) if recorded else None
+        if old is None and commit is None:
             print(f"{args.path}: the English text it was made from is not in the git history", file=sys.stderr)
             return 1
-        return subprocess.call(["git", "diff", commit, "--", source.name], cwd=source.parent)
+        if old is None:
+            return subprocess.call(["git", "diff", commit, "--", source.name], cwd=source.parent)
+        print(side_by_side(old, source, path))
+        return 0
 
     return 2
