@@ -233,13 +233,19 @@ def main(argv: list[str] | None = None) -> int:
             target = folder / f"{page.replace('/', '__')}.{args.lang}.xlf"
             target.write_bytes(xliff.export(project, page, args.lang, root))
             print(target.relative_to(root) if target.is_relative_to(root) else target)
+        po = root / "checklist" / "locale" / args.lang.replace("-", "_") / "LC_MESSAGES" / "checklist.po"
+        if po.exists() and not args.page:
+            target = folder / f"checklist-catalog.{args.lang}.xlf"
+            target.write_bytes(xliff.export_catalog(po, args.lang, root))
+            print(target.relative_to(root) if target.is_relative_to(root) else target)
         return 0
 
     if args.command == "import":
         status_code = 0
         for file in args.files:
             try:
-                result = xliff.import_file(project, file, root)
+                is_catalog = b'datatype="po"' in file.read_bytes()[:2000]
+                result = xliff.import_catalog(file, root) if is_catalog else xliff.import_file(project, file, root)
             except (ValueError, FileNotFoundError, xliff.ET.ParseError) as error:
                 print(f"{file}: {error}", file=sys.stderr)
                 status_code = 1

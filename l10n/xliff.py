@@ -306,3 +306,101 @@ def import_file(project: Project, xliff: Path, root: Path) -> Imported:
         path.write_text(updated, encoding="utf-8")
     changed = sum(1 for unit_id, words in targets.items() if words != known[unit_id].text)
     return Imported(path, changed, skipped)
+
+
+def _catalog_id(context: str | None, msgid: str) -> str:
+    """A stable unit id for a catalog entry: XML ids cannot hold gettext's `msgctxt\\x04msgid` key."""
+    import hashlib
+
+    return "m" + hashlib.sha1(f"{context or ''}\x04{msgid}".encode()).hexdigest()[:12]
+
+
+def export_catalog(po: Path, language: str, root: Path) -> bytes:
+    """A gettext catalog as XLIFF 1.2: one unit per entry (a group per plural entry, as translate-toolkit's
+    po2xliff writes it), the `msgctxt` kept in a `po-entry` context group so "May" the month and any other
+    "May" stay two units."""
+    from babel.messages.pofile import read_po
+
+    with open(po, "rb") as handle:
+        catalog = read_po(handle)
+    xliff = ET.Element(f"{{{NS}}}xliff", version="1.2")
+    file = ET.SubElement(
+        xliff,
+        f"{{{NS}}}file",
+        {
+            "original": po.relative_to(root).as_posix(),
+            "source-language": "en",
+            "target-language": language,
+            "datatype": "po",
+        },
+    )
+    body = ET.SubElement(file, f"{{{NS}}}body")
+    for message in catalog:
+        if not message.id:
+            continue
+        ids = (message.id,) if isinstance(message.id, str) else tuple(message.id)
+        strings = (message.string,) if isinstance(message.string, str) else tuple(message.string or ())
+        unit_id = _catalog_id(message.context, ids[0])
+        parent = body
+        if len(ids) > 1:
+            parent = ET.SubElement(body, f"{{{NS}}}group", {"id": unit_id, "restype": "x-gettext-plurals"})
+        for index, text in enumerate(strings or ("",)):
+            name = unit_id if len(ids) == 1 else f"{unit_id}[{index}]"
+            element = ET.SubElement(parent, f"{{{NS}}}trans-unit", {"id": name, XML_SPACE: "preserve"})
+            if text and not message.fuzzy:
+                element.set("approved", "yes")
+            ET.SubElement(element, f"{{{NS}}}source").text = ids[min(index, len(ids) - 1)]
+            state = "needs-translation" if not text else ("needs-review-translation" if message.fuzzy else "translated")
+            ET.SubElement(element, f"{{{NS}}}target", state=state).text = text
+            if message.context:
+                group = ET.SubElement(element, f"{{{NS}}}context-group", name="po-entry", purpose="information")
+                ET.SubElement(group, f"{{{NS}}}context", {"context-type": "x-po-msgctxt"}).text = message.context
+    _indent_catalog(xliff)
+    return ET.tostring(xliff, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def _indent_catalog(element: ET.Element, level: int = 0) -> None:
+    """Like _indent, for the catalog's structure (groups and context groups too)."""
+    structural = STRUCTURE | {f"{{{NS}}}group", f"{{{NS}}}context-group"}
+    if element.tag not in structural or not len(element):
+        return
+    element.text = "\n" + " " * (level + 1)
+    for child in element:
+        _indent_catalog(child, level + 1)
+        child.tail = "\n" + " " * (level + 1)
+    element[-1].tail = "\n" + " " * level
+
+
+def import_catalog(xliff: Path, root: Path) -> Imported:
+    """Write the targets of a catalog XLIFF back into its `.po` (Babel writes it as `pybabel update` does)."""
+    from babel.messages.pofile import read_po, write_po
+
+    file = ET.parse(xliff).getroot().find(f"{{{NS}}}file")
+    if file is None or file.get("datatype") != "po":
+        raise ValueError(f"{xliff}: not a catalog export (file datatype='po')")
+    po = root / str(file.get("original"))
+    with open(po, "rb") as handle:
+        catalog = read_po(handle)
+    targets: dict[str, str] = {}
+    for element in file.iter(f"{{{NS}}}trans-unit"):
+        target = element.find(f"{{{NS}}}target")
+        if target is not None:
+            targets[str(element.get("id"))] = _plain(target)
+    changed = 0
+    for message in catalog:
+        if not message.id:
+            continue
+        ids = (message.id,) if isinstance(message.id, str) else tuple(message.id)
+        unit_id = _catalog_id(message.context, ids[0])
+        if len(ids) == 1:
+            new: str | tuple[str, ...] = targets.get(unit_id, message.string)
+        else:
+            old = tuple(message.string or ())
+            new = tuple(targets.get(f"{unit_id}[{i}]", text) for i, text in enumerate(old))
+        if new != message.string:
+            message.string = new
+            changed += 1
+    if changed:
+        with open(po, "wb") as handle:
+            write_po(handle, catalog, width=76)
+    return Imported(po, changed, [])

@@ -106,3 +106,25 @@ def test_translate_toolkit_reads_the_export(fixture: Project, tmp_path: Path) ->
     assert "admin-tasks/1" in units and units["admin-tasks/1"].source == "Admin tasks"
     assert units["admin-tasks/1"].target == "系統管理員工作" and not units["admin-tasks/1"].isfuzzy()
     assert units["check-status/2"].target == "專長認證進度會在 24 小時後顯示。"
+
+
+def test_catalog_round_trip_is_byte_identical_and_keeps_msgctxt(tmp_path: Path) -> None:
+    """translate-toolkit's own po2xliff drops msgctxt ("May" the month would merge with any other "May");
+    ours keeps it in a po-entry context group, and import puts each target back on its own entry."""
+    locale = tmp_path / "checklist" / "locale" / "fr" / "LC_MESSAGES"
+    locale.mkdir(parents=True)
+    po = locale / "checklist.po"
+    shutil.copy(ROOT / "checklist" / "locale" / "fr" / "LC_MESSAGES" / "checklist.po", po)
+    before = po.read_bytes()
+    data = xliff.export_catalog(po, "fr", tmp_path).decode("utf-8")
+    may = data[data.index("<source>May</source>") - 120 : data.index("<source>May</source>") + 260]
+    assert '<context context-type="x-po-msgctxt">month</context>' in may and '<target state="translated">mai' in may
+    file = tmp_path / "catalog.xlf"
+    file.write_text(data, encoding="utf-8")
+    assert xliff.import_catalog(file, tmp_path).changed == 0
+    assert po.read_bytes() == before
+    file.write_text(data.replace('<target state="translated">mai</target>', '<target state="translated">Mai</target>'))
+    assert xliff.import_catalog(file, tmp_path).changed == 1
+    after = po.read_text(encoding="utf-8")
+    assert 'msgctxt "month"\nmsgid "May"\nmsgstr "Mai"\n' in after
+    assert after.replace('msgstr "Mai"', 'msgstr "mai"', 1) == before.decode("utf-8")
