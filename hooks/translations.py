@@ -1,8 +1,11 @@
 """Build hook for the localizer workflow; the logic lives in the `l10n` package, this file only wires it in.
 
 - Every translated page gets `l10n_status` in its template context; `overrides/partials/content.html` shows
-  the stale notice ("the English version changed on …") from it.
+  the stale notice ("the English version changed on …") from it, naming the sections that changed in English
+  (`stale_sections`, linked on the page) and the new English ones (`missing_sections`, linked on the English
+  page), so a small English edit does not cast doubt on the whole translation.
 - A page containing `<!-- l10n:status -->` gets the page x language status table there (docs/translation-status*.md),
+  then the sections to update and the review record of `translation: human` pages,
   and one containing `<!-- l10n:glossary -->` the termbase as a table (docs/glossary*.md), in the page's language.
 
 Named `translations.py`, not `l10n.py`: MkDocs puts this folder first on sys.path while loading a hook, and a

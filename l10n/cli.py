@@ -118,6 +118,7 @@ def check_project(project: Project, root: Path, only: set[str] | None = None) ->
                 own += checks.forbidden_variants(path, lines, variants.get(language, []))
                 if language == "zh-TW":
                     own += checks.simplified_characters(path, lines)
+            own += [Problem(path, 1, message) for message in status.review_problems(path)]
             problems += own
             current = status.page_status(project, page, language).state == status.CURRENT
             (problems if current else pending).extend(parity)

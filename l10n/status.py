@@ -469,3 +469,23 @@ def heading_texts(path: Path) -> dict[str, str]:
         if key is not None and section.heading is not None:
             found[key] = _heading_title(section)
     return found
+
+
+def review_problems(path: Path) -> list[str]:
+    """A `translation: human` page says who reviewed it and when (`reviewed_by`, `reviewed_on: YYYY-MM-DD`):
+    the status page shows it, and "reviewed by a person" without a name and a date is a claim nobody can check."""
+    meta, _, _ = split_front_matter(path.read_text(encoding="utf-8"))
+    if meta.get(KIND_KEY) != "human":
+        return []
+    wrong = []
+    if not meta.get(REVIEWED_BY):
+        wrong.append(f"translation: human needs {REVIEWED_BY}: <the reviewer's name>")
+    on = meta.get(REVIEWED_ON)
+    if isinstance(on, str):
+        try:
+            on = dt.date.fromisoformat(on)
+        except ValueError:
+            on = None
+    if not isinstance(on, dt.date):
+        wrong.append(f"translation: human needs {REVIEWED_ON}: YYYY-MM-DD (the date of the review)")
+    return wrong

@@ -298,3 +298,12 @@ def test_an_english_author_adding_a_section_and_a_step_is_not_blocked(
     assert "move.md:23" in out and "#renew" in out and "missing in fr" in out and "missing in zh-TW" in out
     stale = f"move.fr.md:{line_of(project.source('move', 'fr'), '## Tâches')}"
     assert any(stale in row and "#admin-tasks" in row and " stale " in row for row in out.splitlines()), out
+
+
+def test_a_human_translation_says_who_reviewed_it_and_when(project: Project) -> None:
+    path, _ = edit(project, "fr", "translation: machine", "translation: human")
+    problems = found(project)
+    assert f"{path}:1: translation: human needs reviewed_by: <the reviewer's name>" in problems, problems
+    assert f"{path}:1: translation: human needs reviewed_on: YYYY-MM-DD (the date of the review)" in problems
+    edit(project, "fr", "translation: human", "translation: human\nreviewed_by: Claire Dubois\nreviewed_on: 2026-11-02")
+    assert found(project) == []
