@@ -12,7 +12,7 @@ POT := checklist/locale/checklist.pot
 PO_FILES := $(foreach l,$(LOCALES),checklist/locale/$(l)/LC_MESSAGES/checklist.po)
 
 .PHONY: help serve build test lint format deps system-deps catalogs-extract catalogs-update catalogs-compile clean
-.PHONY: l10n-status l10n-refresh l10n-check bench screenshots
+.PHONY: l10n-status l10n-refresh l10n-check l10n-export l10n-import bench screenshots
 
 help:
 	@echo "make serve   build the site and serve it on http://127.0.0.1:8000 with live reload"
@@ -24,6 +24,8 @@ help:
 	@echo "make l10n-status   table page x language: up to date / stale / untracked / fallback / missing"
 	@echo "make l10n-refresh PAGE=transition LANG=fr   mark a translation as made from the current English"
 	@echo "make l10n-check    structure parity, glossary terms and catalogs of every translation"
+	@echo "make l10n-export LANG=fr [PAGE=transition]   one XLIFF 1.2 file per page in build/xliff/fr/"
+	@echo "make l10n-import FILE=build/xliff/fr/transition.fr.xlf   write a translation tool's work back"
 
 # Quiet on success: one line saying what is being installed, then only what needs action (pip's and npm's
 # errors). setuptools' "Editable installation" notice is information only: filtered by its message.
@@ -41,12 +43,13 @@ node_modules/.installed: package.json package-lock.json
 
 deps: $(VENV)/.installed node_modules/.installed
 
-# Debian's chromium (driven by Playwright, no browser download) and CJK fonts for screenshots.
+# Debian's chromium (driven by Playwright, no browser download), CJK fonts for screenshots, and gettext
+# (msgfmt --check on the catalogs, in make l10n-check and the tests).
 system-deps:
-	@if command -v chromium >/dev/null && fc-list 2>/dev/null | grep -qi "noto sans cjk"; then :; \
+	@if command -v chromium >/dev/null && command -v msgfmt >/dev/null && fc-list 2>/dev/null | grep -qi "noto sans cjk"; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
-	else echo "Please install chromium and fonts-noto-cjk (Debian packages) for the browser tests." >&2; fi
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk gettext >/dev/null; \
+	else echo "Please install chromium, fonts-noto-cjk and gettext (Debian packages) for the tests." >&2; fi
 
 serve: deps
 	$(VENV)/bin/mkdocs serve --strict -a 127.0.0.1:8000 --livereload
@@ -86,11 +89,20 @@ l10n-status: deps
 
 l10n-refresh: deps
 	@if [ -z "$(PAGE)$(L10N_LANG)" ]; then \
-	  echo "usage: make l10n-refresh PAGE=transition [LANG=fr]   (or LANG=fr alone for every page)" >&2; exit 2; fi
-	@$(L10N) refresh $(if $(PAGE),--page $(PAGE)) $(if $(L10N_LANG),--lang $(L10N_LANG))
+	  echo "usage: make l10n-refresh PAGE=transition [LANG=fr] [UNCHANGED=1]   (or LANG=fr alone for every page)" >&2; \
+	  exit 2; fi
+	@$(L10N) refresh $(if $(PAGE),--page $(PAGE)) $(if $(L10N_LANG),--lang $(L10N_LANG)) $(if $(UNCHANGED),--unchanged)
 
-l10n-check: deps
+l10n-check: deps system-deps
 	@$(L10N) check
+
+l10n-export: deps
+	@if [ -z "$(L10N_LANG)" ]; then echo "usage: make l10n-export LANG=fr [PAGE=transition]" >&2; exit 2; fi
+	@$(L10N) export --lang $(L10N_LANG) $(if $(PAGE),--page $(PAGE))
+
+l10n-import: deps
+	@if [ -z "$(FILE)" ]; then echo "usage: make l10n-import FILE=build/xliff/fr/transition.fr.xlf" >&2; exit 2; fi
+	@$(L10N) import $(FILE)
 
 # Figures for people, not pass/fail: the machines are shared and noisy, so compare ratios from one run.
 bench: deps system-deps
