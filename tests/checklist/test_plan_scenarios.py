@@ -242,7 +242,7 @@ def test_texts_and_links_follow_the_language(language: str, label: str, prefix: 
 
 @pytest.mark.parametrize(
     ("language", "shown"),
-    [("en", "1 April 2027"), ("fr", "1er avril 2027"), ("zh-TW", "2027年4月1日")],
+    [("en", "1 April 2027"), ("fr", "1er avril 2027"), ("zh-TW", "2027 年 4 月 1 日")],
 )
 def test_warning_dates_are_written_for_the_reader(language: str, shown: str) -> None:
     result = plan(

@@ -295,7 +295,7 @@ def test_names_are_plain_text() -> None:
     [
         ("en", "1 April 2027", "Password expired: remove and add again", "/transition/"),
         ("fr", "1er avril 2027", "Mot de passe expiré\u00a0: supprimer et ajouter de nouveau", "/fr/transition/"),
-        ("zh-TW", "2027年4月1日", "密碼已失效：請移除後重新新增", "/zh-TW/transition/"),
+        ("zh-TW", "2027 年 4 月 1 日", "密碼已失效：請移除後重新新增", "/zh-TW/transition/"),
     ],
 )
 def test_texts_follow_the_language(language: str, date: str, label: str, prefix: str) -> None:
