@@ -97,7 +97,9 @@ def warnings(answers: Answers, done: set[str], applicable: set[str], _: Texts) -
         found.append({"code": code, "message": _(message, **values)})
 
     issued = answers.temp_password_issued_on
-    if issued is not None and "employee.sign_in" in applicable and "employee.sign_in" not in done:
+    # The password warnings stand while the step whose deadline the expiry is (signing in) is still to do.
+    sign_in = next((step.id for step, key_date in steps.key_dates() if key_date.key == "temp_password_expires"), None)
+    if issued is not None and sign_in in applicable and sign_in not in done:
         expires = dates.temp_password_expires(issued)
         if dates.temp_password_expired(issued, answers.today):
             warn(
