@@ -63,6 +63,7 @@ class Texts:
     def __init__(self, language: str) -> None:
         self.language = language
         self._t = translations(language)
+        self._months: tuple[str, ...] | None = None  # the date words, looked up on the first date written
 
     def __call__(self, message: str, **values: object) -> str:
         text = self._t.gettext(message)
@@ -75,20 +76,30 @@ class Texts:
         """The form of `message` (from `NP_`) that this language uses for `number`, with `values` filled in."""
         return self._t.ngettext(message[0], message[1], number).format(**values)
 
+    def _date_words(self) -> tuple[tuple[str, ...], str, str, str]:
+        """Month names and the three patterns, from the catalog once per `Texts` (a team writes thousands of dates)."""
+        if self._months is None:
+            self._months = tuple(self.ctx("month", month) for month in _MONTHS)
+            self._patterns = (
+                self.ctx("date format", "{day} {month} {year}"),
+                # French writes the first of the month as an ordinal ("1er mai"): a pattern of its own for day 1.
+                self.ctx("date format, first day of the month", "{day} {month} {year}"),
+                self.ctx("date-time format", "{date}, {time}"),
+            )
+        return (self._months, *self._patterns)
+
     def date(self, value: dt.date) -> str:
-        """A date the way a reader of this language writes it (the format itself is in the catalog)."""
-        month = self.ctx("month", _MONTHS[value.month - 1])
-        # French writes the first of the month as an ordinal ("1er mai"): a pattern of its own for day 1.
-        if value.day == 1:
-            pattern = self.ctx("date format, first day of the month", "{day} {month} {year}")
-        else:
-            pattern = self.ctx("date format", "{day} {month} {year}")
-        return pattern.format(day=value.day, month=month, year=value.year, month_number=value.month)
+        """A date the way a reader of this language writes it (the format itself is in the catalog):
+        "30 June 2027", "30 juin 2027" and "1er mai 2027", "2027 年 6 月 30 日"."""
+        months, pattern, first, _ = self._date_words()
+        return (first if value.day == 1 else pattern).format(
+            day=value.day, month=months[value.month - 1], year=value.year, month_number=value.month
+        )
 
     def datetime(self, value: dt.datetime) -> str:
         """A date and time: the date as `date` writes it, the time on the 24-hour clock ("09:05")."""
-        pattern = self.ctx("date-time format", "{date}, {time}")
-        return pattern.format(date=self.date(value.date()), time=value.strftime("%H:%M"))
+        pattern = self._date_words()[3]
+        return pattern.format(date=self.date(value.date()), time=f"{value.hour:02d}:{value.minute:02d}")
 
     def iso(self, value: str) -> str:
         """The display text of an ISO date (``2027-06-30``) or date and time (``2027-06-30T09:05``) of the output.

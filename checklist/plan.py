@@ -23,6 +23,7 @@ __all__ = [
     "done_by_fact",
     "due_date",
     "guide_link",
+    "iso",
     "key_dates",
     "plan",
     "proved",
@@ -63,6 +64,11 @@ def date_labels() -> dict[str, str]:
     return {key_date.key: key_date.label for _, key_date in steps.key_dates()}
 
 
+def iso(value: dt.date) -> str:
+    """The output's ISO form of a date (``2027-06-30``) or a date and time, to the minute (``2027-06-30T09:05``)."""
+    return value.isoformat(timespec="minutes") if isinstance(value, dt.datetime) else value.isoformat()
+
+
 def key_dates(answers: Answers) -> tuple[dict[str, str | None], list[str]]:
     """The computable key dates (ISO strings) and which of them are projections.
 
@@ -75,9 +81,7 @@ def key_dates(answers: Answers) -> tuple[dict[str, str | None], list[str]]:
         value = key_date.compute(answers)
         if value is None:
             continue
-        found[key_date.key] = (
-            value.isoformat(timespec="minutes") if isinstance(value, dt.datetime) else value.isoformat()
-        )
+        found[key_date.key] = iso(value)
         if key_date.projected(answers):
             projected.append(key_date.key)
     return found, projected

@@ -11,6 +11,7 @@ computed once per call, and each row only reads its fields and assembles a few s
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import datetime as dt
 import re
@@ -22,7 +23,7 @@ from ._fields import RowReader
 from .answers import Answers, open_document
 from .errors import ChecklistError
 from .i18n import N_, NC_, NP_, Texts
-from .plan import guide_link, key_dates, proved
+from .plan import guide_link, iso
 
 __all__ = [
     "EMPLOYEE_FIELDS",
@@ -165,13 +166,25 @@ class _Team:
             for s in steps.STEPS
             if s.role == "employee" and not s.optional and s.applies(self.template)
         ]
-        # The key dates an employee row shows: those of its steps, all keys present (null when unknown).
-        self.date_keys = tuple(key_date.key for step, _, _ in self.steps for key_date in step.dates)
+        # The key dates an employee row shows (those of its steps, every key present, null when unknown), the due
+        # rules, and the facts that prove each step done, gathered once per call.
+        self.rules = [(key_date.key, key_date.compute) for step, _, _ in self.steps for key_date in step.dates]
+        self.dues = [(step.id, step.due_from) for step, _, _ in self.steps if step.due_from is not None]
+        self.proofs = [(step, frozenset(step.proved_by), title, link) for step, title, link in self.steps]
         self.labels = {status: texts.ctx(STATUS_CONTEXT, label) for status, label in STATUS_LABELS.items()}
         self._issued: dict[dt.date, tuple[str | None, dict[str, str] | None]] = {}
         self._exams: dict[dt.datetime, dict[str, str] | None] = {}
-        self._dated: dict[tuple[object, ...], tuple[dict[str, str | None], dict[str, str], dict[str, str]]] = {}
+        self._dated: dict[tuple[object, ...], tuple[dict[str, str | None], dict[str, str], dict[str, tuple[str, str]]]]
+        self._dated = {}
+        self._texts: dict[str, str] = {}
         self.date_unknown = {"code": "temp_password_date_unknown", "message": texts(_DATE_UNKNOWN)}
+
+    def text(self, iso: str) -> str:
+        """The display text of an ISO date or date-time, computed once per value and call."""
+        found = self._texts.get(iso)
+        if found is None:
+            found = self._texts[iso] = self._.iso(iso)
+        return found
 
     def dated(
         self, facts: tuple[object, ...]
@@ -180,16 +193,20 @@ class _Team:
         the due date (ISO, text) of each step that has one. The rules are the steps' own (`due_from`, `dates`)."""
         found = self._dated.get(facts)
         if found is None:
-            _ = self._
-            answers = dataclasses.replace(self.template, **dict(zip(_ANSWER_FACTS, facts, strict=True)))
-            computed, _projected = key_dates(answers)
-            row_dates = {key: computed.get(key) for key in self.date_keys}
+            answers = copy.copy(self.template)  # cheaper than dataclasses.replace on every new fact
+            for field, value in zip(_ANSWER_FACTS, facts, strict=True):
+                object.__setattr__(answers, field, value)  # a private copy of a frozen dataclass
+            row_dates: dict[str, str | None] = {}
+            for key, compute in self.rules:
+                value = compute(answers)
+                row_dates[key] = None if value is None else iso(value)
             due = {}
-            for step, _title, _link in self.steps:
-                day = step.due_from(answers) if step.due_from is not None else None
+            for step_id, rule in self.dues:
+                day = rule(answers)
                 if day is not None:
-                    due[step.id] = (day.isoformat(), _.date(day))
-            found = self._dated[facts] = (row_dates, _.dates(row_dates), due)
+                    due[step_id] = (day.isoformat(), self.text(day.isoformat()))
+            texts = {key: self.text(value) for key, value in row_dates.items() if value is not None}
+            found = self._dated[facts] = (row_dates, texts, due)
         return found
 
     def issued(self, day: dt.date) -> tuple[str | None, dict[str, str] | None]:
@@ -271,7 +288,7 @@ def build_team(
             "exams_associated": associated,
             "exams_associated_at": associated_at,
         }
-        row_dates, row_dates_text, due = context.dated(tuple(facts[field] for field in _ANSWER_FACTS))
+        row_dates, row_dates_text, due = context.dated(tuple(map(facts.__getitem__, _ANSWER_FACTS)))
 
         warnings: list[dict[str, str]] = []
         status: str | None = None
@@ -298,8 +315,9 @@ def build_team(
                 warnings.append({"code": "duplicate_email", "message": texts(_DUPLICATE, row=first)})
 
         remaining = []
-        for step, title, link in context.steps:
-            if proved(step, facts):
+        present = {fact for fact, value in facts.items() if value is not None and value is not False}
+        for step, proofs, title, link in context.proofs:
+            if not present.isdisjoint(proofs):  # proved done by a fact (`Step.proved_by`, as `plan.proved` reads it)
                 continue
             step_due, step_due_text = due.get(step.id, (None, None))
             if step_due is not None and step_due >= today_iso and (next_due is None or step_due < next_due):
