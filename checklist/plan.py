@@ -69,6 +69,13 @@ def iso(value: dt.date) -> str:
     return value.isoformat(timespec="minutes") if isinstance(value, dt.datetime) else value.isoformat()
 
 
+def __getattr__(name: str) -> Any:
+    """`DATE_LABELS`, the name older code imports, is `date_labels()` read now: never a stale copy of the steps."""
+    if name == "DATE_LABELS":
+        return date_labels()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def key_dates(answers: Answers) -> tuple[dict[str, str | None], list[str]]:
     """The computable key dates (ISO strings) and which of them are projections.
 
