@@ -70,7 +70,7 @@ format: deps
 	$(VENV)/bin/ruff check --fix checklist hooks tests l10n bench tools
 
 catalogs-extract: deps
-	$(VENV)/bin/pybabel extract --no-default-keywords --no-location --sort-output -k N_ -k NC_:1c,2 -k ctx:1c,2 \
+	$(VENV)/bin/pybabel extract --no-default-keywords --no-location --sort-output -k N_ -k NC_:1c,2 -k NP_:1,2 -k ctx:1c,2 \
 	  --project=partner-center-checklist -o $(POT) checklist
 
 catalogs-update: catalogs-extract

@@ -11,18 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from . import steps
 from .i18n import N_, Texts
-from .plan import DATE_LABELS, guide_link
-from .steps import STEPS_BY_ID
+from .plan import guide_link
 
-# The step each date belongs to: its title names the event, its guide section is linked from it.
-DATE_STEPS: dict[str, str] = {
-    "renew_by": "membership.renew",
-    "membership_end": "membership.renew",
-    "pmc_access_until": "membership.renew",
-    "temp_password_expires": "employee.sign_in",
-    "competency_progress_visible": "employee.associate_exams",
-}
+__all__ = ["PRODUCT_ID", "ics", "team_ics"]
 
 PRODUCT_ID = "-//Partner Center transition guide//checklist//EN"
 
@@ -91,13 +84,14 @@ def ics(plan: dict[str, Any], page_url: str, site_url: str) -> str:
     """
     _ = Texts(plan["language"])
     stamp, events = _stamp(plan["today"]), []
-    for key, label in DATE_LABELS.items():
+    # Each key date belongs to a step (`Step.dates`): its title names the event, its guide section is linked.
+    for step, key_date in steps.key_dates():
+        key = key_date.key
         value = plan["dates"].get(key)
         if value is None:
             continue
-        step = STEPS_BY_ID[DATE_STEPS[key]]
         guide = site_url.rstrip("/") + guide_link(plan["language"], step.page, step.anchor)
-        summary = _(N_("{label}: {step}"), label=_(label), step=_(step.title))
+        summary = _(N_("{label}: {step}"), label=_(key_date.label), step=_(step.title))
         description = "\n".join(
             [
                 _(step.detail),
@@ -111,18 +105,21 @@ def ics(plan: dict[str, Any], page_url: str, site_url: str) -> str:
 
 
 def team_ics(result: dict[str, Any], page_url: str, site_url: str) -> str:
-    """The team's deadlines (the output of `checklist.team.team`): for each person who has not signed in, the day
-    their temporary password stops working; for each person with exams associated, when progress should show."""
+    """The team's dates (the output of `checklist.team.team`), one event per person and key date: a deadline
+    (the day a temporary password stops working) only while its step is still to do for that person; the other
+    dates (when competency progress should show) whenever they are known."""
     _ = Texts(result["language"])
     stamp, events = _stamp(result["today"]), []
+    dated = steps.key_dates()
     for employee in result["employees"]:
         who = employee["name"] or employee["email"]
-        for key in ("temp_password_expires", "competency_progress_visible"):
+        remaining = {step["id"] for step in employee["remaining"]}
+        for step, key_date in dated:
+            key = key_date.key
             value = employee["dates"].get(key)
-            if value is None or (key == "temp_password_expires" and employee["signed_in"]):
+            if value is None or (key_date.deadline and step.id not in remaining):
                 continue
-            step = STEPS_BY_ID[DATE_STEPS[key]]
-            summary = _(N_("{label}: {step}"), label=_(DATE_LABELS[key]), step=who)
+            summary = _(N_("{label}: {step}"), label=_(key_date.label), step=who)
             description = "\n".join(
                 [
                     " · ".join(w["message"] for w in employee["warnings"]) or _(step.title),

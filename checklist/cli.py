@@ -6,64 +6,56 @@ Exit status 2 with one line on stderr for bad input, and nothing on stdout, so s
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from typing import Any, TextIO
 
+from .answers import read_json
 from .errors import ChecklistError
-from .i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, Texts
-from .plan import DATE_LABELS, plan
+from .i18n import LANGUAGES, N_, Texts
+from .plan import date_labels, plan
+
+__all__ = ["main", "render_text"]
 
 
 def render_text(result: dict[str, Any]) -> str:
-    """A plain-text plan a person can read in a terminal or paste into an e-mail."""
-    import datetime as dt
+    """A plain-text plan a person can read in a terminal or paste into an e-mail.
 
+    Dates and counts are the plan's own display texts (`dates_text`, `due_text`, `progress.text`), so the
+    terminal says what the page says.
+    """
     _ = Texts(result["language"])
     lines = [_(N_("Partner Center checklist for {date}"), date=_.date(dt.date.fromisoformat(result["today"])))]
-    lines.append(_(N_("Progress: {done} of {total} required steps done"), **result["progress"]))
+    lines.append(_(N_("Progress: {progress}"), progress=result["progress"]["text"]))
     if result["warnings"]:
         lines += ["", _(N_("Warnings"))]
         lines += [f"  ! {w['message']}" for w in result["warnings"]]
     if result["dates"]:
         lines += ["", _(N_("Key dates"))]
-        for key in DATE_LABELS:  # a fixed, meaningful order: what to do first, then what follows
-            value = result["dates"].get(key)
-            if value is None:
-                continue
-            shown = (
-                _.datetime(dt.datetime.fromisoformat(value)) if "T" in value else _.date(dt.date.fromisoformat(value))
-            )
-            if key in result["projected_dates"]:
-                shown += " " + _(N_("(if you renew before your membership ends)"))
-            lines.append("  " + _(N_("{label}: {value}"), label=_(DATE_LABELS[key]), value=shown))
+        shown = result["dates_text"] | result["projected_dates_text"]
+        for key, label in date_labels().items():  # a fixed, meaningful order: what to do first, then what follows
+            if key in shown:
+                lines.append("  " + _(N_("{label}: {value}"), label=_(label), value=shown[key]))
     lines += ["", _(N_("Remaining steps"))]
     if not result["remaining"]:
         lines.append("  " + _(N_("Nothing left to do.")))
     for group in result["groups"]:
-        steps = [s for s in result["remaining"] if s["group"] == group["id"]]
-        if not steps:
+        todo = [s for s in result["remaining"] if s["group"] == group["id"]]
+        if not todo:
             continue
         lines.append(f"  {group['title']}")
-        for step in steps:
+        for step in todo:
             flags = []
             if step["optional"]:
                 flags.append(_(N_("optional")))
-            if step["due"]:
-                flags.append(_(N_("due {date}"), date=_.date(dt.date.fromisoformat(step["due"]))))
+            if step["due_text"]:
+                flags.append(_(N_("due {date}"), date=step["due_text"]))
             suffix = f" ({', '.join(flags)})" if flags else ""
             lines.append(f"    [ ] {step['title']}{suffix}")
             lines.append(f"        {step['detail']}")
             lines.append(f"        {step['link']}")
     return "\n".join(lines) + "\n"
-
-
-def _read_document(source: TextIO) -> object:
-    try:
-        return json.load(source)
-    except json.JSONDecodeError as error:
-        message = Texts(DEFAULT_LANGUAGE)(N_("The input is not valid JSON (line {line}, column {column})."))
-        raise ChecklistError("$", "invalid_json", message.format(line=error.lineno, column=error.colno)) from None
 
 
 def main(argv: list[str] | None = None, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
@@ -86,12 +78,12 @@ def main(argv: list[str] | None = None, stdin: TextIO | None = None, stdout: Tex
         if args.input:
             try:
                 with open(args.input, encoding="utf-8") as handle:
-                    document = _read_document(handle)
+                    document = read_json(handle)
             except OSError as error:
                 print(f"error: {args.input}: {error.strerror}", file=sys.stderr)
                 return 2
         else:
-            document = _read_document(stdin)
+            document = read_json(stdin)
         if args.language and isinstance(document, dict):
             document = {**document, "language": args.language}
         result = plan(document)

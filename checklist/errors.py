@@ -7,6 +7,8 @@ team also carry the row the admin sees (`row`) and the column it concerns (`colu
 
 from __future__ import annotations
 
+__all__ = ["ChecklistError"]
+
 
 class ChecklistError(ValueError):
     """Bad input: `field` names the input field (``"$"`` for the whole document), `code` is stable.

@@ -15,11 +15,13 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from .cli import _read_document
+from .answers import read_json
 from .errors import ChecklistError
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, Texts
 from .team import team
 from .team_csv import MAX_BYTES, decode, team_from_csv, team_to_csv
+
+__all__ = ["guess_format", "main"]
 
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 
@@ -49,7 +51,7 @@ def _read_input(path: str | None, stdin: TextIO) -> bytes | str:
 
 def _team_from_json(data: bytes | str, args: argparse.Namespace) -> dict[str, Any]:
     text, _ = decode(data, Texts(args.language or DEFAULT_LANGUAGE))
-    document = _read_document(io.StringIO(text))
+    document = read_json(io.StringIO(text))
     if isinstance(document, dict):
         document = dict(document)
         if args.language:

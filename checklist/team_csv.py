@@ -34,6 +34,9 @@ from .errors import ChecklistError
 from .i18n import LANGUAGES, N_, Texts
 from .team import EMPLOYEE_FIELDS, MAX_EMPLOYEES, build_team, read_options, too_many
 
+__all__ = ["COLUMN_LABELS", "HEADER_ALIASES", "MAX_BYTES", "decode", "read_team_csv", "team_from_csv"]
+__all__ += ["team_template_csv", "team_to_csv"]
+
 MAX_BYTES = 5 * 1024 * 1024  # 5 MiB: about 30,000 rows, three times the employee limit
 
 # Header aliases by column role; matching ignores case, accents, spaces and punctuation ("E-mail" = "email").

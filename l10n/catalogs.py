@@ -19,8 +19,8 @@ from babel.messages.pofile import read_po
 from l10n.problems import Problem
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
-# The keywords of `make catalogs-extract` (pybabel -k N_ -k NC_:1c,2 -k ctx:1c,2).
-KEYWORDS = {"N_": None, "NC_": ((1, "c"), 2), "ctx": ((1, "c"), 2)}
+# The keywords of `make catalogs-extract` (pybabel -k N_ -k NC_:1c,2 -k NP_:1,2 -k ctx:1c,2).
+KEYWORDS = {"N_": None, "NC_": ((1, "c"), 2), "NP_": (1, 2), "ctx": ((1, "c"), 2)}
 
 
 def messages(po: Path) -> list[Message]:

@@ -1,13 +1,21 @@
 /* The checklist engine in a module Web Worker: Pyodide (self-hosted, from the site's own files) runs the
  * `checklist` package, so the page's main thread never blocks while Python starts or computes.
  *
- * Protocol, one message each way, JSON-compatible values only:
- *   page → worker  {id, fn, args}
- *   worker → page  {id, ok: true, result} | {id, ok: false, error: {field, code, message}}, or {id, json} with
- *                  that same reply as JSON text (what the engine returns, passed on unparsed)
+ * Protocol, one message each way:
+ *   page → worker  {id, fn, args}            args: a JSON-compatible object
+ *   worker → page  {id, json}                always this shape, for every fn and every failure
+ * `json` is the text of one reply object, parsed once on the page:
+ *   {"ok": true, "result": …}                                       the value asked for
+ *   {"ok": false, "error": {"field", "code", "message", "row"?, "column"?}}
+ * `ok` and which of `result` / `error` is present say the same thing; test either. `error` is a ChecklistError
+ * (checklist/errors.py): `field` names the input field ("$" for the whole document), `code` is stable, `message`
+ * is in the reader's language; `row` and `column` come with a team file's errors. Codes the engine does not
+ * produce for bad input: "worker" (the worker itself failed: Pyodide did not start, the engine is not started)
+ * and "internal" (a bug in the engine); neither says anything about the reader's answers.
  * fn "init" (args {pyodide, bundle, snapshot, extractDir}: the Pyodide folder, the engine zip, the optional memory
- * snapshot and where the engine lives inside Pyodide) must come first; every
- * other fn is handed to checklist.web.call(fn, json), so the page can only call what the engine exposes.
+ * snapshot and where the engine lives inside Pyodide) must come first, and replies {version, from, timings}; every
+ * other fn is handed to checklist.web.call(fn, json) (names: checklist.web.CALLS), whose reply text is passed on
+ * unparsed, so the page can only call what the engine exposes.
  */
 
 let engineCall = null;
@@ -48,19 +56,25 @@ async function init({ pyodide: indexURL, bundle, snapshot, extractDir }) {
   return { version: py.pyimport("checklist").__version__, from, timings };
 }
 
+/* The one reply shape: {id, json}. */
+function reply(id, json) {
+  self.postMessage({ id, json });
+}
+
 self.addEventListener("message", async ({ data }) => {
   const { id, fn, args } = data ?? {};
   try {
     if (fn === "init") {
-      self.postMessage({ id, ok: true, result: await init(args) });
+      reply(id, JSON.stringify({ ok: true, result: await init(args) }));
     } else if (!engineCall) {
       throw new Error("the engine is not started");
     } else {
       // The engine's JSON text as is: one JSON.parse on the page is cheaper than parsing here and having
       // postMessage clone the object (a 1,000-person team status is about a megabyte).
-      self.postMessage({ id, json: engineCall(fn, JSON.stringify(args ?? {})) });
+      reply(id, engineCall(fn, JSON.stringify(args ?? {})));
     }
   } catch (error) {
-    self.postMessage({ id, ok: false, error: { field: "$", code: "worker", message: String(error?.message ?? error) } });
+    const message = String(error?.message ?? error);
+    reply(id, JSON.stringify({ ok: false, error: { field: "$", code: "worker", message } }));
   }
 });
