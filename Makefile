@@ -36,12 +36,16 @@ node_modules/.installed: package.json package-lock.json
 
 deps: $(VENV)/.installed node_modules/.installed
 
-# Debian's chromium (driven by Playwright, no browser download) and CJK fonts for screenshots.
+# Debian's chromium (driven by Playwright, no browser download), CJK fonts for screenshots, and nginx with its
+# brotli_static module: the publishing tests serve dist/ with the shipped deploy/nginx.conf (RUNLEVEL=1: the
+# package must not start a system nginx on port 80; the tests run their own in the foreground).
+SYSTEM_PACKAGES := chromium fonts-noto-cjk nginx libnginx-mod-http-brotli-static
 system-deps:
-	@if command -v chromium >/dev/null && fc-list 2>/dev/null | grep -qi "noto sans cjk"; then :; \
+	@if command -v chromium >/dev/null && fc-list 2>/dev/null | grep -qi "noto sans cjk" \
+	  && { command -v nginx >/dev/null || [ -x /usr/sbin/nginx ]; } && ls /usr/lib/nginx/modules/*brotli_static* >/dev/null 2>&1; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
-	else echo "Please install chromium and fonts-noto-cjk (Debian packages) for the browser tests." >&2; fi
+	  apt-get update -qq && RUNLEVEL=1 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(SYSTEM_PACKAGES) >/dev/null; \
+	else echo "Please install $(SYSTEM_PACKAGES) (Debian packages) for the browser and nginx tests." >&2; fi
 
 serve: deps
 	$(VENV)/bin/mkdocs serve --strict -a 127.0.0.1:8000 --livereload
