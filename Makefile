@@ -11,24 +11,33 @@ LOCALES := en fr zh_TW
 POT := checklist/locale/checklist.pot
 PO_FILES := $(foreach l,$(LOCALES),checklist/locale/$(l)/LC_MESSAGES/checklist.po)
 
-.PHONY: help serve build test lint format deps system-deps catalogs-extract catalogs-update catalogs-compile clean
+.PHONY: help serve build dist lock test lint format deps system-deps catalogs-extract catalogs-update catalogs-compile clean
 .PHONY: l10n-status l10n-refresh l10n-check bench
 
 help:
 	@echo "make serve   build the site and serve it on http://127.0.0.1:8000 with live reload"
 	@echo "make test    install what is missing and run every test"
 	@echo "make build   strict build into site/"
+	@echo "make dist SITE_URL=https://partners.example.org/guide/   the deployable folder dist/ (README, Publish)"
 	@echo "make catalogs-extract | catalogs-update | catalogs-compile   checklist .po workflow"
 	@echo "make bench   checklist page (P1-P4, transfer size) in headless chromium, and the team engine at scale"
 	@echo "make l10n-status   table page x language: up to date / stale / untracked / fallback / missing"
 	@echo "make l10n-refresh PAGE=transition LANG=fr   mark a translation as made from the current English"
 	@echo "make l10n-check    structure parity, glossary terms and catalogs of every translation"
 
-$(VENV)/.installed: pyproject.toml
+# Installed from the lock file (exact versions and their hashes, every transitive dependency), then the project
+# itself without its dependencies. `make lock` rewrites requirements.lock after a change in pyproject.toml.
+$(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(PY) || python3 -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[site,test]'
+	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $@
+
+lock:
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet pip-tools==7.6.2
+	$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links --extra site --extra test \
+	  --output-file requirements.lock pyproject.toml
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -47,23 +56,35 @@ system-deps:
 	  apt-get update -qq && RUNLEVEL=1 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(SYSTEM_PACKAGES) >/dev/null; \
 	else echo "Please install $(SYSTEM_PACKAGES) (Debian packages) for the browser and nginx tests." >&2; fi
 
+# Follows every source, not only docs/: the engine, the hooks and the theme overrides rebuild the site (and the
+# pre-rendered checklist), PORT=8001 for another port.
+PORT ?= 8000
 serve: deps
-	$(VENV)/bin/mkdocs serve --strict -a 127.0.0.1:8000 --livereload
+	$(VENV)/bin/mkdocs serve --strict -a 127.0.0.1:$(PORT) --livereload \
+	  -w checklist -w hooks -w overrides -w l10n -w mkdocs.yml
+
+# The deployable folder for SITE_URL (see README, "Publish"): strict build, content-hashed assets, .br/.gz
+# beside each compressible file, _headers/_redirects; deploy/nginx.conf is the server configuration.
+SITE_URL ?= http://127.0.0.1:$(PORT)/
+dist: deps
+	rm -rf dist
+	SITE_URL=$(SITE_URL) $(VENV)/bin/mkdocs build --strict -d dist
+	$(PY) -m deploy.dist dist --site-url $(SITE_URL)
 
 build: deps
 	$(VENV)/bin/mkdocs build --strict
 
 test: deps system-deps
-	$(VENV)/bin/ruff check checklist hooks tests l10n bench
-	$(VENV)/bin/ruff format --check checklist hooks tests l10n bench
+	$(VENV)/bin/ruff check checklist hooks tests l10n bench deploy
+	$(VENV)/bin/ruff format --check checklist hooks tests l10n bench deploy
 	$(PY) -m pytest
 
 lint: deps
-	$(VENV)/bin/ruff check checklist hooks tests l10n bench
+	$(VENV)/bin/ruff check checklist hooks tests l10n bench deploy
 
 format: deps
-	$(VENV)/bin/ruff format checklist hooks tests l10n bench
-	$(VENV)/bin/ruff check --fix checklist hooks tests l10n bench
+	$(VENV)/bin/ruff format checklist hooks tests l10n bench deploy
+	$(VENV)/bin/ruff check --fix checklist hooks tests l10n bench deploy
 
 catalogs-extract: deps
 	$(VENV)/bin/pybabel extract --no-default-keywords --no-location --sort-output -k N_ -k NC_:1c,2 -k ctx:1c,2 \
@@ -97,4 +118,4 @@ bench: deps system-deps
 	$(PY) bench/team_scale.py
 
 clean:
-	rm -rf site build .pytest_cache
+	rm -rf site dist build .pytest_cache
