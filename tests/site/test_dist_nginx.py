@@ -23,7 +23,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from playwright.sync_api import BrowserContext, expect
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from deploy.headers import CSP, IMMUTABLE, REVALIDATE, SECURITY_HEADERS
 from tests.site_server import ROOT, serve
@@ -32,6 +32,7 @@ NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
 BASE = "/guide/"
 READY_TIMEOUT = 90_000
+ARTIFACTS = ROOT / "artifacts"
 
 
 def _free_port() -> int:
@@ -272,9 +273,10 @@ def test_a_missing_page_gets_the_404_of_its_language(nginx: Nginx) -> None:
 
 
 @pytest.mark.browser
-def test_reader_journeys_under_the_sub_path(nginx: Nginx, dist: Dist, context: BrowserContext, tmp_path: Path) -> None:
+def test_reader_journeys_under_the_sub_path(nginx: Nginx, dist: Dist, context: BrowserContext) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
     failures: list[str] = []
-    context.on("response", lambda r: failures.append(r.url) if r.status >= 400 and "nowhere" not in r.url else None)
+    context.on("response", lambda r: failures.append(r.url) if r.status >= 400 and "nulle-part" not in r.url else None)
     context.add_init_script(
         "window.__violations = []; document.addEventListener('securitypolicyviolation', "
         "e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));"
@@ -287,21 +289,19 @@ def test_reader_journeys_under_the_sub_path(nginx: Nginx, dist: Dist, context: B
         expect(page.locator("link[rel=stylesheet]").first).to_have_attribute("href", re.compile(r"\.[0-9a-f]{8}"))
 
     page.goto(site + "fr/", wait_until="networkidle")  # search under the sub-path, in the reader's language
-    page.locator("label[for=__search]").first.click()
-    page.locator("input[data-md-component=search-query]").fill("partenaires")
-    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=30_000)
-    assert page.locator(".md-search-result__link").first.get_attribute("href").startswith(site + "fr/")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("partenaires")
+    box.press("End")  # Material searches on keyup
+    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"\d"), timeout=30_000)
+    links = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
+    assert links and all(link.startswith(site + "fr/") for link in links)
 
     page.goto(site + "fr/checklist/")
     expect(page.locator("#pct-app")).to_have_attribute("data-engine", "ready", timeout=READY_TIMEOUT)
     page.check("#pct-f-role-employee")
-    page.wait_for_function("document.getElementById('pct-plan').dataset.source === 'live'")
-    page.screenshot(path=str(ROOT / "artifacts" / "nginx-checklist-fr.png"), full_page=False)
-    link = page.locator("#pct-plan .pct-step__link a").first
-    link.click()
-    page.wait_for_load_state("networkidle")
-    assert page.url.startswith(site + "fr/") and "#" in page.url
-    expect(page.locator(f"[id='{page.url.split('#')[1]}']")).to_be_visible()
+    expect(page.locator("#pct-plan")).to_have_attribute("data-source", "live")
+    page.screenshot(path=str(ARTIFACTS / "nginx-checklist-fr.png"), full_page=False)
 
     page.goto(site + "fr/nulle-part/", wait_until="networkidle")
     expect(page.locator("h1")).to_have_text("Page introuvable (404)")
@@ -309,3 +309,31 @@ def test_reader_journeys_under_the_sub_path(nginx: Nginx, dist: Dist, context: B
     page.screenshot(path=str(ROOT / "artifacts" / "nginx-404-fr.png"), full_page=False)
     assert page.evaluate("window.__violations") == []
     assert failures == []
+
+
+def _open_first_step_link(page: Page, site: str) -> None:
+    page.locator("#pct-plan .pct-step__link a").first.click()
+    page.wait_for_load_state("networkidle")
+    assert page.url.startswith(site + "fr/") and "#" in page.url, page.url
+    expect(page.locator(f"[id='{page.url.split('#')[1]}']")).to_be_visible()
+
+
+@pytest.mark.browser
+def test_prerendered_step_link_opens_its_section_under_the_sub_path(nginx: Nginx, browser: Browser) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(nginx.url + BASE + "fr/checklist/")
+        _open_first_step_link(page, nginx.url + BASE)
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_live_step_link_opens_its_section_under_the_sub_path(nginx: Nginx, page: Page) -> None:
+    """The plan painted by the page from the worker's reply: its links are resolved against data-site-root."""
+    page.goto(nginx.url + BASE + "fr/checklist/")
+    expect(page.locator("#pct-app")).to_have_attribute("data-engine", "ready", timeout=READY_TIMEOUT)
+    page.check("#pct-f-role-employee")
+    expect(page.locator("#pct-plan")).to_have_attribute("data-source", "live")
+    _open_first_step_link(page, nginx.url + BASE)
