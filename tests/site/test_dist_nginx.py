@@ -337,3 +337,53 @@ def test_live_step_link_opens_its_section_under_the_sub_path(nginx: Nginx, page:
     page.check("#pct-f-role-employee")
     expect(page.locator("#pct-plan")).to_have_attribute("data-source", "live")
     _open_first_step_link(page, nginx.url + BASE)
+
+
+# --- the worker names the cause of a failed start -----------------------------------------------------------
+
+START_WORKER = """async () => {
+  const app = document.getElementById("pct-app");
+  const absolute = (path) => new URL(path, location.href).href;
+  const worker = new Worker(app.dataset.worker, { type: "module" });
+  const reply = new Promise((resolve) => worker.addEventListener("message", ({ data }) => resolve(data)));
+  worker.postMessage({ id: 1, fn: "init", args: {
+    pyodide: absolute(app.dataset.pyodide), bundle: absolute(app.dataset.bundle),
+    snapshot: app.dataset.snapshot ? absolute(app.dataset.snapshot) : null, extractDir: app.dataset.extractDir } });
+  // A bound, not a speed check: the old worker never answered when the wasm had the wrong type.
+  const data = await Promise.race([reply, new Promise((resolve) => setTimeout(() => resolve({ hung: true }), 60000))]);
+  worker.terminate();
+  return data;
+}"""
+
+
+def _start_worker(context: BrowserContext, url: str) -> dict:
+    page = context.new_page()
+    page.goto(url)
+    return page.evaluate(START_WORKER)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("file", "fault", "code"),
+    [
+        ("pyodide.asm.wasm", {"status": 200, "content_type": "application/octet-stream", "body": b"\0asm"}, "mime"),
+        ("pyodide.mjs", {"status": 200, "content_type": "application/octet-stream", "body": b"export {}"}, "mime"),
+        ("pyodide.asm.mjs", {"status": 404, "content_type": "text/html", "body": b"gone"}, "http"),
+        ("python_stdlib.zip", {"status": 500, "content_type": "text/plain", "body": b"oops"}, "http"),
+    ],
+)
+def test_a_misconfigured_host_is_named_at_once(
+    nginx: Nginx, context: BrowserContext, file: str, fault: dict, code: str
+) -> None:
+    context.route(f"**/assets/pyodide/*/{file}", lambda route: route.fulfill(**fault))
+    reply = _start_worker(context, nginx.url + BASE + "fr/checklist/")
+    assert reply["ok"] is False and reply["error"]["code"] == code, reply
+    assert reply["error"]["url"].endswith(file) and file in reply["error"]["message"]
+
+
+@pytest.mark.browser
+def test_a_corrupt_snapshot_falls_back_and_says_so(nginx: Nginx, context: BrowserContext) -> None:
+    context.route("**/assets/checklist/snapshot-*", lambda route: route.fulfill(status=200, body=b"not gzip at all"))
+    reply = _start_worker(context, nginx.url + BASE + "fr/checklist/")
+    assert reply["ok"] is True and reply["result"]["from"] == "start", reply
+    assert reply["result"]["fallback"]["code"] == "snapshot"
