@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import importlib
 import json
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_relative_url
 
-from checklist import __version__
-from checklist.bundle import zip_bytes
-from checklist.web import page_context
+import checklist
 
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 PYODIDE_DIR = "assets/pyodide/{version}"  # versioned: a new Pyodide is a new URL, so a year of caching is safe
@@ -104,9 +104,21 @@ def _snapshot(config: Any, source: Path, key: str) -> Path | None:
     return target
 
 
+def _fresh_engine() -> None:
+    """`mkdocs serve` reruns this hook on every rebuild, but Python keeps modules it has imported: without this,
+    after an edit in checklist/ the zip would hold the new engine and the pre-rendered plans the old one."""
+    global checklist
+    for name in [name for name in sys.modules if name == "checklist" or name.startswith("checklist.")]:
+        del sys.modules[name]
+    checklist = importlib.import_module("checklist")
+    for module in ("bundle", "web"):
+        importlib.import_module(f"checklist.{module}")
+
+
 def on_config(config: Any) -> None:
+    _fresh_engine()
     source = _pyodide_source(config)
-    data = zip_bytes()
+    data = checklist.bundle.zip_bytes()
     _bundle.update(data=data, path=f"{BUNDLE_DIR}/checklist-{hashlib.sha256(data).hexdigest()[:12]}.zip")
     key = _snapshot_key(source, data)
     snapshot = _snapshot(config, source, key)
@@ -118,12 +130,12 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
         return context
     language = context.get("i18n_page_locale") or config.theme.language
     root = get_relative_url(".", page.url)  # the default language's root, seen from this page
-    context["checklist"] = site_relative_links(page_context(language, _build_day()), root) | {
+    context["checklist"] = site_relative_links(checklist.web.page_context(language, _build_day()), root) | {
         "bundle": _bundle["path"],
         "snapshot": _bundle["snapshot_path"],
         "extract_dir": EXTRACT_DIR,
         "pyodide": f"{pyodide_dir(_pyodide_source(config))}/",
-        "version": __version__,
+        "version": checklist.__version__,
         "site_root": f"{root.rstrip('/')}/",
         "site_url": config.site_url or "",
     }
