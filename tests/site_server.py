@@ -51,7 +51,9 @@ def copy_project(target: Path) -> Path:
 
 def build_site(site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` into site_dir; the caller checks returncode and output."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # A repository URL, so that the edit links can be tested (without one the site has none: test_dist_nginx.py).
+    env = {"PCT_REPO_URL": "https://git.example.com/partner-center/transition-guide", **os.environ}
+    env["NO_MKDOCS_2_WARNING"] = "1"
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)]
     return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env, timeout=600)
 

@@ -8,6 +8,7 @@ say why; `make system-deps` installs both.
 from __future__ import annotations
 
 import gzip
+import os
 import re
 import shutil
 import socket
@@ -57,7 +58,8 @@ def dist(tmp_path_factory: pytest.TempPathFactory) -> Dist:
     port = _free_port()
     root = tmp_path_factory.mktemp("dist") / "dist"
     site_url = f"http://127.0.0.1:{port}{BASE}"
-    env = {"SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PCT_")}  # as published without a repository
+    env |= {"SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
     build = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(root)]
     for command in (build, [sys.executable, "-m", "deploy.dist", str(root), "--site-url", site_url]):
         result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
