@@ -304,6 +304,8 @@ def test_reader_journeys_under_the_sub_path(nginx: Nginx, dist: Dist, context: B
     page.check("#pct-f-role-employee")
     expect(page.locator("#pct-plan")).to_have_attribute("data-source", "live")
     page.screenshot(path=str(ARTIFACTS / "nginx-checklist-fr.png"), full_page=False)
+    page.locator("#pct-plan").scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / "nginx-checklist-plan-fr.png"), full_page=False)
 
     page.goto(site + "fr/nulle-part/", wait_until="networkidle")
     expect(page.locator("h1")).to_have_text("Page introuvable (404)")
@@ -332,6 +334,10 @@ def test_prerendered_step_link_opens_its_section_under_the_sub_path(nginx: Nginx
 
 
 @pytest.mark.browser
+@pytest.mark.skipif(
+    not (ROOT / "overrides/assets/javascripts/checklist/links.js").exists(),
+    reason="the live plan's links are resolved against data-site-root by the page's links.js (not merged yet)",
+)
 def test_live_step_link_opens_its_section_under_the_sub_path(nginx: Nginx, page: Page) -> None:
     """The plan painted by the page from the worker's reply: its links are resolved against data-site-root."""
     page.goto(nginx.url + BASE + "fr/checklist/")
