@@ -20,9 +20,67 @@
 
 let engineCall = null;
 
+/* ---------------------------------------------------------------- fail fast with the real cause
+ * A host that sends Pyodide's files with the wrong Content-Type (stock nginx 1.22: .mjs as octet-stream) or not
+ * at all would otherwise show up as a failed import with no reason, or a wasm start that never ends. Each failure
+ * is a StartError with a `code` the page turns into words: "http" (the file answered 404, 500…), "mime" (wrong
+ * Content-Type), "network" (no answer), "import" (the module would not load for another reason); "snapshot" is
+ * only reported (init's `fallback`): Python then starts without the snapshot. */
+class StartError extends Error {
+  constructor(code, url, detail) {
+    super(`${url}: ${detail}`);
+    this.name = "StartError";
+    this.code = code;
+    this.url = url;
+  }
+}
+
+const JAVASCRIPT = /^(text|application)\/(javascript|ecmascript)\b/i;
+const WASM = /^application\/wasm\b/i;
+
+async function request(url, init) {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    throw new StartError("network", url, String(error?.message ?? error));
+  }
+}
+
+function checkResponse(url, response, type = null) {
+  if (!response.ok) throw new StartError("http", url, `HTTP ${response.status}`);
+  const received = response.headers.get("Content-Type") ?? "";
+  if (type && !type.test(received)) throw new StartError("mime", url, `Content-Type "${received}"`);
+  return response;
+}
+
+/* HEAD requests, in parallel with the import and the engine download: Pyodide's own fetches of these files say
+ * nothing useful when they fail (an octet-stream wasm makes it wait forever). */
+function preflight(indexURL) {
+  const files = [["pyodide.asm.mjs", JAVASCRIPT], ["pyodide.asm.wasm", WASM], ["python_stdlib.zip", null]];
+  return Promise.all(files.map(async ([name, type]) => {
+    const url = `${indexURL}${name}`;
+    checkResponse(url, await request(url, { method: "HEAD" }), type);
+  }));
+}
+
+/* import() gives no status or type when it fails: ask the server again to name the cause. */
+async function importModule(url) {
+  try {
+    return await import(url);
+  } catch (error) {
+    checkResponse(url, await request(url, { method: "HEAD" }), JAVASCRIPT);
+    throw new StartError("import", url, String(error?.message ?? error));
+  }
+}
+
+function errorReply(error) {
+  const reply = { field: "$", code: error?.code ?? "worker", message: String(error?.message ?? error) };
+  if (error?.url) reply.url = error.url;
+  return reply;
+}
+
 async function fetchBytes(url, gunzip = false) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  const response = checkResponse(url, await request(url));
   const body = gunzip ? response.body.pipeThrough(new DecompressionStream("gzip")) : response.body;
   return new Uint8Array(await new Response(body).arrayBuffer());
 }
@@ -30,21 +88,27 @@ async function fetchBytes(url, gunzip = false) {
 /* Python from the build's memory snapshot (engine already imported: a fraction of a normal start), or, if there
  * is none or it fails, a normal start. The snapshot API is private to Pyodide, hence the fallback. */
 async function startPython(loadPyodide, indexURL, snapshot) {
+  let fallback = null;
   if (snapshot) {
     try {
       return { py: await loadPyodide({ indexURL, _loadSnapshot: await fetchBytes(snapshot, true) }), from: "snapshot" };
     } catch (error) {
       console.warn("checklist: Pyodide snapshot unusable, starting normally:", error);
+      fallback = { code: "snapshot", message: `${snapshot}: ${String(error?.message ?? error)}` };
     }
   }
-  return { py: await loadPyodide({ indexURL, packages: [] }), from: "start" };
+  return { py: await loadPyodide({ indexURL, packages: [] }), from: "start", fallback };
 }
 
 async function init({ pyodide: indexURL, bundle, snapshot, extractDir }) {
   const started = performance.now();
-  const [{ loadPyodide }, archive] = await Promise.all([import(`${indexURL}pyodide.mjs`), fetchBytes(bundle)]);
+  const [{ loadPyodide }, archive] = await Promise.all([
+    importModule(`${indexURL}pyodide.mjs`),
+    fetchBytes(bundle),
+    preflight(indexURL),
+  ]);
   const imported = performance.now();
-  const { py, from } = await startPython(loadPyodide, indexURL, snapshot);
+  const { py, from, fallback } = await startPython(loadPyodide, indexURL, snapshot);
   const loaded = performance.now();
   // Always unpacked: a snapshot holds Python's memory but not the files (the engine reads its catalogs).
   py.unpackArchive(archive, "zip", { extractDir });
@@ -53,7 +117,7 @@ async function init({ pyodide: indexURL, bundle, snapshot, extractDir }) {
   const ready = performance.now();
   // Phases in ms, for the benchmark (bench/checklist_page.py) and for anyone debugging a slow start.
   const timings = { import: imported - started, python: loaded - imported, engine: ready - loaded };
-  return { version: py.pyimport("checklist").__version__, from, timings };
+  return { version: py.pyimport("checklist").__version__, from, timings, ...(fallback ? { fallback } : {}) };
 }
 
 /* The one reply shape: {id, json}. */
@@ -74,7 +138,6 @@ self.addEventListener("message", async ({ data }) => {
       reply(id, engineCall(fn, JSON.stringify(args ?? {})));
     }
   } catch (error) {
-    const message = String(error?.message ?? error);
-    reply(id, JSON.stringify({ ok: false, error: { field: "$", code: "worker", message } }));
+    reply(id, JSON.stringify({ ok: false, error: errorReply(error) }));
   }
 });
