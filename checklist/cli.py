@@ -10,7 +10,7 @@ import json
 import sys
 from typing import Any, TextIO
 
-from .errors import ChecklistError
+from .errors import ChecklistError, exits_two_on_bad_input
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, Texts
 from .plan import DATE_LABELS, plan
 
@@ -66,6 +66,7 @@ def _read_document(source: TextIO) -> object:
         raise ChecklistError("$", "invalid_json", message.format(line=error.lineno, column=error.colno)) from None
 
 
+@exits_two_on_bad_input
 def main(argv: list[str] | None = None, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["team"]:  # `python -m checklist team ...`: the admin's team view (a file named team: ./team)
@@ -82,22 +83,18 @@ def main(argv: list[str] | None = None, stdin: TextIO | None = None, stdout: Tex
     args = parser.parse_args(argv)
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
-    try:
-        if args.input:
-            try:
-                with open(args.input, encoding="utf-8") as handle:
-                    document = _read_document(handle)
-            except OSError as error:
-                print(f"error: {args.input}: {error.strerror}", file=sys.stderr)
-                return 2
-        else:
-            document = _read_document(stdin)
-        if args.language and isinstance(document, dict):
-            document = {**document, "language": args.language}
-        result = plan(document)
-    except ChecklistError as error:
-        print(f"error: {error.field}: {error.message}", file=sys.stderr)
-        return 2
+    if args.input:  # bad input raises ChecklistError: the decorator prints it on one line, exit status 2
+        try:
+            with open(args.input, encoding="utf-8") as handle:
+                document = _read_document(handle)
+        except OSError as error:
+            print(f"error: {args.input}: {error.strerror}", file=sys.stderr)
+            return 2
+    else:
+        document = _read_document(stdin)
+    if args.language and isinstance(document, dict):
+        document = {**document, "language": args.language}
+    result = plan(document)
     if args.format == "text":
         stdout.write(render_text(result))
     else:

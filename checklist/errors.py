@@ -7,6 +7,13 @@ team also carry the row the admin sees (`row`) and the column it concerns (`colu
 
 from __future__ import annotations
 
+import functools
+import sys
+from collections.abc import Callable
+from typing import TextIO
+
+from .i18n import LANGUAGES, N_, Texts
+
 
 class ChecklistError(ValueError):
     """Bad input: `field` names the input field (``"$"`` for the whole document), `code` is stable.
@@ -33,3 +40,63 @@ class ChecklistError(ValueError):
         if self.column is not None:
             found["column"] = self.column
         return found
+
+
+# The few exceptions the standard library raises on input it cannot read at all, before any check of ours
+# runs: JSON nested deeper than the parser's recursion allows, bytes that are not the text they claim to be.
+_TOO_DEEP = N_("The input is nested too deeply to be read.")
+_NOT_UTF8 = N_("The input is not UTF-8 text (byte {position} cannot be read). Save it again as UTF-8.")
+_LINE_BREAKS = str.maketrans(dict.fromkeys("\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029", " "))
+
+
+def input_error(error: BaseException, language: str = "en") -> ChecklistError | None:
+    """The typed error (field ``$``) for an unreadable input, or None when `error` is not about the input.
+
+    Anything else is a bug and stays an exception with its traceback: hiding it behind "bad input" would make
+    it unfixable. Messages go through the catalogs like every other error (`language` is the reader's).
+    """
+    texts = Texts(language if language in LANGUAGES else "en")
+    if isinstance(error, RecursionError):
+        return ChecklistError("$", "too_deep", texts(_TOO_DEEP))
+    if isinstance(error, UnicodeDecodeError):
+        return ChecklistError("$", "invalid_encoding", texts(_NOT_UTF8, position=error.start + 1))
+    return None
+
+
+def one_line(error: ChecklistError) -> str:
+    """`error: field: message` on one line, whatever line breaks a header or a field name held."""
+    return f"error: {error.field}: {error.message}".translate(_LINE_BREAKS)
+
+
+def exits_two_on_bad_input(main: Callable[..., int]) -> Callable[..., int]:
+    """Decorate a CLI `main(argv, stdin, stdout)`: bad input ends as one stderr line and exit status 2.
+
+    The README's contract for scripts: status 2, one line naming the field, nothing on stdout. The message is
+    in the language asked for with ``--language`` (the input may be too broken to say which it wants).
+    """
+
+    @functools.wraps(main)
+    def run(argv: list[str] | None = None, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
+        argv = sys.argv[1:] if argv is None else argv
+        try:
+            return main(argv, stdin, stdout)
+        except ChecklistError as error:
+            typed = error
+        except (RecursionError, UnicodeDecodeError) as error:
+            found = input_error(error, _language_option(argv))
+            assert found is not None
+            typed = found
+        print(one_line(typed), file=sys.stderr)
+        return 2
+
+    return run
+
+
+def _language_option(argv: list[str]) -> str:
+    """The value of ``--language X`` or ``--language=X`` (argparse has not run when reading failed early)."""
+    for position, argument in enumerate(argv):
+        if argument == "--language" and position + 1 < len(argv):
+            return argv[position + 1]
+        if argument.startswith("--language="):
+            return argument.partition("=")[2]
+    return "en"

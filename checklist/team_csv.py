@@ -214,32 +214,36 @@ def decode(data: str | bytes | bytearray | memoryview, texts: Texts, encoding: s
     if len(data) > MAX_BYTES:
         raise _too_large(texts, len(data))
     if encoding is not None:
-        try:
-            codecs.lookup(encoding)
-        except LookupError:
-            raise ChecklistError(
-                "$", "unknown_encoding", texts(N_("Unknown encoding: {encoding}."), encoding=encoding)
-            ) from None
         chosen = encoding
     else:
         chosen = next((name for bom, name in _BOMS if data.startswith(bom)), "utf-8")
         if chosen == "utf-8" and b"\x00" in data[:1024].split(b"\n", 1)[0]:
             raise _not_text(texts)
+    # No `raise` inside the `except` blocks: a UnicodeDecodeError holds the whole file (`.object`), and as the
+    # context of the error we raise it would keep the file's bytes alive as long as anyone keeps that error.
+    text: str | None = None
+    bad_line = 0
     try:
         text = data.decode(chosen)
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
+    except UnicodeError as error:  # UnicodeDecodeError, or a codec's own complaint (idna: "label too long")
+        bad_line = data.count(b"\n", 0, getattr(error, "start", 0)) + 1
+    except LookupError:  # unknown, or not a text encoding at all (rot13, base64: bytes <-> bytes or str <-> str)
+        pass
+    if text is None and not bad_line:
+        message = texts(N_("Unknown encoding: {encoding}."), encoding=encoding)
+        raise ChecklistError("encoding", "unknown_encoding", message)
+    if text is None:
         if encoding is None and chosen == "utf-8":
             message = texts(
                 N_(
                     "The file is not UTF-8 text (line {line} cannot be read). Save it again as “CSV UTF-8” "
                     "and import that file."
                 ),
-                line=line,
+                line=bad_line,
             )
         else:
-            message = texts(N_("The file cannot be read as {encoding} (line {line})."), encoding=chosen, line=line)
-        raise ChecklistError("$", "invalid_encoding", message) from None
+            message = texts(N_("The file cannot be read as {encoding} (line {line})."), encoding=chosen, line=bad_line)
+        raise ChecklistError("$", "invalid_encoding", message)
     return text.removeprefix("\ufeff"), codecs.lookup(chosen).name
 
 
