@@ -123,7 +123,9 @@ def test_unknown_columns_are_ignored_and_listed() -> None:
 
 def test_data_under_no_header_is_reported_not_lost() -> None:
     result = read("Email,Issued on,\nana@contoso.example,2027-03-01,something\nbo@contoso.example,2027-03-01,,extra\n")
-    assert result["ignored_columns"] == ["#3", "#4"]
+    assert result["ignored_columns"] == ["#3"]
+    assert [e["email"] for e in result["employees"]] == ["ana@contoso.example"]
+    assert [(r["row"], r["code"]) for r in result["rejected"]] == [(3, "row_width")], "a longer row is refused"
 
 
 def test_missing_optional_columns_are_listed() -> None:
