@@ -99,7 +99,7 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
 # fmt: off
 PASSWORD_WORDS: frozenset[str] = frozenset({
     "password", "passwd", "passwort", "passcode", "passphrase", "pass", "pw", "pwd", "pin", "otp", "totp",
-    "secret", "mdp", "kennwort", "contrasena", "senha", "wachtwoord", "losenord", "salasana", "haslo", "пароль",
+    "secret", "mdp", "kennwort", "contrasena", "senha", "wachtwoord", "losenord", "salasana", "hasło", "пароль",
 })
 PASSWORD_TOKENS: tuple[str, ...] = (
     "password", "passwd", "passwort", "passcode", "passphrase", "onetimecode", "onetimepin", "secretcode",
@@ -108,15 +108,24 @@ PASSWORD_TOKENS: tuple[str, ...] = (
     "パスワード", "暗証番号", "비밀번호", "пароль",
 )
 # fmt: on
-_WORDS = re.compile(r"[a-z0-9]+|[^\W_a-z0-9]+")
+_CJK = "\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f"  # Han, kana, Hangul (and jamo)
+_WORDS = re.compile(f"[{_CJK}]+|[^\\W_{_CJK}]+")  # a run of CJK, or of other letters: "pin碼" is "pin", "碼"
+
+
+def _folded(text: str) -> str:
+    """Case, accents and full-width forms folded (NFKD; the same for the lists below and for headers)."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text).casefold() if not unicodedata.combining(ch))
+
+
+_FOLDED_WORDS = frozenset(_folded(word) for word in PASSWORD_WORDS)
+_FOLDED_TOKENS = tuple(_folded(token) for token in PASSWORD_TOKENS)
 
 
 def is_password_header(header: str) -> bool:
     """True for a header that names a password, a PIN or a one-time code, in any language we know of."""
-    plain = "".join(ch for ch in unicodedata.normalize("NFKD", header).casefold() if not unicodedata.combining(ch))
-    words = _WORDS.findall(plain)
+    words = _WORDS.findall(_folded(header))
     key = "".join(words)
-    return any(word in PASSWORD_WORDS for word in words) or any(token in key for token in PASSWORD_TOKENS)
+    return any(word in _FOLDED_WORDS for word in words) or any(token in key for token in _FOLDED_TOKENS)
 
 
 # The columns `team_to_csv` writes, in order, with their header msgids; the first six are the template.
