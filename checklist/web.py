@@ -15,7 +15,7 @@ from typing import Any
 
 from .answers import FIELDS
 from .calendar import ics, team_ics
-from .errors import ChecklistError
+from .errors import ChecklistError, input_error
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, Texts
 from .plan import DATE_LABELS, plan
 from .steps import BENEFIT_KINDS
@@ -267,6 +267,8 @@ def call(fn: str, args_json: str) -> str:
             raise ChecklistError("fn", "unknown_function", f"unknown function: {fn}")
     except ChecklistError as error:
         return json.dumps({"ok": False, "error": _located(error, args)}, ensure_ascii=False)
+    except (RecursionError, UnicodeDecodeError) as error:  # input no parser can read: typed, as in the CLI
+        return json.dumps({"ok": False, "error": input_error(error).to_dict()}, ensure_ascii=False)  # type: ignore[union-attr]
     except Exception as error:  # noqa: BLE001 - the worker must answer, whatever went wrong
         failure = {"field": "$", "code": "internal", "message": f"{type(error).__name__}: {error}"}
         return json.dumps({"ok": False, "error": failure}, ensure_ascii=False)
