@@ -8,6 +8,7 @@ team also carry the row the admin sees (`row`) and the column it concerns (`colu
 from __future__ import annotations
 
 import functools
+import re
 import sys
 from collections.abc import Callable
 from typing import TextIO
@@ -61,6 +62,30 @@ def input_error(error: BaseException, language: str = "en") -> ChecklistError | 
     if isinstance(error, UnicodeDecodeError):
         return ChecklistError("$", "invalid_encoding", texts(_NOT_UTF8, position=error.start + 1))
     return None
+
+
+MAX_NESTING = 64  # our documents nest 4 deep; Pyodide dies (JS stack overflow) somewhere past 5,000 under Node
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def check_nesting(text: str, language: str = "en") -> None:
+    """Refuse JSON nested deeper than `MAX_NESTING` before any parser sees it (ChecklistError ``too_deep``).
+
+    CPython's parser raises RecursionError on deep input, but in Pyodide the browser's stack can run out
+    first, which kills the interpreter for the rest of the visit ("Pyodide has suffered a fatal error"): the
+    depth must be known without recursing. Strings are skipped (their brackets are text); the file's base64
+    in a team import is one long string, skipped at regex speed.
+    """
+    if text.count("[") + text.count("{") <= MAX_NESTING:
+        return  # the usual case (a team import: brackets only around the file's base64), found at memchr speed
+    depth = deepest = 0
+    for bracket in _BRACKETS.findall(_JSON_STRING.sub("", text)):
+        depth += 1 if bracket in "[{" else -1
+        if depth > deepest:
+            deepest = depth
+            if deepest > MAX_NESTING:
+                raise input_error(RecursionError(), language)  # type: ignore[misc]
 
 
 def one_line(error: ChecklistError) -> str:

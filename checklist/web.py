@@ -15,7 +15,7 @@ from typing import Any
 
 from .answers import FIELDS
 from .calendar import ics, team_ics
-from .errors import ChecklistError, input_error
+from .errors import ChecklistError, check_nesting, input_error
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, Texts
 from .plan import DATE_LABELS, plan
 from .steps import BENEFIT_KINDS
@@ -246,7 +246,9 @@ def call(fn: str, args_json: str) -> str:
     Returns ``{"ok": true, "result": ...}`` or ``{"ok": false, "error": {"field", "code", "message"}}`` so the
     page can put the message next to the field it names.
     """
+    args: Any = None  # the error reply reads it, even when the text is refused before it is parsed
     try:
+        check_nesting(args_json)  # before the parser: too deep a document would crash Pyodide, not raise
         args = json.loads(args_json)
         if fn == "plan":
             result: Any = plan(args["answers"])

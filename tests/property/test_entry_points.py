@@ -11,10 +11,13 @@ import datetime as dt
 import json
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from checklist import ChecklistError
 from checklist.calendar import team_ics
+from checklist.errors import MAX_NESTING, check_nesting
 from checklist.web import call
 from tests.property.fuzz import DATE_LIKE, JSON_VALUES, entry_point_settings
 from tests.property.test_plan_properties import mangled_documents
@@ -117,3 +120,20 @@ def test_a_password_cell_never_reaches_any_output(
         shown += call("team_export", json.dumps({"document": reply["result"]["document"]}))
         shown += team_ics(team, "https://example.com/checklist/", "https://example.com/")
     assert MARK not in shown
+
+
+def test_nesting_is_measured_without_recursing_and_strings_do_not_count() -> None:
+    check_nesting("[" * MAX_NESTING + "]" * MAX_NESTING)
+    check_nesting(json.dumps({"answers": {"role": "[" * 10_000 + "{" * 10_000}}))  # brackets inside a string
+    check_nesting(json.dumps([{"a": '\\"[[[' * 100}] * 100))  # escaped quotes do not end the string
+    for text in ("[" * (MAX_NESTING + 1), '{"a": ' * (MAX_NESTING + 1), '[{"x": "]]]", "y": ' * 40):
+        with pytest.raises(ChecklistError) as raised:
+            check_nesting(text, "fr")
+        assert (raised.value.field, raised.value.code) == ("$", "too_deep") and "imbriquée" in raised.value.message
+
+
+@pytest.mark.parametrize("fn", ["team", "team_csv", "calendar"])
+def test_every_worker_function_refuses_too_deep_json_before_parsing(fn: str) -> None:
+    text = '{"document": ' + '{"a": ' * 200 + "1" + "}" * 200 + "}"
+    reply = json.loads(call(fn, text))
+    assert reply == {"ok": False, "error": reply["error"]} and reply["error"]["code"] == "too_deep"
