@@ -50,18 +50,16 @@ _NOT_UTF8 = N_("The input is not UTF-8 text (byte {position} cannot be read). Sa
 _LINE_BREAKS = str.maketrans(dict.fromkeys("\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029", " "))
 
 
-def input_error(error: BaseException, language: str = "en") -> ChecklistError | None:
-    """The typed error (field ``$``) for an unreadable input, or None when `error` is not about the input.
+def input_error(error: RecursionError | UnicodeDecodeError, language: str = "en") -> ChecklistError:
+    """The typed error (field ``$``) for input the standard library could not read, in the reader's language.
 
-    Anything else is a bug and stays an exception with its traceback: hiding it behind "bad input" would make
-    it unfixable. Messages go through the catalogs like every other error (`language` is the reader's).
+    Only these two exceptions mean "unreadable input"; anything else is a bug and stays an exception with its
+    traceback: hiding it behind "bad input" would make it unfixable.
     """
     texts = Texts(language if language in LANGUAGES else "en")
-    if isinstance(error, RecursionError):
-        return ChecklistError("$", "too_deep", texts(_TOO_DEEP))
     if isinstance(error, UnicodeDecodeError):
         return ChecklistError("$", "invalid_encoding", texts(_NOT_UTF8, position=error.start + 1))
-    return None
+    return ChecklistError("$", "too_deep", texts(_TOO_DEEP))
 
 
 MAX_NESTING = 64  # our documents nest 4 deep; Pyodide dies (JS stack overflow) somewhere past 5,000 under Node
@@ -85,7 +83,7 @@ def check_nesting(text: str, language: str = "en") -> None:
         if depth > deepest:
             deepest = depth
             if deepest > MAX_NESTING:
-                raise input_error(RecursionError(), language)  # type: ignore[misc]
+                raise input_error(RecursionError(), language)
 
 
 def one_line(error: ChecklistError) -> str:
@@ -108,9 +106,7 @@ def exits_two_on_bad_input(main: Callable[..., int]) -> Callable[..., int]:
         except ChecklistError as error:
             typed = error
         except (RecursionError, UnicodeDecodeError) as error:
-            found = input_error(error, _language_option(argv))
-            assert found is not None
-            typed = found
+            typed = input_error(error, _language_option(argv))
         print(one_line(typed), file=sys.stderr)
         return 2
 

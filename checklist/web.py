@@ -270,7 +270,7 @@ def call(fn: str, args_json: str) -> str:
     except ChecklistError as error:
         return json.dumps({"ok": False, "error": _located(error, args)}, ensure_ascii=False)
     except (RecursionError, UnicodeDecodeError) as error:  # input no parser can read: typed, as in the CLI
-        return json.dumps({"ok": False, "error": input_error(error).to_dict()}, ensure_ascii=False)  # type: ignore[union-attr]
+        return json.dumps({"ok": False, "error": input_error(error).to_dict()}, ensure_ascii=False)
     except Exception as error:  # noqa: BLE001 - the worker must answer, whatever went wrong
         failure = {"field": "$", "code": "internal", "message": f"{type(error).__name__}: {error}"}
         return json.dumps({"ok": False, "error": failure}, ensure_ascii=False)
