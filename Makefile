@@ -12,7 +12,7 @@ POT := checklist/locale/checklist.pot
 PO_FILES := $(foreach l,$(LOCALES),checklist/locale/$(l)/LC_MESSAGES/checklist.po)
 
 .PHONY: help serve build dist lock test lint format deps system-deps catalogs-extract catalogs-update catalogs-compile clean
-.PHONY: l10n-status l10n-refresh l10n-check l10n-export l10n-import bench screenshots
+.PHONY: l10n-status l10n-refresh l10n-check l10n-export l10n-import bench screenshots audit pyodide-sha256
 
 help:
 	@echo "make serve   build the site and serve it on http://127.0.0.1:8000 with live reload"
@@ -21,6 +21,8 @@ help:
 	@echo "make dist SITE_URL=https://partners.example.org/guide/   the deployable folder dist/ (README, Publish)"
 	@echo "make catalogs-extract | catalogs-update | catalogs-compile   checklist .po workflow"
 	@echo "make screenshots   the README's three pictures (screenshots/*.png) from the built site"
+	@echo "make audit   known vulnerabilities in npm and Python packages (skipped, with the reason, when offline)"
+	@echo "make pyodide-sha256   record the Pyodide files the build ships (after reviewing a Pyodide upgrade)"
 	@echo "make bench   checklist page (P1-P4, transfer size) in headless chromium, and the team engine at scale"
 	@echo "make l10n-status   table page x language: up to date / stale / untracked / fallback / missing"
 	@echo "make l10n-refresh PAGE=transition LANG=fr   mark a translation as made from the current English"
@@ -85,7 +87,16 @@ build: deps
 test: deps system-deps
 	$(VENV)/bin/ruff check checklist hooks tests l10n bench tools deploy
 	$(VENV)/bin/ruff format --check checklist hooks tests l10n bench tools deploy
+	$(PY) -m tests.audit
 	$(PY) -m pytest
+
+# npm audit and pip-audit; each is skipped, saying why, when its advisory database cannot be reached.
+audit: deps
+	$(PY) -m tests.audit
+
+# The SHA-256 of each Pyodide file the site ships (hooks/pyodide.sha256, checked by every build).
+pyodide-sha256: deps
+	$(PY) hooks/pyodide_integrity.py record
 
 lint: deps
 	$(VENV)/bin/ruff check checklist hooks tests l10n bench tools deploy

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from . import dates
 from .errors import ChecklistError
 from .i18n import N_, Texts
 
@@ -65,9 +66,10 @@ class FieldReader:
         if not isinstance(value, str) or not _DATE.fullmatch(value):
             raise self.fail(field, "invalid_date", N_("Must be a date written YYYY-MM-DD."))
         try:
-            return dt.date.fromisoformat(value)
+            day = dt.date.fromisoformat(value)
         except ValueError:
             raise self.fail(field, "impossible_date", N_("This date does not exist.")) from None
+        return dates.check_range(day, field, self.fail)
 
     def datetime(self, field: str) -> dt.datetime | None:
         value = self.data.get(field)
@@ -76,9 +78,10 @@ class FieldReader:
         if not isinstance(value, str) or not _DATETIME.fullmatch(value):
             raise self.fail(field, "invalid_datetime", N_("Must be a date and time written YYYY-MM-DDTHH:MM."))
         try:
-            return dt.datetime.fromisoformat(value)
+            moment = dt.datetime.fromisoformat(value)
         except ValueError:
             raise self.fail(field, "impossible_date", N_("This date does not exist.")) from None
+        return dates.check_range(moment, field, self.fail)
 
     def members(self, field: str, allowed: tuple[str, ...], unknown: str) -> frozenset[str]:
         value = self.data.get(field, [])

@@ -9,6 +9,7 @@ The output is deterministic for the same plan, so a re-download replaces the eve
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from . import steps
@@ -20,7 +21,21 @@ __all__ = ["PRODUCT_ID", "ics", "team_ics"]
 PRODUCT_ID = "-//Partner Center transition guide//checklist//EN"
 
 
+# RFC 5545 3.3.11: TEXT allows no control character but HTAB. Line breaks (CR, LF, CRLF, and the Unicode
+# line and paragraph separators and NEL) become the escaped newline `\n`; every other C0 or C1 control and DEL
+# is removed; a lone surrogate (possible in JSON text) cannot be written as UTF-8 and becomes U+FFFD.
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _plain(text: str) -> str:
+    """`text` with LF as its only line break and no other control character (a CSV cell may hold any)."""
+    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", _LINE_BREAK.sub("\n", text)))
+
+
 def _escape(text: str) -> str:
+    text = _plain(text)
     return (
         text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
     )

@@ -12,7 +12,7 @@ import sys
 from typing import Any, TextIO
 
 from .answers import read_json
-from .errors import ChecklistError
+from .errors import exits_two_on_bad_input
 from .i18n import LANGUAGES, N_, Texts
 from .plan import date_labels, plan
 
@@ -58,6 +58,7 @@ def render_text(result: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+@exits_two_on_bad_input
 def main(argv: list[str] | None = None, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["team"]:  # `python -m checklist team ...`: the admin's team view (a file named team: ./team)
@@ -74,22 +75,18 @@ def main(argv: list[str] | None = None, stdin: TextIO | None = None, stdout: Tex
     args = parser.parse_args(argv)
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
-    try:
-        if args.input:
-            try:
-                with open(args.input, encoding="utf-8") as handle:
-                    document = read_json(handle)
-            except OSError as error:
-                print(f"error: {args.input}: {error.strerror}", file=sys.stderr)
-                return 2
-        else:
-            document = read_json(stdin)
-        if args.language and isinstance(document, dict):
-            document = {**document, "language": args.language}
-        result = plan(document)
-    except ChecklistError as error:
-        print(f"error: {error.field}: {error.message}", file=sys.stderr)
-        return 2
+    if args.input:  # bad input raises ChecklistError: the decorator prints it on one line, exit status 2
+        try:
+            with open(args.input, encoding="utf-8") as handle:
+                document = read_json(handle)
+        except OSError as error:
+            print(f"error: {args.input}: {error.strerror}", file=sys.stderr)
+            return 2
+    else:
+        document = read_json(stdin)
+    if args.language and isinstance(document, dict):
+        document = {**document, "language": args.language}
+    result = plan(document)
     if args.format == "text":
         stdout.write(render_text(result))
     else:

@@ -383,6 +383,7 @@ def build_team(
         "dropped_columns": [],
         "missing_columns": [],
         "notices": [],
+        "rejected": [],  # rows not imported (CSV rows that do not fit the header): {row, column, value, code, message}
         "source": {"format": "json"},
     }
     result.update(extra)

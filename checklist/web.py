@@ -16,7 +16,7 @@ from typing import Any
 
 from .answers import FIELDS
 from .calendar import ics, team_ics
-from .errors import ChecklistError
+from .errors import ChecklistError, check_nesting, input_error
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, Texts
 from .plan import date_labels, plan
 from .steps import BENEFIT_KINDS
@@ -267,8 +267,9 @@ def call(fn: str, args_json: str) -> str:
     "message", ...}}`` (`row` and `column` too for a team's file), so the page can put the message next to the
     field it names; the worker passes this text on as is (worker.js, "Protocol").
     """
-    args: Any = None
+    args: Any = None  # the error reply reads it, even when the text is refused before it is parsed
     try:
+        check_nesting(args_json)  # before the parser: too deep a document would crash Pyodide, not raise
         args = json.loads(args_json)
         handler = CALLS.get(fn)
         if handler is None:
@@ -276,6 +277,8 @@ def call(fn: str, args_json: str) -> str:
         result = handler(args)
     except ChecklistError as error:
         return json.dumps({"ok": False, "error": _located(error, args)})
+    except (RecursionError, UnicodeDecodeError) as error:  # input no parser can read: typed, as in the CLI
+        return json.dumps({"ok": False, "error": input_error(error).to_dict()})
     except Exception as error:  # noqa: BLE001 - the worker must answer, whatever went wrong
         failure = {"field": "$", "code": "internal", "message": f"{type(error).__name__}: {error}"}
         return json.dumps({"ok": False, "error": failure})

@@ -23,6 +23,7 @@ from _buildlog import report
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_relative_url
+from pyodide_integrity import verify as verify_pyodide  # beside this file: MkDocs puts hooks/ on sys.path
 
 import checklist
 
@@ -162,6 +163,7 @@ def _copy_outputs(config: Any) -> None:
     for name in PYODIDE_FILES:
         if not (target / name).exists() or (target / name).stat().st_size != (source / name).stat().st_size:
             shutil.copyfile(source / name, target / name)
+    verify_pyodide(target, PYODIDE_FILES)  # the copies shipped are the recorded ones (hooks/pyodide.sha256)
     bundle = site / _bundle["path"]
     bundle.parent.mkdir(parents=True, exist_ok=True)
     bundle.write_bytes(_bundle["data"])

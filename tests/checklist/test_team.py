@@ -251,6 +251,7 @@ def test_output_shape_for_json_input() -> None:
         "dropped_columns",
         "missing_columns",
         "notices",
+        "rejected",
         "source",
     ]
     assert result["now"] == "2027-04-01T09:30"

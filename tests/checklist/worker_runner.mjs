@@ -24,7 +24,13 @@ globalThis.self = {
     waiting?.();
   },
 };
-globalThis.fetch = async (url) => new Response(readFileSync(fileURLToPath(url)));
+// Content-Type as a correctly configured server sends it: the worker checks it before starting Pyodide.
+const TYPES = { ".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm", ".zip": "application/zip" };
+globalThis.fetch = async (url, init = {}) => {
+  const file = String(url).startsWith("file:") ? fileURLToPath(url) : String(url);
+  const headers = { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" };
+  return new Response(init.method === "HEAD" ? null : readFileSync(file), { headers });
+};
 
 async function send(id, fn, args) {
   const before = replies.length;
