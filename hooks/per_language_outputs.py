@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from _buildlog import report
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import CombinedEvent, event_priority
+
+_report = report("per_language_outputs")
 
 
 def languages(config: MkDocsConfig) -> list[str]:
@@ -37,8 +40,10 @@ def keep_language_404(config: MkDocsConfig) -> None:
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language
 def restore_default_404(config: MkDocsConfig) -> None:
-    if _default_404 is not None:
-        (Path(config.site_dir) / "404.html").write_bytes(_default_404)
+    with _report.timing():
+        if _default_404 is not None:
+            (Path(config.site_dir) / "404.html").write_bytes(_default_404)
+        _report.produced = f"a 404 page per language ({', '.join(languages(config))})"
 
 
 on_post_build = CombinedEvent(keep_language_404, restore_default_404)

@@ -24,11 +24,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from _buildlog import report
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from l10n.glossary import Term, load_termbase
+
+_report = report("search_index")
 
 # Pages that repeat the guides' terms without explaining them: the generated glossary and translation-status
 # tables, and the home page, whose summaries point to the guides. They rank below the guides that contain the
@@ -232,6 +235,11 @@ def on_template_context(context: dict[str, Any], template_name: str, config: MkD
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language and merged the index
 def on_post_build(config: MkDocsConfig) -> None:
+    with _report.timing():
+        _write_indexes(config)
+
+
+def _write_indexes(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     merged = site / "search" / "search_index.json"
     if not merged.exists():
@@ -244,3 +252,4 @@ def on_post_build(config: MkDocsConfig) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         per_language = language_index(index, locale, locales, terms)
         target.write_text(json.dumps(per_language, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    _report.produced = f"a search index per language ({', '.join(locales)})"
