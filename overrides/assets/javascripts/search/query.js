@@ -9,7 +9,7 @@ const key = (terms) => terms.join("\u0000");
 
 export class SynonymTable {
   /**
-   * @param {import("./analyze.js").Analyzer} analyzer
+   * @param {Analyzer} analyzer the language's analyzer (analyze module)
    * @param {string[][]} groups lists of forms that mean the same (the guide's form first)
    */
   constructor(analyzer, groups) {

@@ -1,6 +1,6 @@
 /* Chinese segmentation with a user dictionary (hooks/search_index.py: the termbase's words, synonyms and common
  * words of the guide). The fewest-pieces cut over the dictionary keeps "合作夥伴大學" or "暫時密碼" whole; the
- * characters between dictionary words are left as single characters, which analyze.js turns into overlapping
+ * characters between dictionary words are left as single characters, which the analyzer turns into overlapping
  * pairs (bigrams), so any two-character word still matches. Used for the pages and the query alike. */
 
 export class Segmenter {

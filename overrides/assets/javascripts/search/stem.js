@@ -2,7 +2,8 @@
  * (plurals, feminine, past participles, -ing, -ation, -ement), and nothing bolder: French agent nouns keep
  * their -eur (utilisateur is not utiliser). The same function
  * runs on the guide's text and on the query, so a stem only has to be consistent, not a dictionary word.
- * Input is lower-case and accent-folded (analyze.js). */
+ * Input is lower-case and accent-folded by the analyzer. The modules name only the modules they import, so
+ * that make dist can hash each after the ones below it. */
 
 const EN_SUFFIXES = [
   ["izations", "iz"], ["ization", "iz"], ["ations", "at"], ["ation", "at"], ["ators", "at"], ["ator", "at"],
