@@ -29,7 +29,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from l10n.glossary import Term, load_termbase
+from l10n.glossary import Term, Variant, load_termbase, load_variants
 
 _report = report("search_index")
 
@@ -162,9 +162,11 @@ def _forms(term: Term, language: str) -> list[str]:
     return [form for form in dict.fromkeys(forms) if form]
 
 
-def synonyms(language: str, terms: list[Term]) -> list[list[str]]:
-    """Synonym lists for one language: ours, then per termbase entry the language's forms, its `avoid` forms
-    (misspellings seen in the sources) and the English name, which readers of the translations often type."""
+def synonyms(language: str, terms: list[Term], variants: list[Variant] = ()) -> list[list[str]]:
+    """Synonym lists for one language: ours; per termbase entry the language's forms, its `avoid` forms
+    (misspellings seen in the sources) and the English name, which readers of the translations often type; and
+    the termbase's `variants` (訂閱 for the guide's 訂用帳戶, 小組 for 團隊): words the guide must not use, so
+    readers who use them find the guide's word."""
     lists = [list(group) for group in SYNONYMS.get(language, [])]
     for term in terms:
         group = _forms(term, language) + list(term.avoid.get(language, ()))
@@ -173,11 +175,13 @@ def synonyms(language: str, terms: list[Term]) -> list[list[str]]:
         group = list(dict.fromkeys(group))
         if len(group) > 1:
             lists.append(group)
+    lists += [[variant.use, variant.wrong] for variant in variants]
     return lists
 
 
-def zh_dictionary(terms: list[Term]) -> list[str]:
-    """Chinese words kept whole (the user dictionary): every Chinese termbase form and synonym, and ZH_WORDS.
+def zh_dictionary(terms: list[Term], variants: list[Variant] = ()) -> list[str]:
+    """Chinese words kept whole (the user dictionary): every Chinese termbase form, variant and synonym, and
+    ZH_WORDS.
 
     Only runs of Chinese characters are dictionary words; "Microsoft 合作夥伴網路" contributes "合作夥伴網路".
     """
@@ -185,13 +189,15 @@ def zh_dictionary(terms: list[Term]) -> list[str]:
     for term in terms:
         for form in _forms(term, "zh-TW") + list(term.avoid.get("zh-TW", ())):
             words += re.findall(r"[\u3400-\u9fff\uf900-\ufaff]{2,}", form)
-    for group in SYNONYMS["zh-TW"]:
+    for group in [*SYNONYMS["zh-TW"], *([v.use, v.wrong] for v in variants)]:
         for form in group:
             words += re.findall(r"[\u3400-\u9fff\uf900-\ufaff]{2,}", form)
     return sorted(set(words), key=lambda word: (-len(word), word))
 
 
-def language_index(index: dict[str, Any], locale: str, locales: list[str], terms: list[Term]) -> dict[str, Any]:
+def language_index(
+    index: dict[str, Any], locale: str, locales: list[str], terms: list[Term], variants: list[Variant] = ()
+) -> dict[str, Any]:
     """The index one language's readers get: its documents relative to its root, and the worker's settings."""
     prefix = "" if locale == locales[0] else f"{locale}/"
     docs = []
@@ -205,10 +211,10 @@ def language_index(index: dict[str, Any], locale: str, locales: list[str], terms
     settings: dict[str, Any] = {
         "language": locale,
         "reference": list(REFERENCE_PAGES),
-        "synonyms": synonyms(locale, terms),
+        "synonyms": synonyms(locale, terms, variants),
     }
     if locale.startswith("zh"):
-        settings["dictionary"] = zh_dictionary(terms)
+        settings["dictionary"] = zh_dictionary(terms, variants)
     lang = ["zh"] if locale.startswith("zh") else [locale]
     return {"config": {**index["config"], "lang": lang, "pct": settings}, "docs": docs}
 
@@ -247,9 +253,10 @@ def _write_indexes(config: MkDocsConfig) -> None:
     index = json.loads(merged.read_text(encoding="utf-8"))
     locales = languages(config)
     terms = load_termbase()
+    variants = load_variants()
     for locale in locales:
         target = site / ("" if locale == locales[0] else locale) / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
-        per_language = language_index(index, locale, locales, terms)
+        per_language = language_index(index, locale, locales, terms, variants.get(locale, []))
         target.write_text(json.dumps(per_language, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     _report.produced = f"a search index per language ({', '.join(locales)})"

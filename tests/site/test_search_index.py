@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -15,6 +16,9 @@ from tests.site_server import ROOT
 
 
 def hook() -> ModuleType:
+    """The hook module, loaded as MkDocs loads it (hooks/ on sys.path, for `_buildlog`)."""
+    if str(ROOT / "hooks") not in sys.path:
+        sys.path.insert(0, str(ROOT / "hooks"))
     spec = importlib.util.spec_from_file_location("search_index_hook", ROOT / "hooks" / "search_index.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
