@@ -8,6 +8,7 @@ say why; `make system-deps` installs both.
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import re
 import shutil
@@ -365,9 +366,11 @@ START_WORKER = """async () => {
 
 
 def _start_worker(context: BrowserContext, url: str) -> dict:
+    """The body of the worker's one reply shape, `{id, json}` (worker.js, "Protocol"), or `{hung: true}`."""
     page = context.new_page()
     page.goto(url)
-    return page.evaluate(START_WORKER)
+    data = page.evaluate(START_WORKER)
+    return json.loads(data["json"]) if "json" in data else data
 
 
 @pytest.mark.browser
