@@ -217,8 +217,7 @@ PAGE_STRINGS: dict[str, str] = {
     "delete_all_cancel": N_("Cancel"),
     "deleted_all": N_("Everything this site stored on this device was deleted."),
     "delete_all_failed": N_(
-        "This browser refused to delete some of what this site stored. Remove it in the browser's site data "
-        "settings."
+        "This browser refused to delete some of what this site stored. Remove it in the browser's site data settings."
     ),
     "team_saved_on": N_("Team list saved on this device on {date}."),
     "team_not_kept": N_(

@@ -6,7 +6,7 @@
  * #pct-app; without it, the root found from the page's own address), so a site served under a sub-path works.
  */
 
-const INTERNAL = /^\/(?:(?:fr|zh-TW)\/)?(?:[a-z0-9][a-z0-9-]*\/)+#[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const INTERNAL = /^\/(?:(?:fr|zh-TW)\/)?[a-z0-9][a-z0-9-]*\/#[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
 export class Links {
   /** `app`: the #pct-app element (data-language, data-site-root, data-site-url); `here`: the page's URL. */
