@@ -8,12 +8,13 @@
 
 import { clock, download, element, wordsFrom } from "./dom.js";
 import { Engine, EngineError } from "./engine.js";
+import { ForgetButton } from "./forget.js";
 import { QuestionsForm } from "./form.js";
 import { Links } from "./links.js";
 import { Messages, button } from "./messages.js";
 import { PlanView } from "./plan-view.js";
 import { SavedChecklist, STORAGE_KEY, emptyState, isPlan } from "./saved-state.js";
-import { answersFromFragment, shareUrl } from "./share.js";
+import { ShareBox, answersFromFragment, shareUrl } from "./share.js";
 import { Store } from "./storage.js";
 import { setUpTeam } from "./team.js";
 
@@ -31,6 +32,10 @@ export class ChecklistApp {
     this.form = new QuestionsForm(root.querySelector("#pct-form"), { text: this.text });
     this.view = new PlanView(root, { text: this.text, language: this.language, dateOrder: config.date_order, links: this.links });
     this.actions = root.querySelector("#pct-actions");
+    this.shareBox = new ShareBox(root.querySelector("#pct-share"), {
+      say: (message) => this.messages.say(message),
+      copied: this.text("share_copied"),
+    });
     this.engine = new Engine(root.dataset.worker, { timeout: Number(root.dataset.loadTimeout) || 20000 });
     this.engineReady = false;
     this.team = null;
@@ -54,7 +59,7 @@ export class ChecklistApp {
       if (action) this.run(this[`on_${action}`]());
     });
     window.addEventListener("storage", (event) => this.onOtherTab(event));
-    this.setUpForget();
+    new ForgetButton(this.root.querySelector("#pct-forget"), { store: this.store }).init((cleared) => this.onDeletedAll(cleared));
     if (this.state.plan && this.state.plan.language === this.language && this.state.answers.role) this.paint(this.state.plan, "stored");
     else this.paintPrerendered();
     this.run(this.startEngine());
@@ -69,6 +74,12 @@ export class ChecklistApp {
 
   done() {
     return this.state.answers.done ?? [];
+  }
+
+  /** The state without its share-link mark: once the reader changes answers or ticks, they are the reader's. */
+  own() {
+    const { shared: _shared, ...state } = this.state;
+    return state;
   }
 
   setState(state) {
@@ -180,15 +191,8 @@ export class ChecklistApp {
   async startEngine() {
     performance.mark("pct:engine-start");
     this.messages.say(this.state.plan ? this.text("stored") : this.text("loading"));
-    // Absolute URLs: the worker resolves relative ones against its own script address, not the page's.
-    const absolute = (url) => new URL(url, document.baseURI).href;
     const data = this.root.dataset;
-    const started = await this.engine.start({
-      pyodide: absolute(data.pyodide),
-      bundle: absolute(data.bundle),
-      snapshot: data.snapshot ? absolute(data.snapshot) : null,
-      extractDir: data.extractDir,
-    });
+    const started = await this.engine.start(Engine.initFrom(data));
     data.engineTimings = JSON.stringify(started?.timings ?? {});
     this.engineReady = true;
     const { text, language, links, store } = this;
@@ -204,7 +208,7 @@ export class ChecklistApp {
 
   onAnswersChanged() {
     this.messages.hideTransient();
-    this.state = { ...this.state, answers: this.form.read(this.done()) };
+    this.state = { ...this.own(), answers: this.form.read(this.done()) };
     this.team?.show(this.state.answers.role === "admin");
     this.save();
     this.run(this.recompute());
@@ -219,7 +223,7 @@ export class ChecklistApp {
     const done = new Set(fresh?.answers.done ?? this.done());
     if (event.target.checked) done.add(stepId);
     else done.delete(stepId);
-    this.state = { ...this.state, answers: { ...this.state.answers, done: [...done] } };
+    this.state = { ...this.own(), answers: { ...this.state.answers, done: [...done] } };
     this.save();
     this.run(this.recompute());
   }
@@ -239,18 +243,8 @@ export class ChecklistApp {
     this.form.focusFirst();
   }
 
-  async on_share() {
-    const url = shareUrl(this.state.answers, this.fields, `${location.origin}${location.pathname}`);
-    const input = this.root.querySelector("#pct-share-url");
-    input.value = url;
-    this.root.querySelector("#pct-share").hidden = false;
-    input.select();
-    try {
-      await navigator.clipboard.writeText(url);
-      this.messages.say(this.text("share_copied"));
-    } catch {
-      input.focus();
-    }
+  on_share() {
+    return this.shareBox.show(shareUrl(this.state.answers, this.fields, `${location.origin}${location.pathname}`));
   }
 
   async on_calendar() {
@@ -266,7 +260,7 @@ export class ChecklistApp {
     const before = this.state;
     this.setState(emptyState());
     this.save();
-    this.root.querySelector("#pct-share").hidden = true;
+    this.shareBox.hide();
     this.paintPrerendered();
     const undo = button(this.text("undo"), () => {
       this.setState(before);
@@ -277,29 +271,14 @@ export class ChecklistApp {
     this.messages.alert(this.text("started_over"), [undo], true);
   }
 
-  /** "Delete everything this site stored on this device", after an explicit confirmation. */
-  setUpForget() {
-    const box = this.root.querySelector("#pct-forget");
-    const confirm = box.querySelector("#pct-forget-confirm");
-    box.hidden = false;
-    box.addEventListener("click", (event) => {
-      const step = event.target.closest("[data-forget]")?.dataset.forget;
-      if (step === "ask") {
-        confirm.hidden = false;
-        confirm.querySelector("[data-forget=no]").focus();
-      } else if (step === "no") {
-        confirm.hidden = true;
-      } else if (step === "yes") {
-        confirm.hidden = true;
-        const cleared = this.store.clearAll();
-        this.team?.forget();
-        this.setState(emptyState());
-        this.root.querySelector("#pct-share").hidden = true;
-        this.paintPrerendered();
-        this.team?.show(false);
-        this.messages.alert(this.text(cleared ? "deleted_all" : "delete_all_failed"));
-      }
-    });
+  /** After "Delete everything": forget what the page shows too, and say whether the browser did it all. */
+  onDeletedAll(cleared) {
+    this.team?.forget();
+    this.team?.show(false);
+    this.setState(emptyState());
+    this.shareBox.hide();
+    this.paintPrerendered();
+    this.messages.alert(this.text(cleared ? "deleted_all" : "delete_all_failed"));
   }
 }
 

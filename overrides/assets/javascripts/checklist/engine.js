@@ -49,6 +49,18 @@ export class Engine {
     this.worker = null;
   }
 
+  /** The init message from #pct-app's data attributes, as absolute URLs: the worker resolves relative ones
+   * against its own script address, not the page's. */
+  static initFrom(data, base = document.baseURI) {
+    const absolute = (url) => new URL(url, base).href;
+    return {
+      pyodide: absolute(data.pyodide),
+      bundle: absolute(data.bundle),
+      snapshot: data.snapshot ? absolute(data.snapshot) : null,
+      extractDir: data.extractDir,
+    };
+  }
+
   /** Start the worker and Python; resolves with the worker's init result or rejects with an EngineError. */
   async start(init) {
     this.worker = new Worker(this.url, { type: "module" });

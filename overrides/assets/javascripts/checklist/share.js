@@ -17,6 +17,32 @@ export function shareUrl(answers, fields, base) {
   return `${base}${SHARE_PREFIX}${params}`;
 }
 
+/** The share box (#pct-share): shows the link, selects it, copies it when the browser allows. */
+export class ShareBox {
+  constructor(root, { say, copied }) {
+    this.root = root;
+    this.input = root.querySelector("#pct-share-url");
+    this.say = say;
+    this.copied = copied;
+  }
+
+  async show(url) {
+    this.input.value = url;
+    this.root.hidden = false;
+    this.input.select();
+    try {
+      await navigator.clipboard.writeText(url);
+      this.say(this.copied);
+    } catch {
+      this.input.focus(); // no clipboard access: the link is selected, ready to copy by hand
+    }
+  }
+
+  hide() {
+    this.root.hidden = true;
+  }
+}
+
 /** The answers a fragment carries, or null when it is not a share link. */
 export function answersFromFragment(hash, fields) {
   if (!hash.startsWith(SHARE_PREFIX)) return null;
