@@ -114,18 +114,21 @@ def test_set_item_throwing_is_said_at_once_and_the_page_still_works(
     assert errors == []
 
 
-def test_full_quota_and_corrupt_state_promise_no_copy_that_was_not_written(csp_server: SiteServer, page: Page) -> None:
-    page.goto(checklist_url(csp_server, "fr"))
+@pytest.mark.parametrize("language", ["fr", "zh-TW"])
+def test_full_quota_and_corrupt_state_promise_no_copy_that_was_not_written(
+    csp_server: SiteServer, page: Page, language: str
+) -> None:
+    page.goto(checklist_url(csp_server, language))
     page.evaluate("localStorage.setItem('pct-checklist', '{\"version\": 1, \"answers\": [oops')")
     page.evaluate(FILL_QUOTA)
-    open_checklist(page, checklist_url(csp_server, "fr"))
+    open_checklist(page, checklist_url(csp_server, language))
     alert = page.locator("#pct-alert")
-    expect(alert).to_have_text(string("fr", "corrupt_state_not_kept"))
+    expect(alert).to_have_text(string(language, "corrupt_state_not_kept"))
     keys = page.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('pct-checklist'))")
     assert all(key not in alert.inner_text() for key in keys)
     answer(page, "role", "employee")  # the state write fails now: the reader is told nothing is kept
-    expect(page.locator("#pct-storage-notice")).to_have_text(string("fr", "storage_failed"))
-    screenshot(page, "full-quota-fr")
+    expect(page.locator("#pct-storage-notice")).to_have_text(string(language, "storage_failed"))
+    screenshot(page, f"full-quota-{language}")
 
 
 def test_corrupt_state_names_its_copy_when_the_copy_exists(csp_server: SiteServer, page: Page) -> None:
@@ -219,6 +222,26 @@ def test_links_in_a_stored_plan_are_never_painted_as_stored(csp_server: SiteServ
     assert page.locator(".pct-step").count() == len(plan["remaining"])
 
 
+def test_the_engines_display_text_is_shown_when_the_plan_has_it(csp_server: SiteServer, page: Page) -> None:
+    page.route(f"**{PYODIDE}pyodide.asm.wasm", lambda route: None)  # the stored plan stays on screen
+    page.goto(checklist_url(csp_server, "fr"))
+    issued = days_from(browser_today(page), -30)
+    plan = plan_for_today(page, issued)
+    plan["language"] = "fr"
+    plan["dates_text"] = {key: f"TEXTE-{key}" for key in plan["dates"]}
+    plan["progress"]["text"] = "PROGRESSION-DU-MOTEUR"
+    due = next(step for step in plan["remaining"] if step.get("due"))
+    due["due_text"] = "ÉCHÉANCE-DU-MOTEUR"
+    state = {"version": 1, "answers": {"role": "employee", "temp_password_issued_on": issued}, "plan": plan}
+    page.evaluate("value => localStorage.setItem('pct-checklist', value)", json.dumps(state))
+    page.goto(checklist_url(csp_server, "fr"))
+    expect(page.locator("#pct-plan")).to_have_attribute("data-source", "stored")
+    expect(page.locator("#pct-progress-label")).to_have_text("PROGRESSION-DU-MOTEUR")
+    for key in plan["dates"]:
+        expect(page.locator(f'.pct-dates dd[data-date="{key}"] time')).to_have_text(f"TEXTE-{key}")
+    expect(page.locator(f'.pct-step[data-step="{due["id"]}"] .pct-badge--due time')).to_have_text("ÉCHÉANCE-DU-MOTEUR")
+
+
 # --- share links, tabs ---------------------------------------------------------------------------------------
 
 
@@ -270,6 +293,35 @@ def test_two_tabs_follow_each_other_and_no_tick_is_lost(csp_server: SiteServer, 
     expect(first.locator(step_box("employee.get_signin_info"))).to_be_checked()
 
 
+# --- the team list ------------------------------------------------------------------------------------------
+
+
+TEAM = "Name,E-mail,Temporary password issued on,Signed in,Partner University connected,Exams associated\n"
+
+
+def test_team_list_says_how_old_it_is_and_when_it_is_not_kept(csp_server: SiteServer, context: BrowserContext) -> None:
+    page = context.new_page()
+    open_checklist(page, checklist_url(csp_server, "fr"))
+    answer(page, "role", "admin")
+    issued = days_from(browser_today(page), -10)
+    csv = f"{TEAM}Ana Silva,ana@contoso.com,{issued},no,no,\n"
+    page.set_input_files("#pct-team-file", files=[{"name": "t.csv", "mimeType": "text/csv", "buffer": csv.encode()}])
+    saved = page.locator("#pct-team-saved")
+    expect(saved).to_contain_text(string("fr", "team_saved_on").split("{date}")[0])
+    assert stored(page, "pct-team")["saved_at"].startswith(browser_today(page))
+    page.reload()
+    expect(page.locator("#pct-app")).to_have_attribute("data-engine", "ready", timeout=READY_TIMEOUT)
+    expect(saved).to_contain_text(string("fr", "team_saved_on").split("{date}")[0])  # still known after a reload
+
+    page.evaluate("Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); }")
+    csv = f"{TEAM}Bo Chen,bo@contoso.com,{issued},no,no,\n"
+    page.set_input_files("#pct-team-file", files=[{"name": "t.csv", "mimeType": "text/csv", "buffer": csv.encode()}])
+    expect(saved).to_have_text(string("fr", "team_not_kept"))
+    expect(page.locator("#pct-team-table")).to_contain_text("Bo Chen")  # shown for the visit
+    expect(page.locator("#pct-storage-notice")).to_have_text(string("fr", "storage_failed"))
+    assert stored(page, "pct-team")["employees"][0]["name"] == "Ana Silva"  # what the device keeps, as said
+
+
 # --- faults are not the reader's fault -----------------------------------------------------------------------
 
 # Replies to `plan` turn into a plan of the wrong shape: a bug on the page's side, not bad answers.
@@ -315,6 +367,8 @@ def test_delete_everything_asks_first_then_deletes(csp_server: SiteServer, page:
     page.get_by_role("button", name=string(language, "delete_all_cancel")).click()
     assert stored(page) is not None
     delete.click()
+    if language != "en":
+        screenshot(page, f"delete-everything-{language}")
     page.get_by_role("button", name=string(language, "delete_all_yes")).click()
     expect(page.locator("#pct-alert")).to_have_text(string(language, "deleted_all"))
     assert page.evaluate("() => localStorage.length") == 0
