@@ -313,7 +313,7 @@ def test_team_list_says_how_old_it_is_and_when_it_is_not_kept(csp_server: SiteSe
     expect(page.locator("#pct-app")).to_have_attribute("data-engine", "ready", timeout=READY_TIMEOUT)
     expect(saved).to_contain_text(string("fr", "team_saved_on").split("{date}")[0])  # still known after a reload
 
-    page.evaluate("Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); }")
+    page.evaluate(f"() => {{ {SET_ITEM_THROWS} }}")  # the quota is reached while the page is open
     csv = f"{TEAM}Bo Chen,bo@contoso.com,{issued},no,no,\n"
     page.set_input_files("#pct-team-file", files=[{"name": "t.csv", "mimeType": "text/csv", "buffer": csv.encode()}])
     expect(saved).to_have_text(string("fr", "team_not_kept"))
