@@ -368,7 +368,8 @@ def test_delete_everything_asks_first_then_deletes(csp_server: SiteServer, page:
     assert stored(page) is not None
     delete.click()
     if language != "en":
-        screenshot(page, f"delete-everything-{language}")
+        path = SCREENSHOTS / f"checklist-storage-delete-everything-{language}.png"
+        page.locator("#pct-forget").screenshot(path=str(path))  # the button and its question, close up
     page.get_by_role("button", name=string(language, "delete_all_yes")).click()
     expect(page.locator("#pct-alert")).to_have_text(string(language, "deleted_all"))
     assert page.evaluate("() => localStorage.length") == 0
