@@ -14,9 +14,10 @@ import { Links } from "./links.js";
 import { Messages, button } from "./messages.js";
 import { PlanView } from "./plan-view.js";
 import { SavedChecklist, STORAGE_KEY, emptyState, isPlan } from "./saved-state.js";
-import { ShareBox, answersFromFragment, shareUrl } from "./share.js";
+import { answersFromFragment } from "./share.js";
 import { Store } from "./storage.js";
 import { setUpTeam } from "./team.js";
+import { Toolbar } from "./toolbar.js";
 
 export class ChecklistApp {
   constructor(root) {
@@ -31,11 +32,7 @@ export class ChecklistApp {
     this.saved = new SavedChecklist(this.store);
     this.form = new QuestionsForm(root.querySelector("#pct-form"), { text: this.text });
     this.view = new PlanView(root, { text: this.text, language: this.language, dateOrder: config.date_order, links: this.links });
-    this.actions = root.querySelector("#pct-actions");
-    this.shareBox = new ShareBox(root.querySelector("#pct-share"), {
-      say: (message) => this.messages.say(message),
-      copied: this.text("share_copied"),
-    });
+    this.toolbar = new Toolbar(root.querySelector("#pct-actions"), this);
     this.engine = new Engine(root.dataset.worker, { timeout: Number(root.dataset.loadTimeout) || 20000 });
     this.engineReady = false;
     this.team = null;
@@ -54,10 +51,7 @@ export class ChecklistApp {
     this.form.init(() => this.onAnswersChanged());
     this.form.fill(this.state.answers);
     this.root.addEventListener("change", (event) => this.onTick(event));
-    this.actions.addEventListener("click", (event) => {
-      const action = event.target.closest("[data-action]")?.dataset.action;
-      if (action) this.run(this[`on_${action}`]());
-    });
+    this.toolbar.init();
     window.addEventListener("storage", (event) => this.onOtherTab(event));
     new ForgetButton(this.root.querySelector("#pct-forget"), { store: this.store }).init((cleared) => this.onDeletedAll(cleared));
     if (this.state.plan && this.state.plan.language === this.language && this.state.answers.role) this.paint(this.state.plan, "stored");
@@ -118,13 +112,13 @@ export class ChecklistApp {
 
   paint(plan, source) {
     this.view.paint(plan, source);
-    this.actions.hidden = false;
+    this.toolbar.hidden = false;
   }
 
   paintPrerendered() {
     const role = this.state.answers.role ?? null;
     this.view.paintPrerendered(role, this.done());
-    this.actions.hidden = !role;
+    this.toolbar.hidden = !role;
   }
 
   engineAnswers() {
@@ -238,45 +232,12 @@ export class ChecklistApp {
     this.run(this.recompute());
   }
 
-  on_change() {
-    this.form.root.hidden = false;
-    this.form.focusFirst();
-  }
-
-  on_share() {
-    return this.shareBox.show(shareUrl(this.state.answers, this.fields, `${location.origin}${location.pathname}`));
-  }
-
-  async on_calendar() {
-    const ics = await this.engine.call("calendar", { answers: this.engineAnswers(), ...this.links.calendarUrls() });
-    download(`${this.text("calendar_file")}.ics`, "text/calendar;charset=utf-8", ics);
-  }
-
-  on_print() {
-    window.print();
-  }
-
-  on_reset() {
-    const before = this.state;
-    this.setState(emptyState());
-    this.save();
-    this.shareBox.hide();
-    this.paintPrerendered();
-    const undo = button(this.text("undo"), () => {
-      this.setState(before);
-      this.save();
-      this.messages.hideAlert();
-      this.run(this.recompute());
-    });
-    this.messages.alert(this.text("started_over"), [undo], true);
-  }
-
   /** After "Delete everything": forget what the page shows too, and say whether the browser did it all. */
   onDeletedAll(cleared) {
     this.team?.forget();
     this.team?.show(false);
     this.setState(emptyState());
-    this.shareBox.hide();
+    this.toolbar.shareBox.hide();
     this.paintPrerendered();
     this.messages.alert(this.text(cleared ? "deleted_all" : "delete_all_failed"));
   }
