@@ -7,6 +7,9 @@
 
 import { element } from "./dom.js";
 
+/** The engine's text when it is a non-empty string, else the page's own fallback. */
+const textOr = (given, fallback) => (typeof given === "string" && given ? given : fallback());
+
 export class PlanView {
   /** `root`: #pct-app; the plan box (#pct-plan) inside it is replaced at each paint. */
   constructor(root, { text, language, dateOrder, links }) {
@@ -42,13 +45,12 @@ export class PlanView {
   }
 
   dateText(plan, key) {
-    return plan.dates_text?.[key] ?? this.formatDate(plan.dates[key]);
+    return textOr(plan.dates_text?.[key], () => this.formatDate(plan.dates[key]));
   }
 
   projectedText(plan, key) {
     const given = plan.projected_dates_text;
-    if (typeof given === "string") return given;
-    return given?.[key] ?? this.text("projected");
+    return textOr(typeof given === "string" ? given : given?.[key], () => this.text("projected"));
   }
 
   stepItem(step, done) {
@@ -56,7 +58,7 @@ export class PlanView {
     const badges = [];
     if (step.optional) badges.push(element("span", { class: "pct-badge", text: this.text("optional") }));
     if (step.due && !done) {
-      const when = element("time", { datetime: step.due, text: step.due_text ?? this.formatDate(step.due) });
+      const when = element("time", { datetime: step.due, text: textOr(step.due_text, () => this.formatDate(step.due)) });
       const parts = this.text("due", { date: "\u0000" }).split("\u0000");
       badges.push(element("span", { class: "pct-badge pct-badge--due" }, ...parts.flatMap((part, i) => (i ? [when, part] : [part]))));
     }
@@ -89,7 +91,7 @@ export class PlanView {
       element(
         "div",
         { class: "pct-progress" },
-        element("p", { id: "pct-progress-label", text: plan.progress.text ?? text("progress", { done, total }) }),
+        element("p", { id: "pct-progress-label", text: textOr(plan.progress.text, () => text("progress", { done, total })) }),
         element("progress", { value: done, max: total, "aria-labelledby": "pct-progress-label" }),
       ),
     );

@@ -21,12 +21,12 @@ function isStep(step) {
     [step.id, step.group, step.title, step.detail].every(isText) &&
     optional(isText)(step.link) &&
     optional(isText)(step.due) &&
-    optional(isText)(step.due_text) &&
     optional((value) => typeof value === "boolean")(step.optional)
   );
 }
 
-/** A plan as checklist.plan() returns it (display-text fields optional), nothing else. */
+/** A plan as checklist.plan() returns it. The engine's display-text fields are not checked here: the view uses
+ * each one only when it is a string, so a shape the page does not know yet falls back instead of failing. */
 export function isPlan(plan) {
   return (
     isObject(plan) &&
@@ -35,12 +35,9 @@ export function isPlan(plan) {
     isObject(plan.progress) &&
     Number.isInteger(plan.progress.done) &&
     Number.isInteger(plan.progress.total) &&
-    optional(isText)(plan.progress.text) &&
     listOf((w) => isObject(w) && isText(w.code) && isText(w.message))(plan.warnings) &&
     textMap(plan.dates) &&
-    optional(textMap)(plan.dates_text) &&
     listOf(isText)(plan.projected_dates) &&
-    optional((value) => isText(value) || textMap(value))(plan.projected_dates_text) &&
     listOf(isStep)(plan.remaining) &&
     optional(listOf(isStep))(plan.completed) &&
     listOf((g) => isObject(g) && isText(g.id) && isText(g.title))(plan.groups)
