@@ -455,3 +455,22 @@ def test_links_derive_the_root_from_the_page_address(csp_server: SiteServer, pag
     )
     assert derived("https://example.org/guide/fr/checklist/") == "/guide/fr/faq/#q"
     assert derived(f"{csp_server.url}/fr/checklist/") == "/fr/faq/#q"
+
+
+def test_calendar_addresses_come_from_the_published_site_url(csp_server: SiteServer, page: Page) -> None:
+    page.goto(checklist_url(csp_server, "fr"))
+    urls = module(
+        page,
+        "links",
+        """m => {
+          const app = document.createElement('div');
+          app.dataset.language = 'fr';
+          const without = new m.Links(app).calendarUrls();
+          app.dataset.siteUrl = 'https://guide.example.org/pc/';
+          return [without, new m.Links(app).calendarUrls()];
+        }""",
+    )
+    assert urls == [
+        {"page_url": checklist_url(csp_server, "fr"), "site_url": csp_server.url},
+        {"page_url": "https://guide.example.org/pc/fr/checklist/", "site_url": "https://guide.example.org/pc/"},
+    ]
