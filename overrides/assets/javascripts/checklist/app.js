@@ -167,7 +167,9 @@ export class ChecklistApp {
       this.save();
       this.paintPrerendered();
       this.reportSetAside(key);
-    } else if (error instanceof EngineError && ["worker", "timeout"].includes(error.code)) {
+    } else if (error instanceof EngineError && error.field === "$" && error.code !== "internal") {
+      // The worker or Python could not start or answer ("worker", "timeout", or the worker's start-up causes:
+      // "http", "mime", "network", "import"): the general list stays, the answers stay.
       this.engineFailed(error.code === "timeout" ? "load_slow" : "load_failed");
     } else {
       console.error("checklist:", error);

@@ -48,9 +48,16 @@ export class PlanView {
     return textOr(plan.dates_text?.[key], () => this.formatDate(plan.dates[key]));
   }
 
-  projectedText(plan, key) {
-    const given = plan.projected_dates_text;
-    return textOr(typeof given === "string" ? given : given?.[key], () => this.text("projected"));
+  /** The date as a <time>, with the engine's projected-date note around it when it gives one
+   * (`projected_dates_text[key]`: the date's text with its note), else the page's own note after it. */
+  dateCell(plan, key) {
+    const shown = this.dateText(plan, key);
+    const time = element("time", { datetime: plan.dates[key], text: shown });
+    if (!plan.projected_dates.includes(key)) return [time];
+    const given = plan.projected_dates_text?.[key];
+    if (typeof given !== "string" || !given.includes(shown)) return [time, ` ${this.text("projected")}`];
+    const at = given.indexOf(shown);
+    return [given.slice(0, at), time, given.slice(at + shown.length)];
   }
 
   stepItem(step, done) {
@@ -116,12 +123,7 @@ export class PlanView {
             { class: "pct-dates" },
             ...dates.flatMap((key) => [
               element("dt", { text: text(`date.${key}`) }),
-              element(
-                "dd",
-                { dataset: { date: key } },
-                element("time", { datetime: plan.dates[key], text: this.dateText(plan, key) }),
-                plan.projected_dates.includes(key) ? ` ${this.projectedText(plan, key)}` : null,
-              ),
+              element("dd", { dataset: { date: key } }, ...this.dateCell(plan, key)),
             ]),
           )
         : element("p", { class: "pct-hint", text: text("no_dates") }),
