@@ -11,6 +11,8 @@ import io
 import zipfile
 from pathlib import Path
 
+__all__ = ["PACKAGE_DIR", "build_zip", "package_files", "zip_bytes"]
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold
 

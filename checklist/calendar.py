@@ -9,25 +9,33 @@ The output is deterministic for the same plan, so a re-download replaces the eve
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
+from . import steps
 from .i18n import N_, Texts
-from .plan import DATE_LABELS, guide_link
-from .steps import STEPS_BY_ID
+from .plan import guide_link
 
-# The step each date belongs to: its title names the event, its guide section is linked from it.
-DATE_STEPS: dict[str, str] = {
-    "renew_by": "membership.renew",
-    "membership_end": "membership.renew",
-    "pmc_access_until": "membership.renew",
-    "temp_password_expires": "employee.sign_in",
-    "competency_progress_visible": "employee.associate_exams",
-}
+__all__ = ["PRODUCT_ID", "ics", "team_ics"]
 
 PRODUCT_ID = "-//Partner Center transition guide//checklist//EN"
 
 
+# RFC 5545 3.3.11: TEXT allows no control character but HTAB. Line breaks (CR, LF, CRLF, and the Unicode
+# line and paragraph separators and NEL) become the escaped newline `\n`; every other C0 or C1 control and DEL
+# is removed; a lone surrogate (possible in JSON text) cannot be written as UTF-8 and becomes U+FFFD.
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _plain(text: str) -> str:
+    """`text` with LF as its only line break and no other control character (a CSV cell may hold any)."""
+    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", _LINE_BREAK.sub("\n", text)))
+
+
 def _escape(text: str) -> str:
+    text = _plain(text)
     return (
         text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
     )
@@ -91,13 +99,14 @@ def ics(plan: dict[str, Any], page_url: str, site_url: str) -> str:
     """
     _ = Texts(plan["language"])
     stamp, events = _stamp(plan["today"]), []
-    for key, label in DATE_LABELS.items():
+    # Each key date belongs to a step (`Step.dates`): its title names the event, its guide section is linked.
+    for step, key_date in steps.key_dates():
+        key = key_date.key
         value = plan["dates"].get(key)
         if value is None:
             continue
-        step = STEPS_BY_ID[DATE_STEPS[key]]
         guide = site_url.rstrip("/") + guide_link(plan["language"], step.page, step.anchor)
-        summary = _(N_("{label}: {step}"), label=_(label), step=_(step.title))
+        summary = _(N_("{label}: {step}"), label=_(key_date.label), step=_(step.title))
         description = "\n".join(
             [
                 _(step.detail),
@@ -111,18 +120,21 @@ def ics(plan: dict[str, Any], page_url: str, site_url: str) -> str:
 
 
 def team_ics(result: dict[str, Any], page_url: str, site_url: str) -> str:
-    """The team's deadlines (the output of `checklist.team.team`): for each person who has not signed in, the day
-    their temporary password stops working; for each person with exams associated, when progress should show."""
+    """The team's dates (the output of `checklist.team.team`), one event per person and key date: a deadline
+    (the day a temporary password stops working) only while its step is still to do for that person; the other
+    dates (when competency progress should show) whenever they are known."""
     _ = Texts(result["language"])
     stamp, events = _stamp(result["today"]), []
+    dated = steps.key_dates()
     for employee in result["employees"]:
         who = employee["name"] or employee["email"]
-        for key in ("temp_password_expires", "competency_progress_visible"):
+        remaining = {step["id"] for step in employee["remaining"]}
+        for step, key_date in dated:
+            key = key_date.key
             value = employee["dates"].get(key)
-            if value is None or (key == "temp_password_expires" and employee["signed_in"]):
+            if value is None or (key_date.deadline and step.id not in remaining):
                 continue
-            step = STEPS_BY_ID[DATE_STEPS[key]]
-            summary = _(N_("{label}: {step}"), label=_(DATE_LABELS[key]), step=who)
+            summary = _(N_("{label}: {step}"), label=_(key_date.label), step=who)
             description = "\n".join(
                 [
                     " · ".join(w["message"] for w in employee["warnings"]) or _(step.title),

@@ -6,51 +6,51 @@ Exit status 2 with one line on stderr for bad input, and nothing on stdout, so s
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from typing import Any, TextIO
 
-from .errors import ChecklistError
-from .i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, Texts
-from .plan import DATE_LABELS, plan
+from .answers import read_json
+from .errors import exits_two_on_bad_input
+from .i18n import LANGUAGES, N_, Texts
+from .plan import date_labels, plan
+
+__all__ = ["main", "render_text"]
 
 
 def render_text(result: dict[str, Any]) -> str:
-    """A plain-text plan a person can read in a terminal or paste into an e-mail."""
-    import datetime as dt
+    """A plain-text plan a person can read in a terminal or paste into an e-mail.
 
+    Dates and counts are the plan's own display texts (`dates_text`, `due_text`, `progress.text`), so the
+    terminal says what the page says.
+    """
     _ = Texts(result["language"])
     lines = [_(N_("Partner Center checklist for {date}"), date=_.date(dt.date.fromisoformat(result["today"])))]
-    lines.append(_(N_("Progress: {done} of {total} required steps done"), **result["progress"]))
+    lines.append(_(N_("Progress: {progress}"), progress=result["progress"]["text"]))
     if result["warnings"]:
         lines += ["", _(N_("Warnings"))]
         lines += [f"  ! {w['message']}" for w in result["warnings"]]
     if result["dates"]:
         lines += ["", _(N_("Key dates"))]
-        for key in DATE_LABELS:  # a fixed, meaningful order: what to do first, then what follows
-            value = result["dates"].get(key)
-            if value is None:
-                continue
-            shown = (
-                _.datetime(dt.datetime.fromisoformat(value)) if "T" in value else _.date(dt.date.fromisoformat(value))
-            )
-            if key in result["projected_dates"]:
-                shown += " " + _(N_("(if you renew before your membership ends)"))
-            lines.append("  " + _(N_("{label}: {value}"), label=_(DATE_LABELS[key]), value=shown))
+        shown = result["dates_text"] | result["projected_dates_text"]
+        for key, label in date_labels().items():  # a fixed, meaningful order: what to do first, then what follows
+            if key in shown:
+                lines.append("  " + _(N_("{label}: {value}"), label=_(label), value=shown[key]))
     lines += ["", _(N_("Remaining steps"))]
     if not result["remaining"]:
         lines.append("  " + _(N_("Nothing left to do.")))
     for group in result["groups"]:
-        steps = [s for s in result["remaining"] if s["group"] == group["id"]]
-        if not steps:
+        todo = [s for s in result["remaining"] if s["group"] == group["id"]]
+        if not todo:
             continue
         lines.append(f"  {group['title']}")
-        for step in steps:
+        for step in todo:
             flags = []
             if step["optional"]:
                 flags.append(_(N_("optional")))
-            if step["due"]:
-                flags.append(_(N_("due {date}"), date=_.date(dt.date.fromisoformat(step["due"]))))
+            if step["due_text"]:
+                flags.append(_(N_("due {date}"), date=step["due_text"]))
             suffix = f" ({', '.join(flags)})" if flags else ""
             lines.append(f"    [ ] {step['title']}{suffix}")
             lines.append(f"        {step['detail']}")
@@ -58,14 +58,7 @@ def render_text(result: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _read_document(source: TextIO) -> object:
-    try:
-        return json.load(source)
-    except json.JSONDecodeError as error:
-        message = Texts(DEFAULT_LANGUAGE)(N_("The input is not valid JSON (line {line}, column {column})."))
-        raise ChecklistError("$", "invalid_json", message.format(line=error.lineno, column=error.colno)) from None
-
-
+@exits_two_on_bad_input
 def main(argv: list[str] | None = None, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["team"]:  # `python -m checklist team ...`: the admin's team view (a file named team: ./team)
@@ -82,22 +75,18 @@ def main(argv: list[str] | None = None, stdin: TextIO | None = None, stdout: Tex
     args = parser.parse_args(argv)
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
-    try:
-        if args.input:
-            try:
-                with open(args.input, encoding="utf-8") as handle:
-                    document = _read_document(handle)
-            except OSError as error:
-                print(f"error: {args.input}: {error.strerror}", file=sys.stderr)
-                return 2
-        else:
-            document = _read_document(stdin)
-        if args.language and isinstance(document, dict):
-            document = {**document, "language": args.language}
-        result = plan(document)
-    except ChecklistError as error:
-        print(f"error: {error.field}: {error.message}", file=sys.stderr)
-        return 2
+    if args.input:  # bad input raises ChecklistError: the decorator prints it on one line, exit status 2
+        try:
+            with open(args.input, encoding="utf-8") as handle:
+                document = read_json(handle)
+        except OSError as error:
+            print(f"error: {args.input}: {error.strerror}", file=sys.stderr)
+            return 2
+    else:
+        document = read_json(stdin)
+    if args.language and isinstance(document, dict):
+        document = {**document, "language": args.language}
+    result = plan(document)
     if args.format == "text":
         stdout.write(render_text(result))
     else:

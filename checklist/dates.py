@@ -3,10 +3,36 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import TypeVar
+
+from .errors import ChecklistError
+from .i18n import N_
 
 TEMP_PASSWORD_DAYS = 90  # seed 000: the temporary password is valid for 90 days
 PROGRESS_DELAY = dt.timedelta(hours=24)  # seed 000: progress shows 24 hours after associating
 SOON_DAYS = 14  # our own threshold (not the guides'): warn when a deadline is this many days away or fewer
+
+# Our own bounds (not the guides'): every date field must fall in this range. Far enough for any real
+# membership or password date, and far from `datetime`'s own limits, so that the rules below (a year later,
+# 90 days later, 24 hours later) can never overflow whatever the reader typed (9999-12-31 used to crash).
+FIRST_DAY = dt.date(2000, 1, 1)
+LAST_DAY = dt.date(2100, 12, 31)
+OUT_OF_RANGE = N_("Must be a date between {first} and {last}.")
+
+Day = TypeVar("Day", dt.date, dt.datetime)
+
+
+def check_range(value: Day, field: str, fail: Callable[..., ChecklistError]) -> Day:
+    """`value` if it falls between `FIRST_DAY` and `LAST_DAY`, else the `out_of_range` error for `field`.
+
+    `fail` is the reader's own error maker (`fail(field, code, message, **values)`), so the message is in the
+    reader's language and a team row's error names its row, like every other field error.
+    """
+    day = value.date() if isinstance(value, dt.datetime) else value
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise fail(field, "out_of_range", OUT_OF_RANGE, first=FIRST_DAY.isoformat(), last=LAST_DAY.isoformat())
+    return value
 
 
 def one_year_after(day: dt.date) -> dt.date:

@@ -17,6 +17,8 @@ LANGUAGES: tuple[str, ...] = ("en", "fr", "zh-TW")
 DEFAULT_LANGUAGE = "en"
 DOMAIN = "checklist"
 
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "NC_", "NP_", "N_", "Texts", "catalog_dir", "translations"]
+
 
 def N_(message: str) -> str:  # noqa: N802 - the conventional gettext marker name
     """Mark a string for extraction without translating it yet (translation happens per request)."""
@@ -26,6 +28,15 @@ def N_(message: str) -> str:  # noqa: N802 - the conventional gettext marker nam
 def NC_(context: str, message: str) -> str:  # noqa: N802
     """Mark a string with a gettext context (`pgettext`) for extraction."""
     return message
+
+
+def NP_(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802
+    """Mark a message with plural forms for extraction (`ngettext`); `Texts.plural` picks the form per count.
+
+    The catalogs hold the forms each language needs (French: one for 0 and 1, another above; Chinese: one),
+    so a count never reads "1 people".
+    """
+    return singular, plural
 
 
 def catalog_dir(language: str) -> str:
@@ -52,6 +63,7 @@ class Texts:
     def __init__(self, language: str) -> None:
         self.language = language
         self._t = translations(language)
+        self._months: tuple[str, ...] | None = None  # the date words, looked up on the first date written
 
     def __call__(self, message: str, **values: object) -> str:
         text = self._t.gettext(message)
@@ -60,19 +72,48 @@ class Texts:
     def ctx(self, context: str, message: str) -> str:
         return self._t.pgettext(context, message)
 
+    def plural(self, message: tuple[str, str], number: int, /, **values: object) -> str:
+        """The form of `message` (from `NP_`) that this language uses for `number`, with `values` filled in."""
+        return self._t.ngettext(message[0], message[1], number).format(**values)
+
+    def _date_words(self) -> tuple[tuple[str, ...], str, str, str]:
+        """Month names and the three patterns, from the catalog once per `Texts` (a team writes thousands of dates)."""
+        if self._months is None:
+            self._months = tuple(self.ctx("month", month) for month in _MONTHS)
+            self._patterns = (
+                self.ctx("date format", "{day} {month} {year}"),
+                # French writes the first of the month as an ordinal ("1er mai"): a pattern of its own for day 1.
+                self.ctx("date format, first day of the month", "{day} {month} {year}"),
+                self.ctx("date-time format", "{date}, {time}"),
+            )
+        return (self._months, *self._patterns)
+
     def date(self, value: dt.date) -> str:
-        """A date the way a reader of this language writes it (the format itself is in the catalog)."""
-        month = self.ctx("month", _MONTHS[value.month - 1])
-        # French writes the first of the month as an ordinal ("1er mai"): a pattern of its own for day 1.
-        if value.day == 1:
-            pattern = self.ctx("date format, first day of the month", "{day} {month} {year}")
-        else:
-            pattern = self.ctx("date format", "{day} {month} {year}")
-        return pattern.format(day=value.day, month=month, year=value.year, month_number=value.month)
+        """A date the way a reader of this language writes it (the format itself is in the catalog):
+        "30 June 2027", "30 juin 2027" and "1er mai 2027", "2027 年 6 月 30 日"."""
+        months, pattern, first, _ = self._date_words()
+        return (first if value.day == 1 else pattern).format(
+            day=value.day, month=months[value.month - 1], year=value.year, month_number=value.month
+        )
 
     def datetime(self, value: dt.datetime) -> str:
-        pattern = self.ctx("date-time format", "{date}, {time}")
-        return pattern.format(date=self.date(value.date()), time=value.strftime("%H:%M"))
+        """A date and time: the date as `date` writes it, the time on the 24-hour clock ("09:05")."""
+        pattern = self._date_words()[3]
+        return pattern.format(date=self.date(value.date()), time=f"{value.hour:02d}:{value.minute:02d}")
+
+    def iso(self, value: str) -> str:
+        """The display text of an ISO date (``2027-06-30``) or date and time (``2027-06-30T09:05``) of the output.
+
+        Every `*_text` field of the output comes from here, so the page, the CLI and the messages write a date
+        one way per language instead of the page formatting ISO strings on its own.
+        """
+        if "T" in value:
+            return self.datetime(dt.datetime.fromisoformat(value))
+        return self.date(dt.date.fromisoformat(value))
+
+    def dates(self, values: dict[str, str | None]) -> dict[str, str]:
+        """`{key: display text}` for every key of `values` that holds a date (null ones are left out)."""
+        return {key: self.iso(value) for key, value in values.items() if value is not None}
 
 
 _MONTHS = (

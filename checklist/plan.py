@@ -7,14 +7,34 @@ and the tests all get the same plan for the same answers.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
-from . import dates
+from . import dates, steps
 from .answers import Answers, read_answers
-from .i18n import N_, Texts
-from .steps import GROUPS, STEPS, Step
+from .i18n import N_, NP_, Texts
+from .steps import GROUPS, Step
+
+__all__ = [
+    "LANGUAGE_PREFIX",
+    "applicable_steps",
+    "build_plan",
+    "date_labels",
+    "done_by_fact",
+    "due_date",
+    "guide_link",
+    "iso",
+    "key_dates",
+    "plan",
+    "proved",
+]
 
 LANGUAGE_PREFIX = {"en": "/", "fr": "/fr/", "zh-TW": "/zh-TW/"}
+
+# The progress line, with plural forms by the number of required steps ("1 of 1 required step done").
+PROGRESS = NP_("{done} of {total} required step done", "{done} of {total} required steps done")
+
+PROJECTED = N_("{date} (if you renew before your membership ends)")
 
 
 def guide_link(language: str, page: str, anchor: str) -> str:
@@ -23,57 +43,59 @@ def guide_link(language: str, page: str, anchor: str) -> str:
 
 
 def applicable_steps(answers: Answers) -> list[Step]:
-    return [s for s in STEPS if s.role == answers.role and s.applies(answers)]
+    return [s for s in steps.STEPS if s.role == answers.role and s.applies(answers)]
+
+
+def proved(step: Step, facts: Mapping[str, object]) -> bool:
+    """Whether one of the step's `proved_by` facts is present and not false in `facts` (field name -> value: one
+    person's answers, or what an admin knows of an employee); a fact `facts` does not hold proves nothing."""
+    return any(facts.get(fact) not in (None, False) for fact in step.proved_by)
 
 
 def done_by_fact(answers: Answers) -> set[str]:
     """Steps the answers prove done even if unticked (a re-enrolment date means the renewal happened)."""
-    facts = set()
-    if answers.reenrolled_on is not None:
-        facts.add("membership.renew")
-    if answers.exams_associated_at is not None:
-        facts.add("employee.associate_exams")
-    return facts
+    facts = vars(answers)
+    return {s.id for s in steps.STEPS if proved(s, facts)}
 
 
-# The key dates, in the order a reader acts on them (what to do first, then what follows), with their labels.
-DATE_LABELS: dict[str, str] = {
-    "renew_by": N_("Renew by"),
-    "membership_end": N_("Membership ends"),
-    "pmc_access_until": N_("PMC benefits viewable until"),
-    "temp_password_expires": N_("Temporary password stops working on"),
-    "competency_progress_visible": N_("Competency progress visible from"),
-}
+def date_labels() -> dict[str, str]:
+    """Every key date and its label (msgid), in the order a reader acts on them: what to do first, then what
+    follows. The page, the CLI and the calendar list dates in this order."""
+    return {key_date.key: key_date.label for _, key_date in steps.key_dates()}
+
+
+def iso(value: dt.date) -> str:
+    """The output's ISO form of a date (``2027-06-30``) or a date and time, to the minute (``2027-06-30T09:05``)."""
+    return value.isoformat(timespec="minutes") if isinstance(value, dt.datetime) else value.isoformat()
+
+
+def __getattr__(name: str) -> Any:
+    """`DATE_LABELS`, the name older code imports, is `date_labels()` read now: never a stale copy of the steps."""
+    if name == "DATE_LABELS":
+        return date_labels()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def key_dates(answers: Answers) -> tuple[dict[str, str | None], list[str]]:
-    """The computable key dates (ISO strings) and which of them are projections."""
+    """The computable key dates (ISO strings) and which of them are projections.
+
+    Every step's dates count, whatever the role: a date the reader gave is shown even if its step is another
+    role's (an admin who gives the day their own exams were associated sees when progress shows).
+    """
     found: dict[str, str | None] = {}
     projected: list[str] = []
-    end = answers.pmc_membership_end
-    if answers.situation == "transition" and end is not None:
-        found["pmc_access_until"] = end.isoformat()
-        if answers.reenrolled_on is None:
-            found["renew_by"] = end.isoformat()
-            if answers.today <= end:
-                found["membership_end"] = dates.one_year_after(end).isoformat()
-                projected.append("membership_end")
-        elif dates.reenrolled_in_time(answers.reenrolled_on, end):
-            found["membership_end"] = dates.one_year_after(end).isoformat()
-    if answers.temp_password_issued_on is not None:
-        found["temp_password_expires"] = dates.temp_password_expires(answers.temp_password_issued_on).isoformat()
-    if answers.exams_associated_at is not None:
-        visible = dates.competency_progress_visible(answers.exams_associated_at)
-        found["competency_progress_visible"] = visible.isoformat(timespec="minutes")
+    for _, key_date in steps.key_dates():
+        value = key_date.compute(answers)
+        if value is None:
+            continue
+        found[key_date.key] = iso(value)
+        if key_date.projected(answers):
+            projected.append(key_date.key)
     return found, projected
 
 
 def due_date(step: Step, answers: Answers) -> dt.date | None:
-    if step.id == "employee.sign_in" and answers.temp_password_issued_on is not None:
-        return dates.last_day_to_sign_in(answers.temp_password_issued_on)
-    if step.id == "membership.renew" and answers.pmc_membership_end is not None:
-        return answers.pmc_membership_end
-    return None
+    return step.due_from(answers) if step.due_from is not None else None
 
 
 SOON_DAYS = dates.SOON_DAYS
@@ -86,7 +108,9 @@ def warnings(answers: Answers, done: set[str], applicable: set[str], _: Texts) -
         found.append({"code": code, "message": _(message, **values)})
 
     issued = answers.temp_password_issued_on
-    if issued is not None and "employee.sign_in" in applicable and "employee.sign_in" not in done:
+    # The password warnings stand while the step whose deadline the expiry is (signing in) is still to do.
+    sign_in = next((step.id for step, key_date in steps.key_dates() if key_date.key == "temp_password_expires"), None)
+    if issued is not None and sign_in in applicable and sign_in not in done:
         expires = dates.temp_password_expires(issued)
         if dates.temp_password_expired(issued, answers.today):
             warn(
@@ -139,36 +163,48 @@ def warnings(answers: Answers, done: set[str], applicable: set[str], _: Texts) -
 
 def build_plan(answers: Answers) -> dict[str, Any]:
     _ = Texts(answers.language)
-    steps = applicable_steps(answers)
-    applicable = {s.id for s in steps}
+    chosen = applicable_steps(answers)
+    applicable = {s.id for s in chosen}
     done = (set(answers.done) | done_by_fact(answers)) & applicable
 
     def described(s: Step) -> dict[str, Any]:
+        due = due_date(s, answers)
         return {
             "id": s.id,
             "group": s.group,
             "title": _(s.title),
             "detail": _(s.detail),
             "optional": s.optional,
-            "due": (d.isoformat() if (d := due_date(s, answers)) else None),
+            "due": due.isoformat() if due is not None else None,
+            "due_text": _.date(due) if due is not None else None,
             "link": guide_link(answers.language, s.page, s.anchor),
         }
 
-    remaining = [described(s) for s in steps if s.id not in done]
-    required = [s for s in steps if not s.optional]
+    remaining = [described(s) for s in chosen if s.id not in done]
+    required = [s for s in chosen if not s.optional]
     found_dates, projected = key_dates(answers)
-    used_groups = {s.group for s in steps}
+    dates_text = _.dates(found_dates)
+    used_groups = {s.group for s in chosen}
+    progress_done = sum(1 for s in required if s.id in done)
     return {
         "language": answers.language,
         "today": answers.today.isoformat(),
         "remaining": remaining,
-        "done": [s.id for s in steps if s.id in done],
+        "done": [s.id for s in chosen if s.id in done],
         # The same details for the done steps, so a page can show them ticked (and let the reader untick).
-        "completed": [described(s) for s in steps if s.id in done],
+        "completed": [described(s) for s in chosen if s.id in done],
         "dates": found_dates,
+        # The display text of each date, in the one date style of the reader's language (see i18n.Texts.date).
+        "dates_text": dates_text,
         "projected_dates": projected,
+        # The text of each projected date with its note, as a reader should see it.
+        "projected_dates_text": {key: _(PROJECTED, date=dates_text[key]) for key in projected},
         "warnings": warnings(answers, done, applicable, _),
-        "progress": {"done": sum(1 for s in required if s.id in done), "total": len(required)},
+        "progress": {
+            "done": progress_done,
+            "total": len(required),
+            "text": _.plural(PROGRESS, len(required), done=progress_done, total=len(required)),
+        },
         "groups": [{"id": g.id, "title": _(g.title)} for g in GROUPS if g.id in used_groups],
     }
 

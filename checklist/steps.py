@@ -1,16 +1,42 @@
 """The onboarding steps of the guides, as data: the single source the page, the worker and the CLI read.
 
-Each step says who it is for, when it applies and where the guides explain it. Ids are public (saved
-progress and share links store them): add steps, never rename one.
+Each step says who it is for, when it applies, where the guides explain it, and its rules: when it is due
+(`due_from`), which facts prove it done without a tick (`proved_by`) and which key dates belong to it (`dates`).
+`plan.py`, `team.py` and `calendar.py` read those fields and never name a step, so adding a step is one `Step`
+here plus its translations (README, "Add a step"). Ids are public (saved progress and share links store them):
+add steps, never rename one.
+
+The other modules read `STEPS` through `step_ids()`, `steps_by_id()` and `key_dates()` at call time, never through
+a copy made at import, so what they see is always this tuple.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .answers import Answers
+from . import dates
 from .i18n import N_
+
+if TYPE_CHECKING:  # annotations only: answers.py imports this module at run time
+    from .answers import Answers
+
+__all__ = [
+    "BENEFIT_KINDS",
+    "GROUPS",
+    "STEPS",
+    "STEPS_BY_ID",
+    "STEP_IDS",
+    "Group",
+    "KeyDate",
+    "Step",
+    "from_answer",
+    "key_dates",
+    "step_ids",
+    "steps_by_id",
+]
 
 
 @dataclass(frozen=True)
@@ -19,8 +45,37 @@ class Group:
     title: str  # msgid
 
 
+def _never(_: Answers) -> bool:
+    return False
+
+
+@dataclass(frozen=True)
+class KeyDate:
+    """A date the reader acts on, shown under "Key dates" and written to the calendar as an event of its step.
+
+    `key` is public (the output's `dates`); `compute` returns the date, or a date and time, or None when it does
+    not apply; `projected` says the date holds only if the reader acts in time (shown with a note). A `deadline`
+    stops mattering once its step is done: the team's calendar leaves it out for the people who did the step.
+    """
+
+    key: str
+    label: str  # msgid
+    compute: Callable[[Answers], dt.date | None]
+    projected: Callable[[Answers], bool] = _never
+    deadline: bool = False
+
+
 @dataclass(frozen=True)
 class Step:
+    """One step of the guides, with every rule about it.
+
+    - `due_from`: the day the step is due, computed from the answers (None: no deadline, or not known yet).
+    - `proved_by`: facts that prove the step done without the reader ticking it: answer fields (a re-enrolment
+      date) or the facts an admin sees for an employee (`signed_in`). Any one present and not false is proof;
+      a fact a document does not have proves nothing there.
+    - `dates`: the key dates that belong to this step (their events link to its guide section).
+    """
+
     id: str
     group: str
     role: str
@@ -30,6 +85,21 @@ class Step:
     anchor: str  # heading id on that page, identical in every language
     applies: Callable[[Answers], bool]
     optional: bool = False
+    due_from: Callable[[Answers], dt.date | None] | None = None
+    proved_by: tuple[str, ...] = ()
+    dates: tuple[KeyDate, ...] = ()
+
+
+def from_answer(field: str, rule: Callable[[dt.date], dt.date] | None = None) -> Callable[[Answers], dt.date | None]:
+    """A rule on one dated answer: `rule(value)` (or the value itself), None while that answer is not given."""
+
+    def compute(answers: Answers) -> dt.date | None:
+        value = getattr(answers, field)
+        if value is None:
+            return None
+        return value if rule is None else rule(value)
+
+    return compute
 
 
 def _always(_: Answers) -> bool:
@@ -62,6 +132,31 @@ def _bought(kind: str) -> Callable[[Answers], bool]:
         return kind in a.benefits
 
     return applies
+
+
+def _pmc_end(a: Answers) -> dt.date | None:
+    """The PMC membership end date, which only a transition has (a new partner never had one)."""
+    return a.pmc_membership_end if a.situation == "transition" else None
+
+
+def _renew_by(a: Answers) -> dt.date | None:
+    """Renew before the current membership ends (seeds 000/002); gone once the re-enrolment date is given."""
+    return _pmc_end(a) if a.reenrolled_on is None else None
+
+
+def _membership_end(a: Answers) -> dt.date | None:
+    """One year after the current end date, for a re-enrolment before it (seeds 000/002); projected while the
+    reader has not renewed yet and still can; unknown after a late re-enrolment (the guides promise nothing)."""
+    end = _pmc_end(a)
+    if end is None:
+        return None
+    if a.reenrolled_on is None:
+        return dates.one_year_after(end) if a.today <= end else None
+    return dates.one_year_after(end) if dates.reenrolled_in_time(a.reenrolled_on, end) else None
+
+
+def _not_renewed_yet(a: Answers) -> bool:
+    return a.reenrolled_on is None
 
 
 GROUPS: tuple[Group, ...] = (
@@ -189,6 +284,13 @@ STEPS: tuple[Step, ...] = (
         "transition",
         "reenrollment-and-key-dates",
         _transition,
+        due_from=_pmc_end,
+        proved_by=("reenrolled_on",),
+        dates=(
+            KeyDate("renew_by", N_("Renew by"), _renew_by, deadline=True),
+            KeyDate("membership_end", N_("Membership ends"), _membership_end, projected=_not_renewed_yet),
+            KeyDate("pmc_access_until", N_("PMC benefits viewable until"), _pmc_end),
+        ),
     ),
     Step(
         "enroll.new_partner",
@@ -262,6 +364,7 @@ STEPS: tuple[Step, ...] = (
         "transition",
         "nonadmin_tasks",
         _always,
+        proved_by=("signed_in",),
     ),
     Step(
         "employee.sign_in",
@@ -274,6 +377,16 @@ STEPS: tuple[Step, ...] = (
         "transition",
         "nonadmin_tasks",
         _always,
+        due_from=from_answer("temp_password_issued_on", dates.last_day_to_sign_in),
+        proved_by=("signed_in",),
+        dates=(
+            KeyDate(
+                "temp_password_expires",
+                N_("Temporary password stops working on"),
+                from_answer("temp_password_issued_on", dates.temp_password_expires),
+                deadline=True,
+            ),
+        ),
     ),
     Step(
         "employee.connect_partner_university",
@@ -286,6 +399,7 @@ STEPS: tuple[Step, ...] = (
         "transition",
         "nonadmin_tasks",
         _always,
+        proved_by=("partner_university_connected",),
     ),
     Step(
         "employee.associate_exams",
@@ -298,6 +412,14 @@ STEPS: tuple[Step, ...] = (
         "transition",
         "nonadmin_tasks",
         _always,
+        proved_by=("exams_associated_at", "exams_associated"),
+        dates=(
+            KeyDate(
+                "competency_progress_visible",
+                N_("Competency progress visible from"),
+                from_answer("exams_associated_at", dates.competency_progress_visible),
+            ),
+        ),
     ),
     Step(
         "employee.setup_sspr",
@@ -419,6 +541,23 @@ STEPS: tuple[Step, ...] = (
     ),
 )
 
-STEP_IDS: tuple[str, ...] = tuple(step.id for step in STEPS)
-STEPS_BY_ID: dict[str, Step] = {step.id: step for step in STEPS}
+
+def step_ids() -> tuple[str, ...]:
+    """Every step id, in `STEPS` order (the ids a saved `done` list may hold)."""
+    return tuple(step.id for step in STEPS)
+
+
+def steps_by_id() -> dict[str, Step]:
+    return {step.id: step for step in STEPS}
+
+
+def key_dates() -> tuple[tuple[Step, KeyDate], ...]:
+    """Every key date with the step it belongs to, in the order a reader acts on them (`STEPS` order)."""
+    return tuple((step, key_date) for step in STEPS for key_date in step.dates)
+
+
+# Import-time copies for readers of the package's public surface (`checklist.STEP_IDS`); the engine itself calls
+# the functions above.
+STEP_IDS: tuple[str, ...] = step_ids()
+STEPS_BY_ID: dict[str, Step] = steps_by_id()
 BENEFIT_KINDS: tuple[str, ...] = ("software", "cloud", "visual_studio", "technical")

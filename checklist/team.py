@@ -1,7 +1,8 @@
 """The admin's team view: for each employee, the steps left, by when, and who is stuck.
 
-The same rules as one person's plan: the employee steps come from `steps.py`, the date rules from
-`dates.py`, the field checks and error rules from `answers.py`. Pure like `plan()`: no clock, no I/O.
+The same rules as one person's plan: the employee steps, what proves each done, when each is due and its key
+dates come from `steps.py` (the `Step` fields), the date rules from `dates.py`, the field checks and error rules
+from `_fields.py`. Pure like `plan()`: no clock, no I/O.
 
 Built for thousands of rows (the browser recomputes the whole team on every change): whatever does not
 depend on the row (step titles and links, status labels, the text of a warning for a given date) is
@@ -10,17 +11,31 @@ computed once per call, and each row only reads its fields and assembles a few s
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
-from . import dates
-from .answers import Answers, _Reader, open_document
+from . import dates, steps
+from ._fields import RowReader
+from .answers import Answers, open_document
 from .errors import ChecklistError
-from .i18n import N_, NC_, Texts
-from .plan import guide_link
-from .steps import STEPS, Step
+from .i18n import N_, NC_, NP_, Texts
+from .plan import guide_link, iso
+
+__all__ = [
+    "EMPLOYEE_FIELDS",
+    "MAX_EMPLOYEES",
+    "STATUSES",
+    "STATUS_LABELS",
+    "TEAM_FIELDS",
+    "build_team",
+    "read_options",
+    "team",
+    "too_many",
+]
 
 # A team larger than this is refused with a clear error (see README, "Team status (admins)").
 MAX_EMPLOYEES = 10_000
@@ -37,16 +52,10 @@ EMPLOYEE_FIELDS: tuple[str, ...] = (
 )
 _EMPLOYEE_FIELD_SET = frozenset(EMPLOYEE_FIELDS)
 
-# The facts an admin can see in Partner Center (seed 000, "Checking team status") and the employee steps
-# each proves done: whoever signed in got their sign-in info; an association time means exams are associated.
-FACT_STEPS: dict[str, tuple[str, ...]] = {
-    "signed_in": ("employee.get_signin_info", "employee.sign_in"),
-    "partner_university_connected": ("employee.connect_partner_university",),
-    "exams_associated": ("employee.associate_exams",),
-}
-
-# Due dates of employee steps, from the date the temporary password was issued (rules in dates.py).
-DUE_FROM_ISSUE: dict[str, Callable[[dt.date], dt.date]] = {"employee.sign_in": dates.last_day_to_sign_in}
+# The facts of an employee that are also answers of one person's plan: a step's date rules read them there.
+_ANSWER_FACTS: tuple[str, ...] = tuple(
+    field.name for field in dataclasses.fields(Answers) if field.name in _EMPLOYEE_FIELD_SET
+)
 
 # Most urgent first: the page and the CLI list employees in this order.
 STATUSES: tuple[str, ...] = ("expired", "due_soon", "in_progress", "done")
@@ -78,29 +87,28 @@ _PROGRESS_PENDING = N_(
 )
 _DUPLICATE = N_("Same e-mail address as row {row}.")
 
+# The totals line: each count with its own plural forms, then one pattern that puts them in the language's order.
+_TOTALS = N_("{employees}: {needs_action}, {expired}, {due_soon}, {done}.")
+_TOTAL_PARTS: dict[str, tuple[str, str]] = {
+    "employees": NP_("{count} person", "{count} people"),
+    "needs_action": NP_("{count} needs action", "{count} need action"),
+    "expired": NP_("{count} with an expired password", "{count} with an expired password"),
+    "due_soon": NP_("{count} due within 14 days", "{count} due within 14 days"),
+    "done": NP_("{count} done", "{count} done"),
+}
 
-class _RowReader(_Reader):
-    """The plan's field readers, with errors naming the row: ``rows[3].temp_password_issued_on``."""
 
-    row = 0
-
-    def fail(self, field: str, code: str, message: str, **values: object) -> ChecklistError:
-        return ChecklistError(f"rows[{self.row}].{field}", code, self._(message, **values), row=self.row, column=field)
-
-    def text(self, field: str) -> str | None:
-        value = self.data.get(field)
-        if value is None:
-            return None
-        if not isinstance(value, str):
-            raise self.fail(field, "invalid_type", N_("Must be text."))
-        return value.strip() or None
+def totals_text(texts: Texts, totals: dict[str, int]) -> str:
+    """The team's totals as one sentence with real plural forms ("1 person: 1 needs action, …")."""
+    parts = {key: texts.plural(message, totals[key], count=totals[key]) for key, message in _TOTAL_PARTS.items()}
+    return texts(_TOTALS, **parts)
 
 
 def read_options(data: object) -> tuple[Texts, str, dt.date, dt.datetime | None]:
     """Check the team document's own fields (`language`, `today`/`now`) and return them with one `Texts`."""
     read, language = open_document(data, TEAM_FIELDS)
     today, now = read.moment()
-    return read._, language, today, now
+    return read.texts, language, today, now
 
 
 def too_many(texts: Texts, field: str) -> ChecklistError:
@@ -136,7 +144,8 @@ class _Team:
         self.today = today
         self.moment = now or dt.datetime.combine(today, dt.time.min)  # as in plan(): no time means 00:00
         self.latest = now or dt.datetime.combine(today, dt.time.max)
-        template = Answers(
+        # One person's answers as an employee of this team; each row puts in its own dated facts (_ANSWER_FACTS).
+        self.template = Answers(
             role="employee",
             situation="transition",
             language=language,
@@ -151,22 +160,60 @@ class _Team:
             benefits=frozenset(),
             done=frozenset(),
         )
-        fact_of = {step_id: fact for fact, ids in FACT_STEPS.items() for step_id in ids}
-        steps: list[Step] = [s for s in STEPS if s.role == "employee" and not s.optional and s.applies(template)]
-        # (step id, fact that proves it done or None, title, link)
-        self.steps = [(s.id, fact_of.get(s.id), texts(s.title), guide_link(language, s.page, s.anchor)) for s in steps]
+        # The required employee steps, with their titles and links translated once.
+        self.steps = [
+            (s, texts(s.title), guide_link(language, s.page, s.anchor))
+            for s in steps.STEPS
+            if s.role == "employee" and not s.optional and s.applies(self.template)
+        ]
+        # The key dates an employee row shows (those of its steps, every key present, null when unknown), the due
+        # rules, and the facts that prove each step done, gathered once per call.
+        self.rules = [(key_date.key, key_date.compute) for step, _, _ in self.steps for key_date in step.dates]
+        self.dues = [(step.id, step.due_from) for step, _, _ in self.steps if step.due_from is not None]
+        self.proofs = [(step, frozenset(step.proved_by), title, link) for step, title, link in self.steps]
         self.labels = {status: texts.ctx(STATUS_CONTEXT, label) for status, label in STATUS_LABELS.items()}
-        self._issued: dict[dt.date, tuple[str, dict[str, str], str | None, dict[str, str] | None]] = {}
-        self._exams: dict[dt.datetime, tuple[str, dict[str, str] | None]] = {}
+        self._issued: dict[dt.date, tuple[str | None, dict[str, str] | None]] = {}
+        self._exams: dict[dt.datetime, dict[str, str] | None] = {}
+        self._dated: dict[tuple[object, ...], tuple[dict[str, str | None], dict[str, str], dict[str, tuple[str, str]]]]
+        self._dated = {}
+        self._texts: dict[str, str] = {}
         self.date_unknown = {"code": "temp_password_date_unknown", "message": texts(_DATE_UNKNOWN)}
 
-    def issued(self, day: dt.date) -> tuple[str, dict[str, str], str | None, dict[str, str] | None]:
-        """For one issue date: expiry (ISO), due dates by step, status if not signed in, and its warning."""
-        found = self._issued.get(day)
+    def text(self, iso: str) -> str:
+        """The display text of an ISO date or date-time, computed once per value and call."""
+        found = self._texts.get(iso)
         if found is None:
+            found = self._texts[iso] = self._.iso(iso)
+        return found
+
+    def dated(
+        self, facts: tuple[object, ...]
+    ) -> tuple[dict[str, str | None], dict[str, str], dict[str, tuple[str, str]]]:
+        """For one row's dated facts (values of `_ANSWER_FACTS`): its key dates (ISO, every key), their texts, and
+        the due date (ISO, text) of each step that has one. The rules are the steps' own (`due_from`, `dates`)."""
+        found = self._dated.get(facts)
+        if found is None:
+            answers = copy.copy(self.template)  # cheaper than dataclasses.replace on every new fact
+            for field, value in zip(_ANSWER_FACTS, facts, strict=True):
+                object.__setattr__(answers, field, value)  # a private copy of a frozen dataclass
+            row_dates: dict[str, str | None] = {}
+            for key, compute in self.rules:
+                value = compute(answers)
+                row_dates[key] = None if value is None else iso(value)
+            due = {}
+            for step_id, rule in self.dues:
+                day = rule(answers)
+                if day is not None:
+                    due[step_id] = (day.isoformat(), self.text(day.isoformat()))
+            texts = {key: self.text(value) for key, value in row_dates.items() if value is not None}
+            found = self._dated[facts] = (row_dates, texts, due)
+        return found
+
+    def issued(self, day: dt.date) -> tuple[str | None, dict[str, str] | None]:
+        """For one issue date, not signed in yet: the status (expired, due soon or None) and its warning."""
+        if day not in self._issued:
             _ = self._
             expires = dates.temp_password_expires(day)
-            due = {step_id: rule(day).isoformat() for step_id, rule in DUE_FROM_ISSUE.items()}
             if dates.temp_password_expired(day, self.today):
                 status: str | None = "expired"
                 warning = {"code": "temp_password_expired", "message": _(_EXPIRED, date=_.date(expires))}
@@ -177,21 +224,20 @@ class _Team:
                 warning = {"code": "temp_password_expires_soon", "message": message}
             else:
                 status, warning = None, None
-            found = self._issued[day] = (expires.isoformat(), due, status, warning)
-        return found
+            self._issued[day] = (status, warning)
+        return self._issued[day]
 
-    def exams(self, associated: dt.datetime) -> tuple[str, dict[str, str] | None]:
-        """For one association time: when progress shows (ISO), and the warning while it does not yet."""
-        found = self._exams.get(associated)
-        if found is None:
+    def exams(self, associated: dt.datetime) -> dict[str, str] | None:
+        """For one association time: the warning while competency progress does not show yet."""
+        if associated not in self._exams:
             _ = self._
             visible = dates.competency_progress_visible(associated)
             warning = None
             if self.moment < visible:
                 message = _(_PROGRESS_PENDING, associated=_.datetime(associated), visible=_.datetime(visible))
                 warning = {"code": "progress_pending", "message": message}
-            found = self._exams[associated] = (visible.isoformat(timespec="minutes"), warning)
-        return found
+            self._exams[associated] = warning
+        return self._exams[associated]
 
 
 def build_team(
@@ -204,12 +250,13 @@ def build_team(
 ) -> dict[str, Any]:
     """The team status for `(row number, employee dict)` pairs; `extra` adds keys (the CSV reader's columns)."""
     context = _Team(texts, language, today, now)
-    read = _RowReader({}, texts)
+    read = RowReader({}, texts)
     seen: dict[str, int] = {}
     ranked: list[tuple[tuple[int, int, int, int], dict[str, Any]]] = []
     counts = dict.fromkeys(STATUSES, 0)
     needing = not_signed_in = pu_missing = exams_missing = pending = 0
     next_due: str | None = None
+    next_due_text: str | None = None
     today_iso = today.isoformat()
     for row, data in rows:
         read.row = row
@@ -233,13 +280,21 @@ def build_team(
         associated = read.flag("exams_associated") or associated_at is not None
         read.not_after("temp_password_issued_on", issued, today)
         read.not_after("exams_associated_at", associated_at, context.latest)
+        # The facts the steps' `proved_by` and date rules read, by their field names.
+        facts = {
+            "temp_password_issued_on": issued,
+            "signed_in": signed_in,
+            "partner_university_connected": connected,
+            "exams_associated": associated,
+            "exams_associated_at": associated_at,
+        }
+        row_dates, row_dates_text, due = context.dated(tuple(map(facts.__getitem__, _ANSWER_FACTS)))
 
         warnings: list[dict[str, str]] = []
         status: str | None = None
         needs_action = False
-        expires = due = None
         if issued is not None:
-            expires, due, issue_status, warning = context.issued(issued)
+            issue_status, warning = context.issued(issued)
             if not signed_in:
                 status = issue_status
                 if warning is not None:
@@ -248,9 +303,8 @@ def build_team(
         elif not signed_in:
             warnings.append(dict(context.date_unknown))
             needs_action = True
-        visible = None
         if associated_at is not None:
-            visible, warning = context.exams(associated_at)
+            warning = context.exams(associated_at)
             if warning is not None:
                 warnings.append(dict(warning))
                 pending += 1
@@ -260,15 +314,15 @@ def build_team(
             if first != row:
                 warnings.append({"code": "duplicate_email", "message": texts(_DUPLICATE, row=first)})
 
-        facts = {"signed_in": signed_in, "partner_university_connected": connected, "exams_associated": associated}
         remaining = []
-        for step_id, fact, title, link in context.steps:
-            if fact is not None and facts[fact]:
+        present = {fact for fact, value in facts.items() if value is not None and value is not False}
+        for step, proofs, title, link in context.proofs:
+            if not present.isdisjoint(proofs):  # proved done by a fact (`Step.proved_by`, as `plan.proved` reads it)
                 continue
-            step_due = due.get(step_id) if due is not None else None
+            step_due, step_due_text = due.get(step.id, (None, None))
             if step_due is not None and step_due >= today_iso and (next_due is None or step_due < next_due):
-                next_due = step_due
-            remaining.append({"id": step_id, "title": title, "due": step_due, "link": link})
+                next_due, next_due_text = step_due, step_due_text
+            remaining.append({"id": step.id, "title": title, "due": step_due, "due_text": step_due_text, "link": link})
         if status is None:
             status = "in_progress" if remaining else "done"
 
@@ -277,6 +331,7 @@ def build_team(
         not_signed_in += not signed_in
         pu_missing += not connected
         exams_missing += not associated
+        expires = row_dates.get("temp_password_expires")
         deadline = dt.date.fromisoformat(expires).toordinal() if expires is not None and not signed_in else _LATE
         ranked.append(
             (
@@ -295,7 +350,8 @@ def build_team(
                     "exams_associated_at": (
                         associated_at.isoformat(timespec="minutes") if associated_at is not None else None
                     ),
-                    "dates": {"temp_password_expires": expires, "competency_progress_visible": visible},
+                    "dates": dict(row_dates),
+                    "dates_text": dict(row_dates_text),
                     "remaining": remaining,
                     "warnings": warnings,
                 },
@@ -304,26 +360,30 @@ def build_team(
         if len(ranked) > MAX_EMPLOYEES:
             raise too_many(texts, "$")
     ranked.sort(key=lambda pair: pair[0])
+    totals = {
+        "employees": len(ranked),
+        "needs_action": needing,
+        **counts,
+        "not_signed_in": not_signed_in,
+        "partner_university_not_connected": pu_missing,
+        "exams_not_associated": exams_missing,
+        "progress_pending": pending,
+    }
     result: dict[str, Any] = {
         "language": language,
         "today": today_iso,
         "now": now.isoformat(timespec="minutes") if now is not None else None,
         "employees": [employee for _, employee in ranked],
-        "totals": {
-            "employees": len(ranked),
-            "needs_action": needing,
-            **counts,
-            "not_signed_in": not_signed_in,
-            "partner_university_not_connected": pu_missing,
-            "exams_not_associated": exams_missing,
-            "progress_pending": pending,
-        },
+        "totals": totals,
+        "totals_text": totals_text(texts, totals),
         "next_due": next_due,
+        "next_due_text": next_due_text,
         "columns": {},
         "ignored_columns": [],
         "dropped_columns": [],
         "missing_columns": [],
         "notices": [],
+        "rejected": [],  # rows not imported (CSV rows that do not fit the header): {row, column, value, code, message}
         "source": {"format": "json"},
     }
     result.update(extra)

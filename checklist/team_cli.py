@@ -15,11 +15,13 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from .cli import _read_document
-from .errors import ChecklistError
+from .answers import read_json
+from .errors import exits_two_on_bad_input
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, Texts
 from .team import team
 from .team_csv import MAX_BYTES, decode, team_from_csv, team_to_csv
+
+__all__ = ["guess_format", "main"]
 
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 
@@ -49,7 +51,7 @@ def _read_input(path: str | None, stdin: TextIO) -> bytes | str:
 
 def _team_from_json(data: bytes | str, args: argparse.Namespace) -> dict[str, Any]:
     text, _ = decode(data, Texts(args.language or DEFAULT_LANGUAGE))
-    document = _read_document(io.StringIO(text))
+    document = read_json(io.StringIO(text))
     if isinstance(document, dict):
         document = dict(document)
         if args.language:
@@ -63,6 +65,7 @@ def _team_from_json(data: bytes | str, args: argparse.Namespace) -> dict[str, An
     return team(document)
 
 
+@exits_two_on_bad_input
 def main(argv: list[str] | None = None, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m checklist team",
@@ -78,22 +81,17 @@ def main(argv: list[str] | None = None, stdin: TextIO | None = None, stdout: Tex
     args = parser.parse_args(argv)
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
-    try:
-        try:
-            data = _read_input(args.input, stdin)
-        except OSError as error:
-            print(f"error: {args.input}: {error.strerror}", file=sys.stderr)
-            return 2
-        if (args.input_format or guess_format(args.input, data)) == "json":
-            result = _team_from_json(data, args)
-        else:
-            today = args.today or (None if args.now else dt.date.today().isoformat())
-            language = args.language or DEFAULT_LANGUAGE
-            result = team_from_csv(data, language=language, today=today, now=args.now, encoding=args.encoding)
-    except ChecklistError as error:
-        message = error.message.replace("\r", " ").replace("\n", " ")  # one line, whatever a header held
-        print(f"error: {error.field}: {message}", file=sys.stderr)
+    try:  # bad input raises ChecklistError: the decorator prints it on one line, exit status 2
+        data = _read_input(args.input, stdin)
+    except OSError as error:
+        print(f"error: {args.input}: {error.strerror}", file=sys.stderr)
         return 2
+    if (args.input_format or guess_format(args.input, data)) == "json":
+        result = _team_from_json(data, args)
+    else:
+        today = args.today or (None if args.now else dt.date.today().isoformat())
+        language = args.language or DEFAULT_LANGUAGE
+        result = team_from_csv(data, language=language, today=today, now=args.now, encoding=args.encoding)
     if args.format == "csv":
         stdout.write(team_to_csv(result))
     else:

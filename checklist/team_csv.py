@@ -34,6 +34,9 @@ from .errors import ChecklistError
 from .i18n import LANGUAGES, N_, Texts
 from .team import EMPLOYEE_FIELDS, MAX_EMPLOYEES, build_team, read_options, too_many
 
+__all__ = ["COLUMN_LABELS", "HEADER_ALIASES", "MAX_BYTES", "decode", "read_team_csv", "team_from_csv"]
+__all__ += ["team_template_csv", "team_to_csv"]
+
 MAX_BYTES = 5 * 1024 * 1024  # 5 MiB: about 30,000 rows, three times the employee limit
 
 # Header aliases by column role; matching ignores case, accents, spaces and punctuation ("E-mail" = "email").
@@ -92,8 +95,41 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     ),
 }
 # fmt: on
-# Any other header holding one of these (after normalising) is taken for a password column and dropped too.
-PASSWORD_TOKENS: tuple[str, ...] = ("password", "passwd", "motdepasse", "密碼", "密码", "passwort", "contrasena")
+# Any other header naming a password (or a PIN, a one-time code, a secret) is dropped too: its cells are never
+# read. A false alarm only drops a column we would have ignored; a miss would show a password, so the list is
+# broad. Matched on the normalised header (`normal_header`): whole words for the short ones ("PW", "PIN"
+# would match "shipping" as substrings), anywhere for the long ones and for Chinese, which has no spaces.
+# fmt: off
+PASSWORD_WORDS: frozenset[str] = frozenset({
+    "password", "passwd", "passwort", "passcode", "passphrase", "pass", "pw", "pwd", "pin", "otp", "totp",
+    "secret", "mdp", "kennwort", "contrasena", "senha", "wachtwoord", "losenord", "salasana", "hasło", "пароль",
+})
+PASSWORD_TOKENS: tuple[str, ...] = (
+    "password", "passwd", "passwort", "passcode", "passphrase", "onetimecode", "onetimepin", "secretcode",
+    "motdepasse", "codesecret", "codeconfidentiel", "codeunique", "kennwort", "contrasena", "wachtwoord",
+    "密碼", "密码", "口令", "暗碼", "驗證碼", "验证码", "pin碼", "pin码",
+    "パスワード", "暗証番号", "비밀번호", "пароль",
+)
+# fmt: on
+_CJK = "\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f"  # Han, kana, Hangul (and jamo)
+_WORDS = re.compile(f"[{_CJK}]+|[^\\W_{_CJK}]+")  # a run of CJK, or of other letters: "pin碼" is "pin", "碼"
+
+
+def _folded(text: str) -> str:
+    """Case, accents and full-width forms folded (NFKD; the same for the lists below and for headers)."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text).casefold() if not unicodedata.combining(ch))
+
+
+_FOLDED_WORDS = frozenset(_folded(word) for word in PASSWORD_WORDS)
+_FOLDED_TOKENS = tuple(_folded(token) for token in PASSWORD_TOKENS)
+
+
+def is_password_header(header: str) -> bool:
+    """True for a header that names a password, a PIN or a one-time code, in any language we know of."""
+    words = _WORDS.findall(_folded(header))
+    key = "".join(words)
+    return any(word in _FOLDED_WORDS for word in words) or any(token in key for token in _FOLDED_TOKENS)
+
 
 # The columns `team_to_csv` writes, in order, with their header msgids; the first six are the template.
 COLUMN_LABELS: tuple[tuple[str, str], ...] = (
@@ -214,32 +250,36 @@ def decode(data: str | bytes | bytearray | memoryview, texts: Texts, encoding: s
     if len(data) > MAX_BYTES:
         raise _too_large(texts, len(data))
     if encoding is not None:
-        try:
-            codecs.lookup(encoding)
-        except LookupError:
-            raise ChecklistError(
-                "$", "unknown_encoding", texts(N_("Unknown encoding: {encoding}."), encoding=encoding)
-            ) from None
         chosen = encoding
     else:
         chosen = next((name for bom, name in _BOMS if data.startswith(bom)), "utf-8")
         if chosen == "utf-8" and b"\x00" in data[:1024].split(b"\n", 1)[0]:
             raise _not_text(texts)
+    # No `raise` inside the `except` blocks: a UnicodeDecodeError holds the whole file (`.object`), and as the
+    # context of the error we raise it would keep the file's bytes alive as long as anyone keeps that error.
+    text: str | None = None
+    bad_line = 0
     try:
         text = data.decode(chosen)
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
+    except UnicodeError as error:  # UnicodeDecodeError, or a codec's own complaint (idna: "label too long")
+        bad_line = data.count(b"\n", 0, getattr(error, "start", 0)) + 1
+    except LookupError:  # unknown, or not a text encoding at all (rot13, base64: bytes <-> bytes or str <-> str)
+        pass
+    if text is None and not bad_line:
+        message = texts(N_("Unknown encoding: {encoding}."), encoding=encoding)
+        raise ChecklistError("encoding", "unknown_encoding", message)
+    if text is None:
         if encoding is None and chosen == "utf-8":
             message = texts(
                 N_(
                     "The file is not UTF-8 text (line {line} cannot be read). Save it again as “CSV UTF-8” "
                     "and import that file."
                 ),
-                line=line,
+                line=bad_line,
             )
         else:
-            message = texts(N_("The file cannot be read as {encoding} (line {line})."), encoding=chosen, line=line)
-        raise ChecklistError("$", "invalid_encoding", message) from None
+            message = texts(N_("The file cannot be read as {encoding} (line {line})."), encoding=chosen, line=bad_line)
+        raise ChecklistError("$", "invalid_encoding", message)
     return text.removeprefix("\ufeff"), codecs.lookup(chosen).name
 
 
@@ -273,6 +313,9 @@ class TeamCsv:
     dropped_columns: list[str] = field(default_factory=list)
     missing_columns: list[str] = field(default_factory=list)
     notices: list[dict[str, str]] = field(default_factory=list)
+    # Rows not imported, as {row, column, value, code, message}: `value` is never a cell of the file (a row that
+    # does not fit cannot say which of its cells is the password), `column` is None when the whole row is meant.
+    rejected: list[dict[str, Any]] = field(default_factory=list)
     encoding: str = "utf-8"
     delimiter: str = ","
 
@@ -309,7 +352,7 @@ def _map_columns(header: list[str], roles: dict[str, str], table: TeamCsv, texts
         role = roles.get(key)
         if role is None and not key:
             continue  # no header: its cells are checked row by row (ignored if they hold anything)
-        if role == "password" or (role is None and any(token in key for token in PASSWORD_TOKENS)):
+        if role == "password" or (role is None and is_password_header(label)):
             table.dropped_columns.append(label)
         elif role is None or role == "computed":
             table.ignored_columns.append(label)
@@ -376,15 +419,16 @@ def read_team_csv(
         for number, cells in enumerate(reader, start=2):
             if not "".join(cells).strip():
                 continue  # an empty line: nothing to lose
+            size = len(cells)
+            if size != width:  # a cell missing or a delimiter not quoted: every later cell would be shifted
+                table.rejected.append(_misfit(texts, number, size, width))
+                continue
             if len(rows) >= MAX_EMPLOYEES:
                 raise too_many(texts, "$")
-            size = len(cells)
-            if blank or size > width:
-                unnamed.update(p for p, cell in enumerate(cells) if (p >= width or p in blank) and cell.strip())
+            if blank:
+                unnamed.update(p for p in blank if cells[p].strip())
             row: dict[str, Any] = {}
             for role, position in fields:
-                if position >= size:
-                    continue
                 value = cells[position]
                 if value[:1] == "'":
                     value = restore(value)
@@ -403,7 +447,7 @@ def read_team_csv(
                 else:
                     row[role] = value
             if names:
-                name = _join_name([restore(cells[p]).strip() for p in names if p < size])
+                name = _join_name([restore(cells[p]).strip() for p in names])
                 if name:
                     row["name"] = name
             rows.append((number, row))
@@ -411,6 +455,15 @@ def read_team_csv(
         message = N_("The file could not be read as CSV near line {line}: a cell is too long or badly quoted.")
         raise ChecklistError("$", "invalid_csv", texts(message, line=reader.line_num)) from None
     table.ignored_columns += [f"#{position + 1}" for position in sorted(unnamed)]
+    if table.rejected:
+        shown = [str(entry["row"]) for entry in table.rejected[:_REJECTED_SHOWN]]
+        if len(table.rejected) > _REJECTED_SHOWN:
+            shown.append("…")
+        message = N_(
+            "Rows not imported: {rows}. They do not have as many cells as the header (a cell is missing, or a "
+            "separator inside a cell is not in quotes). Correct them and import the file again."
+        )
+        table.notices.insert(0, {"code": "rows_rejected", "message": texts(message, rows=", ".join(shown))})
     for label in table.dropped_columns:
         message = N_("Column “{column}” was dropped: passwords are never read, kept or shown.")
         table.notices.append({"code": "password_column_dropped", "message": texts(message, column=label)})
@@ -418,6 +471,22 @@ def read_team_csv(
         message = texts(N_("Columns not used: {columns}."), columns=", ".join(table.ignored_columns))
         table.notices.append({"code": "columns_ignored", "message": message})
     return table
+
+
+_REJECTED_SHOWN = 20  # row numbers listed in the notice; `rejected` has them all
+
+
+def _misfit(texts: Texts, row: int, size: int, width: int) -> dict[str, Any]:
+    """A row with more or fewer cells than the header: refused whole rather than read shifted, which would
+    put a password in the e-mail column (issue 16). Named by its spreadsheet row; none of its cells is kept."""
+    message = N_("Row {row} has {size} cells and the header has {width}: the row was not imported.")
+    return {
+        "row": row,
+        "column": None,
+        "value": None,
+        "code": "row_width",
+        "message": texts(message, row=row, size=size, width=width),
+    }
 
 
 def _yes_no(value: str, answers: dict[str, bool], texts: Texts, row: int, column: str) -> bool:
@@ -496,6 +565,7 @@ def team_from_csv(
         dropped_columns=table.dropped_columns,
         missing_columns=table.missing_columns,
         notices=table.notices,
+        rejected=table.rejected,
         source={"format": "csv", "encoding": table.encoding, "delimiter": table.delimiter},
     )
 

@@ -10,17 +10,20 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from .answers import FIELDS
 from .calendar import ics, team_ics
-from .errors import ChecklistError
+from .errors import ChecklistError, check_nesting, input_error
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, Texts
-from .plan import DATE_LABELS, plan
+from .plan import date_labels, plan
 from .steps import BENEFIT_KINDS
 from .team import EMPLOYEE_FIELDS, team
 from .team_csv import COLUMN_LABELS, team_from_csv, team_template_csv, team_to_csv
+
+__all__ = ["ANSWER_FIELDS", "CALLS", "PAGE_STRINGS", "QUESTIONS", "Question", "call", "page_context", "page_strings"]
 
 
 @dataclass(frozen=True)
@@ -246,7 +249,7 @@ def questions(language: str) -> list[dict[str, Any]]:
 def page_strings(language: str) -> dict[str, str]:
     _ = Texts(language)
     return {key: _(message) for key, message in PAGE_STRINGS.items()} | {
-        f"date.{key}": _(label) for key, label in DATE_LABELS.items()
+        f"date.{key}": _(label) for key, label in date_labels().items()
     }
 
 
@@ -266,42 +269,51 @@ def page_context(language: str, today: dt.date) -> dict[str, Any]:
         "questions": questions(language),
         "strings": page_strings(language),
         "answer_fields": list(ANSWER_FIELDS),
-        "date_order": list(DATE_LABELS),  # the page's JSON sorts object keys: the order travels as a list
+        "date_order": list(date_labels()),  # the page's JSON sorts object keys: the order travels as a list
         "benefit_kinds": list(BENEFIT_KINDS),
         "overview": overview,
     }
 
 
+def _team_csv(args: dict[str, Any]) -> dict[str, Any]:
+    options = {key: args.get(key) for key in ("language", "today", "now")}
+    return _stored_team(team_from_csv(base64.b64decode(args["data"]), **options))
+
+
+# What the page may call, by name: each takes the call's arguments (a JSON object) and returns a JSON-ready value.
+CALLS: dict[str, Callable[[dict[str, Any]], Any]] = {
+    "plan": lambda args: plan(args["answers"]),
+    "calendar": lambda args: ics(plan(args["answers"]), args["page_url"], args["site_url"]),
+    "team_csv": _team_csv,
+    "team": lambda args: _stored_team(team(args["document"])),
+    "team_export": lambda args: team_to_csv(team(args["document"])),
+    "team_calendar": lambda args: team_ics(team(args["document"]), args["page_url"], args["site_url"]),
+    "team_template": lambda args: team_template_csv(args["language"]),
+}
+
+
 def call(fn: str, args_json: str) -> str:
     """The Web Worker's single entry point: JSON in, JSON out, never an exception.
 
-    Returns ``{"ok": true, "result": ...}`` or ``{"ok": false, "error": {"field", "code", "message"}}`` so the
-    page can put the message next to the field it names.
+    The reply is the text of ``{"ok": true, "result": ...}`` or ``{"ok": false, "error": {"field", "code",
+    "message", ...}}`` (`row` and `column` too for a team's file), so the page can put the message next to the
+    field it names; the worker passes this text on as is (worker.js, "Protocol").
     """
+    args: Any = None  # the error reply reads it, even when the text is refused before it is parsed
     try:
+        check_nesting(args_json)  # before the parser: too deep a document would crash Pyodide, not raise
         args = json.loads(args_json)
-        if fn == "plan":
-            result: Any = plan(args["answers"])
-        elif fn == "calendar":
-            result = ics(plan(args["answers"]), args["page_url"], args["site_url"])
-        elif fn == "team_csv":
-            options = {k: args.get(k) for k in ("language", "today", "now")}
-            result = _stored_team(team_from_csv(base64.b64decode(args["data"]), **options))
-        elif fn == "team":
-            result = _stored_team(team(args["document"]))
-        elif fn == "team_export":
-            result = team_to_csv(team(args["document"]))
-        elif fn == "team_calendar":
-            result = team_ics(team(args["document"]), args["page_url"], args["site_url"])
-        elif fn == "team_template":
-            result = team_template_csv(args["language"])
-        else:
+        handler = CALLS.get(fn)
+        if handler is None:
             raise ChecklistError("fn", "unknown_function", f"unknown function: {fn}")
+        result = handler(args)
     except ChecklistError as error:
-        return json.dumps({"ok": False, "error": _located(error, args)}, ensure_ascii=False)
+        return json.dumps({"ok": False, "error": _located(error, args)})
+    except (RecursionError, UnicodeDecodeError) as error:  # input no parser can read: typed, as in the CLI
+        return json.dumps({"ok": False, "error": input_error(error).to_dict()})
     except Exception as error:  # noqa: BLE001 - the worker must answer, whatever went wrong
         failure = {"field": "$", "code": "internal", "message": f"{type(error).__name__}: {error}"}
-        return json.dumps({"ok": False, "error": failure}, ensure_ascii=False)
+        return json.dumps({"ok": False, "error": failure})
     # ASCII with \u escapes: Pyodide hands an ASCII str to JavaScript several times faster than one with other
     # characters (measured: 1,000-person team status, 27 ms instead of 90-120 ms under Node).
     return json.dumps({"ok": True, "result": result})

@@ -10,21 +10,25 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import importlib
+import json
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
+from _buildlog import report
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
+from mkdocs.utils import get_relative_url
+from pyodide_integrity import verify as verify_pyodide  # beside this file: MkDocs puts hooks/ on sys.path
 
-from checklist import __version__
-from checklist.bundle import zip_bytes
-from checklist.web import page_context
+import checklist
 
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
-PYODIDE_DIR = "assets/pyodide"
+PYODIDE_DIR = "assets/pyodide/{version}"  # versioned: a new Pyodide is a new URL, so a year of caching is safe
 BUNDLE_DIR = "assets/checklist"
 PAGE = "checklist"  # docs/checklist.md and its translations
 EXTRACT_DIR = "/checklist_bundle"  # where the worker unpacks the engine inside Pyodide (the snapshot remembers it)
@@ -33,6 +37,7 @@ SNAPSHOT_CACHE = "build/pyodide-snapshots"  # snapshots take seconds to make: re
 
 log = get_plugin_logger(__name__)
 _bundle: dict[str, Any] = {}
+_report = report("checklist_page")
 
 
 def _build_day() -> dt.date:
@@ -47,6 +52,27 @@ def _pyodide_source(config: Any) -> Path:
     if missing:
         raise PluginError(f"checklist page: {source} lacks {', '.join(missing)}: run `npm ci` (or `make deps`)")
     return source
+
+
+def pyodide_dir(source: Path) -> str:
+    """`assets/pyodide/<version>`, the version read from the installed npm package."""
+    version = json.loads((source / "package.json").read_text(encoding="utf-8"))["version"]
+    return PYODIDE_DIR.format(version=version)
+
+
+def site_relative_links(value: Any, root: str) -> Any:
+    """The engine's links are root-relative (`/fr/transition/#nonadmin_tasks`); on a site published under a
+    sub-path they must be relative to the page: `root` (`../..`) + the path. Every `link` key, at any depth."""
+    if isinstance(value, dict):
+        return {
+            key: f"{root.rstrip('/')}/{item.lstrip('/')}"
+            if key == "link" and isinstance(item, str) and item.startswith("/")
+            else site_relative_links(item, root)
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [site_relative_links(item, root) for item in value]
+    return value
 
 
 def _snapshot_key(source: Path, bundle: bytes) -> str:
@@ -81,37 +107,63 @@ def _snapshot(config: Any, source: Path, key: str) -> Path | None:
     return target
 
 
+def _fresh_engine() -> None:
+    """`mkdocs serve` reruns this hook on every rebuild, but Python keeps modules it has imported: without this,
+    after an edit in checklist/ the zip would hold the new engine and the pre-rendered plans the old one."""
+    global checklist
+    for name in [name for name in sys.modules if name == "checklist" or name.startswith("checklist.")]:
+        del sys.modules[name]
+    checklist = importlib.import_module("checklist")
+    for module in ("bundle", "web"):
+        importlib.import_module(f"checklist.{module}")
+
+
 def on_config(config: Any) -> None:
-    source = _pyodide_source(config)
-    data = zip_bytes()
-    _bundle.update(data=data, path=f"{BUNDLE_DIR}/checklist-{hashlib.sha256(data).hexdigest()[:12]}.zip")
-    key = _snapshot_key(source, data)
-    snapshot = _snapshot(config, source, key)
-    _bundle.update(snapshot=snapshot, snapshot_path=f"{BUNDLE_DIR}/snapshot-{key}.bin.gz" if snapshot else None)
+    with _report.timing():
+        _fresh_engine()
+        source = _pyodide_source(config)
+        data = checklist.bundle.zip_bytes()
+        _bundle.update(data=data, path=f"{BUNDLE_DIR}/checklist-{hashlib.sha256(data).hexdigest()[:12]}.zip")
+        key = _snapshot_key(source, data)
+        snapshot = _snapshot(config, source, key)
+        _bundle.update(snapshot=snapshot, snapshot_path=f"{BUNDLE_DIR}/snapshot-{key}.bin.gz" if snapshot else None)
+    _report.produced = (
+        f"engine {_bundle['path']} ({len(data) // 1024} KB), "
+        f"{'Pyodide snapshot ' + _bundle['snapshot_path'] if snapshot else 'no Pyodide snapshot'}, Pyodide files"
+    )
 
 
 def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
     if page.file.src_uri.split(".")[0] != PAGE:
         return context
     language = context.get("i18n_page_locale") or config.theme.language
-    context["checklist"] = page_context(language, _build_day()) | {
+    root = get_relative_url(".", page.url)  # the default language's root, seen from this page
+    context["checklist"] = site_relative_links(checklist.web.page_context(language, _build_day()), root) | {
         "bundle": _bundle["path"],
         "snapshot": _bundle["snapshot_path"],
         "extract_dir": EXTRACT_DIR,
-        "pyodide": f"{PYODIDE_DIR}/",
-        "version": __version__,
+        "pyodide": f"{pyodide_dir(_pyodide_source(config))}/",
+        "version": checklist.__version__,
+        "site_root": f"{root.rstrip('/')}/",
+        "site_url": config.site_url or "",
     }
     return context
 
 
 def on_post_build(config: Any) -> None:
+    with _report.timing():
+        _copy_outputs(config)
+
+
+def _copy_outputs(config: Any) -> None:
     site = Path(config.site_dir)
-    target = site / PYODIDE_DIR
-    target.mkdir(parents=True, exist_ok=True)
     source = _pyodide_source(config)
+    target = site / pyodide_dir(source)
+    target.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
         if not (target / name).exists() or (target / name).stat().st_size != (source / name).stat().st_size:
             shutil.copyfile(source / name, target / name)
+    verify_pyodide(target, PYODIDE_FILES)  # the copies shipped are the recorded ones (hooks/pyodide.sha256)
     bundle = site / _bundle["path"]
     bundle.parent.mkdir(parents=True, exist_ok=True)
     bundle.write_bytes(_bundle["data"])

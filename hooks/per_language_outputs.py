@@ -13,12 +13,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from _buildlog import report
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import CombinedEvent, event_priority
 
 # lunr languages of Material's bundle. For Chinese, jieba segments the text at build time and lunr.zh's trimmer
 # keeps CJK characters (the default one strips them as non-word characters).
 LUNR_LANG = {"en": ["en"], "fr": ["fr"], "zh-TW": ["zh"]}
+_report = report("per_language_outputs")
 
 
 def languages(config: MkDocsConfig) -> list[str]:
@@ -51,6 +53,11 @@ def language_of(location: str, locales: list[str]) -> str:
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language and merged the index
 def split_outputs(config: MkDocsConfig) -> None:
+    with _report.timing():
+        _split_outputs(config)
+
+
+def _split_outputs(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     if _default_404 is not None:
         (site / "404.html").write_bytes(_default_404)
@@ -65,6 +72,7 @@ def split_outputs(config: MkDocsConfig) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         per_language = {**index, "config": {**index["config"], "lang": LUNR_LANG.get(locale, ["en"])}, "docs": docs}
         target.write_text(json.dumps(per_language, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    _report.produced = f"a search index and a 404 page per language ({', '.join(locales)})"
 
 
 on_post_build = CombinedEvent(keep_language_404, split_outputs)

@@ -1,8 +1,11 @@
 """Build hook for the localizer workflow; the logic lives in the `l10n` package, this file only wires it in.
 
 - Every translated page gets `l10n_status` in its template context; `overrides/partials/content.html` shows
-  the stale notice ("the English version changed on …") from it.
+  the stale notice ("the English version changed on …") from it, naming the sections that changed in English
+  (`stale_sections`, linked on the page) and the new English ones (`missing_sections`, linked on the English
+  page), so a small English edit does not cast doubt on the whole translation.
 - A page containing `<!-- l10n:status -->` gets the page x language status table there (docs/translation-status*.md),
+  then the sections to update and the review record of `translation: human` pages,
   and one containing `<!-- l10n:glossary -->` the termbase as a table (docs/glossary*.md), in the page's language.
 
 Named `translations.py`, not `l10n.py`: MkDocs puts this folder first on sys.path while loading a hook, and a
@@ -14,6 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from _buildlog import report
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -21,12 +25,26 @@ from mkdocs.structure.pages import Page
 from l10n import glossary
 from l10n.markdown import split_front_matter
 from l10n.project import Project
-from l10n.status import STALE, Status, display_date, project_status, status_markdown
+from l10n.status import (
+    SECTION_EXTRA,
+    SECTION_MISSING,
+    SECTION_STALE,
+    STALE,
+    SectionStatus,
+    Status,
+    display_date,
+    heading_texts,
+    project_status,
+    section_status,
+    status_markdown,
+)
 
 STATUS_MARKER = "<!-- l10n:status -->"
 GLOSSARY_MARKER = "<!-- l10n:glossary -->"
 
 _statuses: dict[tuple[str, str], Status] = {}
+_report = report("translations")
+_sections: dict[tuple[str, str], list[SectionStatus]] = {}
 
 
 def _i18n(config: MkDocsConfig) -> Any:
@@ -66,8 +84,17 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     """Once per language build (and per `mkdocs serve` rebuild): where every translation stands now."""
-    _statuses.clear()
-    _statuses.update({(s.page, s.language): s for s in project_status(_project(config))})
+    with _report.timing():
+        project = _project(config)
+        _statuses.clear()
+        _statuses.update({(s.page, s.language): s for s in project_status(project)})
+        _sections.clear()
+        for page, language in _statuses:
+            found = [s for s in section_status(project, page, language) if s.state != "current"]
+            if found:
+                _sections[(page, language)] = found
+    stale = sum(s.state == STALE for s in _statuses.values())
+    _report.produced = f"status of {len(_statuses)} page translations ({stale} stale)"
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -85,7 +112,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             source = translated if translated.exists() else project.source(name, project.default)
             meta, _, _ = split_front_matter(source.read_text(encoding="utf-8"))
             titles[name] = str(meta.get("title") or name)
-        table = status_markdown(statuses, language, project.languages, labels, titles, names)
+        # sections named as the page in the reader's language names them (the link lands on that page)
+        headings = {page: heading_texts(project.source(page, language)) for page, _ in _sections}
+        table = status_markdown(statuses, language, project.languages, labels, titles, names, _sections, headings)
         markdown = markdown.replace(STATUS_MARKER, table)
     if GLOSSARY_MARKER in markdown:
         table = glossary.render(glossary.load_termbase(), language, project.languages, names, labels["meaning"])
@@ -108,5 +137,18 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         "english_changed_text": (
             display_date(status.english_changed, file_language) if status.english_changed else None
         ),
+        # The sections the reader should read with care (changed in English) or in English (not translated yet):
+        # the notice names them, so a small English edit does not cast doubt on the whole page.
+        "stale_sections": [
+            {"id": s.id, "heading": s.heading}
+            for s in _sections.get((name, file_language), [])
+            if s.state == SECTION_STALE and s.id != "_top"
+        ],
+        "missing_sections": [
+            {"id": s.id, "heading": s.heading}
+            for s in _sections.get((name, file_language), [])
+            if s.state == SECTION_MISSING
+        ],
+        "extra_sections": [s.id for s in _sections.get((name, file_language), []) if s.state == SECTION_EXTRA],
     }
     return context

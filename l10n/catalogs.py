@@ -19,8 +19,8 @@ from babel.messages.pofile import read_po
 from l10n.problems import Problem
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
-# The keywords of `make catalogs-extract` (pybabel -k N_ -k NC_:1c,2 -k ctx:1c,2).
-KEYWORDS = {"N_": None, "NC_": ((1, "c"), 2), "ctx": ((1, "c"), 2)}
+# The keywords of `make catalogs-extract` (pybabel -k N_ -k NC_:1c,2 -k NP_:1,2 -k ctx:1c,2).
+KEYWORDS = {"N_": None, "NC_": ((1, "c"), 2), "NP_": (1, 2), "ctx": ((1, "c"), 2)}
 
 
 def messages(po: Path) -> list[Message]:
@@ -132,12 +132,107 @@ def template_outdated(pot: Path, sources: Path, keywords: dict = KEYWORDS) -> li
     return problems
 
 
-def check_catalogs(locale_dir: Path, domain: str, sources: Path | None = None) -> list[Problem]:
+MSGFMT_LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+):\s*(?P<message>.*)$")
+COUNT_PLACEHOLDERS = ("count", "n", "employees", "needs_action", "expired", "people")
+
+
+def msgfmt_check(po: Path) -> list[Problem]:
+    """GNU `msgfmt --check`: what gettext itself refuses (an unescaped quote, a bad header, a format mismatch).
+
+    Babel reads some catalogs msgfmt rejects; the `.mo` the engine loads is Babel's, but translators' tools
+    (Poedit, Weblate, Lokalize) are gettext's, so a catalog must pass both. Needs Debian's `gettext`.
+    """
+    import shutil
+    import subprocess
+
+    if shutil.which("msgfmt") is None:
+        return [Problem(po, 1, "msgfmt not found: install Debian's gettext (make system-deps)")]
+    result = subprocess.run(
+        ["msgfmt", "--check", "-o", "/dev/null", str(po)], capture_output=True, text=True, check=False
+    )
+    problems = []
+    for line in result.stderr.splitlines():
+        if "warning:" in line:
+            continue  # e.g. the header's default Last-Translator: advice, not a broken catalog
+        match = MSGFMT_LINE.match(line)
+        if match and Path(match["file"]).name == po.name:
+            problems.append(Problem(po, int(match["line"]), f"msgfmt: {match['message']}"))
+        elif line.strip() and "fatal error" not in line:
+            problems.append(Problem(po, 1, f"msgfmt: {line.strip()}"))
+    if result.returncode != 0 and not problems:
+        problems.append(Problem(po, 1, f"msgfmt --check failed: {result.stderr.strip()}"))
+    return problems
+
+
+def number_mismatches(po: Path) -> list[Problem]:
+    """Entries whose translation says other numbers than the English (90 days must stay 90 in every language)."""
+    from l10n.checks import MONTHS, _numbers
+
+    problems = []
+    for message in messages(po):
+
+        def numbers(text: str) -> list[str]:
+            if text.strip().lower() in MONTHS:  # a month name alone ("June", "juin", "6 月") is its number
+                return [str(MONTHS[text.strip().lower()])]
+            return sorted(_numbers(PLACEHOLDER.sub(" ", text)))
+
+        want = numbers(_strings(message.id)[0])
+        for text in _strings(message.string):
+            have = numbers(text)
+            if text.strip() and have != want:
+                problems.append(
+                    Problem(po, message.lineno or 1, f"{name(message)}: numbers {have}, the English has {want}")
+                )
+    return problems
+
+
+def missing_plurals(po: Path) -> list[Problem]:
+    """Entries that show a count (`{count}`, `{employees}` …) without plural forms: "1 personnes" in French."""
+    problems = []
+    for message in messages(po):
+        if not isinstance(message.id, str):
+            continue
+        shown = set(PLACEHOLDER.findall(message.id)) & set(COUNT_PLACEHOLDERS)
+        if shown:
+            problems.append(
+                Problem(
+                    po,
+                    message.lineno or 1,
+                    f"{name(message)} shows a count ({{{sorted(shown)[0]}}}) without msgid_plural: use ngettext",
+                )
+            )
+    return problems
+
+
+def language_checks(po: Path, variants: list) -> list[Problem]:
+    """Forbidden variants (termbase) and, in zh_TW, Simplified characters, on every msgstr line of a catalog."""
+    from l10n.checks import forbidden_variants, simplified_characters
+
+    lines = []
+    for message in messages(po):
+        for text in _strings(message.string):
+            lines.append((message.lineno or 1, text))
+    problems = forbidden_variants(po, lines, variants)
+    if po.parent.parent.name.replace("_", "-") == "zh-TW":
+        problems += simplified_characters(po, lines)
+    return problems
+
+
+def check_catalogs(
+    locale_dir: Path, domain: str, sources: Path | None = None, variants: dict | None = None
+) -> list[Problem]:
     """Every check on every `<locale_dir>/<lang>/LC_MESSAGES/<domain>.po`, its `.mo` and the `<domain>.pot`."""
     pot = locale_dir / f"{domain}.pot"
     problems = []
     for po in sorted(locale_dir.glob(f"*/LC_MESSAGES/{domain}.po")):
+        syntax = msgfmt_check(po)
+        problems += syntax
+        if any("not found" not in p.message for p in syntax):
+            continue  # Babel may misread what gettext rejects: fix the syntax first
         problems += untranslated_or_fuzzy(po) + placeholder_mismatches(po) + stale_mo(po)
+        problems += number_mismatches(po) + missing_plurals(po)
+        language = po.parent.parent.name.replace("_", "-")
+        problems += language_checks(po, (variants or {}).get(language, []))
         if pot.exists():
             problems += template_coverage(po, pot)
     if sources is not None and pot.exists():

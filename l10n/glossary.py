@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from l10n.checks import Variant
 from l10n.markdown import Document, Section, parse, prose
 from l10n.problems import Problem
 
@@ -128,7 +129,7 @@ def check_translation(
                         f"the approved {term.names[language]!r} (termbase: {term.id})",
                     )
                 )
-    for term in terms:
+    for term in terms:  # avoid forms: also in load_variants, for the catalogs; here for callers of this function
         for section in translation.sections:
             for line, text in section.text_lines():
                 folded = _fold(prose(text))
@@ -173,3 +174,33 @@ def render(terms: list[Term], language: str, languages: tuple[str, ...], names: 
 
 def _cell(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
+
+
+def _termbase_data(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+def load_ui_labels(path: Path = TERMBASE) -> dict[str, dict[str, str]]:
+    """language -> {English UI label: approved label in that language}, from the termbase's `ui_labels`."""
+    found: dict[str, dict[str, str]] = {}
+    for entry in _termbase_data(path).get("ui_labels") or []:
+        english = str(entry.get("en", ""))
+        for language, label in entry.items():
+            if language != "en" and english:
+                found.setdefault(str(language), {})[english] = str(label)
+    return found
+
+
+def load_variants(path: Path = TERMBASE) -> dict[str, list[Variant]]:
+    """language -> forbidden variants (mainland terms, replaced names), from the termbase's `variants`,
+    plus every term's `avoid` forms, so both lists are enforced in pages and catalogs alike."""
+    found: dict[str, list[Variant]] = {}
+    for language, entries in (_termbase_data(path).get("variants") or {}).items():
+        for entry in entries or []:
+            found.setdefault(str(language), []).append(
+                Variant(str(entry["wrong"]), str(entry["use"]), _as_tuple(entry.get("unless")))
+            )
+    for term in load_termbase(path):
+        for language, forms in term.avoid.items():
+            found.setdefault(language, []).extend(Variant(form, term.names.get(language, "")) for form in forms)
+    return found

@@ -77,3 +77,9 @@ def commit_holding(path: Path, blob: str) -> str | None:
     if not commits or not commits.split():
         return None
     return commits.split()[-1]  # newest first: the last one listed is the commit that introduced the blob
+
+
+def blob_text(path: Path, blob: str) -> str | None:
+    """The content of the git blob `blob` (the English text a translation was made from), if git has it."""
+    text = _git(path.resolve(), "cat-file", "blob", blob)
+    return text

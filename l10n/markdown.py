@@ -71,12 +71,30 @@ class Document:
         return next((s for s in self.sections if s.key == key), None)
 
 
+class FrontMatterError(ValueError):
+    """Front matter that is not valid YAML; `line` is the file line YAML stopped at (the block starts on line 2)."""
+
+    def __init__(self, line: int, problem: str) -> None:
+        super().__init__(f"line {line}: front matter is not valid YAML: {problem}")
+        self.line = line
+        self.problem = problem
+
+
 def split_front_matter(text: str) -> tuple[dict, str, int]:
-    """(front matter as a dict, body, number of lines before the body) so body line numbers stay file lines."""
+    """(front matter as a dict, body, number of lines before the body) so body line numbers stay file lines.
+
+    Raises FrontMatterError (with the file line) rather than a bare YAML traceback: callers add the file name.
+    """
     match = FRONT_MATTER.match(text)
     if not match:
         return {}, text, 0
-    meta = yaml.safe_load(match.group(1) or "") or {}
+    try:
+        meta = yaml.safe_load(match.group(1) or "") or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = (mark.line + 2) if mark is not None else 2
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise FrontMatterError(line, str(problem)) from error
     return (meta if isinstance(meta, dict) else {}), text[match.end() :], match.group(0).count("\n")
 
 

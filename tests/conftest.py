@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from tests.site_server import SiteServer, build_site, serve
 
@@ -29,3 +30,13 @@ def site_server(built_site: Path) -> Iterator[SiteServer]:
     server = serve(built_site)
     yield server
     server.stop()
+
+
+# `pytest --hypothesis-profile long tests/property`: the fuzzing run of issue 16, 10,000 examples per engine
+# entry point (tests/property/fuzz.py). Registered here because the plugin loads a profile before collection.
+settings.register_profile(
+    "long",
+    max_examples=10_000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
+)

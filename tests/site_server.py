@@ -16,8 +16,10 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from deploy.headers import CSP, SECURITY_HEADERS
+
 ROOT = Path(__file__).resolve().parents[1]
-CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'"
+__all__ = ["CSP", "SECURITY_HEADERS", "serve", "build_site", "copy_project"]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -49,7 +51,9 @@ def copy_project(target: Path) -> Path:
 
 def build_site(site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` into site_dir; the caller checks returncode and output."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # A repository URL, so that the edit links can be tested (without one the site has none: test_dist_nginx.py).
+    env = {"PCT_REPO_URL": "https://git.example.com/partner-center/transition-guide", **os.environ}
+    env["NO_MKDOCS_2_WARNING"] = "1"
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)]
     return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env, timeout=600)
 
@@ -85,7 +89,9 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
     def end_headers(self) -> None:
         if self.csp:
-            self.send_header("Content-Security-Policy", CSP)
+            # The headers every shipped configuration sends (deploy/headers.py), CSP included.
+            for name, value in SECURITY_HEADERS.items():
+                self.send_header(name, value)
         self.send_header("Cache-Control", "no-cache")
         super().end_headers()
 
@@ -137,7 +143,8 @@ class SiteServer:
 
 
 def serve(root: Path, csp: bool = False) -> SiteServer:
-    """Serve `root` on a free loopback port; with `csp`, every response carries the checklist page's CSP."""
+    """Serve `root` on a free loopback port; with `csp`, every response carries the headers of the shipped
+    server configurations (the CSP, nosniff, no-referrer)."""
     log = RequestLog()
     handler = functools.partial(type("Handler", (_Handler,), {"log": log, "csp": csp}), directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)

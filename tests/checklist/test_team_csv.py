@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
+from collections.abc import Iterable
 from typing import Any
 
 import pytest
@@ -15,6 +17,7 @@ from checklist.team_csv import (
     HEADER_ALIASES,
     MAX_BYTES,
     alias_conflicts,
+    is_password_header,
     neutralise,
     read_team_csv,
     restore,
@@ -123,7 +126,9 @@ def test_unknown_columns_are_ignored_and_listed() -> None:
 
 def test_data_under_no_header_is_reported_not_lost() -> None:
     result = read("Email,Issued on,\nana@contoso.example,2027-03-01,something\nbo@contoso.example,2027-03-01,,extra\n")
-    assert result["ignored_columns"] == ["#3", "#4"]
+    assert result["ignored_columns"] == ["#3"]
+    assert [e["email"] for e in result["employees"]] == ["ana@contoso.example"]
+    assert [(r["row"], r["code"]) for r in result["rejected"]] == [(3, "row_width")], "a longer row is refused"
 
 
 def test_missing_optional_columns_are_listed() -> None:
@@ -419,3 +424,157 @@ def test_export_columns_and_round_trip() -> None:
     keys = (*EMPLOYEE_FIELDS, "status")
     assert [[e[k] for k in keys] for e in again["employees"]] == [[e[k] for k in keys] for e in result["employees"]]
     assert "Ligne" in again["ignored_columns"] and again["dropped_columns"] == []
+
+
+# --- rows that do not fit the header, password headers, the file's bytes (issue 16) ----------------------------
+
+MARK = "Kq7@m2Lp#PWMARK"
+
+
+def assert_never_shown(result: dict[str, Any], secret: str) -> None:
+    from checklist.calendar import team_ics
+
+    shown = json.dumps(result, ensure_ascii=False) + team_to_csv(result)
+    shown += team_ics(result, "https://example.com/checklist/", "https://example.com/")
+    assert secret not in shown
+
+
+def test_a_short_row_is_refused_not_shifted_and_its_password_never_shown() -> None:
+    text = f"Display name,User name,Password,Created on\nAna Silva,{MARK},2026-10-01\nBo,bo@x.example,pw2,2026-10-01\n"
+    for language in ("en", "fr", "zh-TW"):
+        result = read(text, language=language)
+        assert [e["email"] for e in result["employees"]] == ["bo@x.example"]
+        assert result["rejected"] == [
+            {"row": 2, "column": None, "value": None, "code": "row_width", "message": result["rejected"][0]["message"]}
+        ]
+        assert "2" in result["rejected"][0]["message"] and "3" in result["rejected"][0]["message"]
+        assert result["notices"][0]["code"] == "rows_rejected"
+        assert_never_shown(result, MARK)
+    assert read(text, language="fr")["rejected"][0]["message"].startswith("La ligne 2 a 3 cellules")
+    assert read(text, language="zh-TW")["notices"][0]["message"].startswith("未匯入的列：2。")
+
+
+def test_an_unquoted_comma_in_a_name_is_refused_not_shifted() -> None:
+    text = f"Name,Email,Password,Issued on\nSilva, Ana,ana@x.example,{MARK},2027-03-01\n"
+    result = read(text)
+    assert result["employees"] == [] and [r["row"] for r in result["rejected"]] == [2]
+    assert_never_shown(result, MARK)
+
+
+def test_rejected_rows_keep_their_spreadsheet_numbers_and_the_rest_is_computed() -> None:
+    text = HEADER + 'Ana,a@x.example,2027-03-01,no,no,no\r\n"Bo\nMultiline",b@x.example,2027-03-01,no\r\n'
+    text += "\r\nCy,c@x.example,2027-03-01,yes,yes,yes,extra\r\nDi,d@x.example,2027-03-01,no,no,no\r\n"
+    result = read(text)
+    assert sorted(e["name"] for e in result["employees"]) == ["Ana", "Di"]
+    assert [r["row"] for r in result["rejected"]] == [3, 5]  # the empty line 4 is not a row to refuse
+    assert "3, 5" in result["notices"][0]["message"]
+
+
+def test_the_notice_lists_the_first_rejected_rows_and_rejected_has_them_all() -> None:
+    text = "Email,Issued on\n" + "a@x.example\n" * 30
+    result = read(text)
+    assert len(result["rejected"]) == 30
+    listed = result["notices"][0]["message"].removeprefix("Rows not imported: ").split(". ")[0]
+    assert listed == ", ".join(str(row) for row in range(2, 22)) + ", …"
+
+
+# fmt: off
+PASSWORD_HEADERS = [
+    "Password", "Temporary password", "Temp. password", "passwd", "PWD", "Pwd", "PW", "pw (temp)", "Pass",
+    "Passcode", "Passphrase", "PIN", "User PIN", "PIN code", "OTP", "otp-code", "TOTP seed", "One-time code",
+    "One time password", "One-time PIN", "Secret", "Client secret", "Secret code", "Mot de passe", "Mot-de-passe",
+    "MdP", "MDP temporaire", "Code secret", "Code confidentiel", "Code unique", "密碼", "暫時密碼", "臨時密碼",
+    "口令", "密码", "驗證碼", "PIN碼", "Kennwort", "Passwort", "Contraseña", "contrasena", "Senha", "Wachtwoord",
+    "Lösenord", "Salasana", "Hasło", "パスワード", "비밀번호", "Пароль", "ＰＡＳＳＷＯＲＤ", "Initial_Password",
+]
+NOT_PASSWORDS = ["Shipping", "Passport", "Opinion", "Department", "Compass", "Pinned", "Spin", "Notes", "Bypass"]
+# fmt: on
+
+
+@pytest.mark.parametrize("header", PASSWORD_HEADERS)
+def test_password_headers_are_recognised_and_dropped(header: str) -> None:
+    assert is_password_header(header)
+    text = f'Email,"{header}",Issued on\na@x.example,{MARK},2027-03-01\n'
+    result = read(text)
+    assert result["dropped_columns"] == [header] and result["ignored_columns"] == []
+    assert_never_shown(result, MARK)
+
+
+@pytest.mark.parametrize("header", NOT_PASSWORDS)
+def test_other_headers_are_not_taken_for_passwords(header: str) -> None:
+    assert not is_password_header(header)
+    assert read(f"Email,{header},Issued on\na@x.example,x,2027-03-01\n")["ignored_columns"] == [header]
+
+
+def test_known_columns_that_mention_a_password_keep_their_meaning() -> None:
+    for header in HEADER_ALIASES["temp_password_issued_on"]:
+        result = read(f'Email,"{header}"\na@x.example,2027-03-01\n')
+        assert result["columns"]["temp_password_issued_on"] == header and result["dropped_columns"] == []
+
+
+def test_out_of_range_dates_in_cells_are_typed_errors_naming_row_and_column() -> None:
+    for cell in ("9999-12-31", "1999/12/31", "2101-01-01"):
+        raised = failure(f"Email,Issued on\na@x.example,{cell}\n")
+        assert (raised.field, raised.code, raised.row, raised.column) == (
+            "rows[2].temp_password_issued_on",
+            "out_of_range",
+            2,
+            "temp_password_issued_on",
+        )
+    raised = failure("Email,Issued on,Exams associated\na@x.example,2027-03-01,9999-01-01 10:00\n")
+    assert (raised.field, raised.code) == ("rows[2].exams_associated_at", "out_of_range")
+
+
+def test_non_text_encodings_are_refused_naming_the_option() -> None:
+    for encoding in ("rot13", "base64", "hex", "zlib", "no-such-codec"):
+        raised = failure(b"Email,Issued on\n", encoding=encoding)
+        assert (raised.field, raised.code) == ("encoding", "unknown_encoding")
+
+
+def _live_containers_holding(mark: str) -> list[str]:
+    """Types of live objects (after a collection) that reference a str or bytes containing `mark`."""
+    needle = mark.encode()
+    found = []
+    gc.collect()
+    for holder in gc.get_objects():
+        if isinstance(holder, dict):
+            values: Iterable[Any] = holder.values()
+        elif isinstance(holder, list | tuple | set | frozenset):
+            values = holder
+        elif isinstance(holder, BaseException):
+            values = (*holder.args, getattr(holder, "object", None))
+        else:
+            continue
+        for value in values:
+            if (isinstance(value, str) and mark in value) or (isinstance(value, bytes) and needle in value):
+                found.append(type(holder).__name__)
+    return found
+
+
+@pytest.mark.parametrize(
+    "outcome",
+    ["imported", "rejected_row", "bad_cell", "not_utf8"],
+)
+def test_the_files_bytes_and_text_do_not_outlive_the_import(outcome: str) -> None:
+    """Nothing the engine keeps (caches, errors, their contexts) refers to the file once the import is over."""
+    mark = f"PW{outcome.upper()}{id(outcome)}"  # built at run time: not a constant any module holds
+    text = f"Email,Password,Issued on\na@x.example,{mark},2027-03-01\n"
+    if outcome == "rejected_row":
+        text += f"b@x.example,{mark}\n"
+    elif outcome == "bad_cell":
+        text += f"b@x.example,{mark},not a date\n"
+    data = text.encode("utf-8") + (b"\xff" if outcome == "not_utf8" else b"")
+    del text
+    holder = [data]
+    assert _live_containers_holding(mark) == ["list"], "the detector sees a reference when there is one"
+    del holder
+    kept: ChecklistError | None = None  # a caller may keep the error (to show it again): it must not hold the file
+    try:
+        result: dict[str, Any] | None = team_from_csv(data, today=TODAY)
+    except ChecklistError as error:
+        assert mark not in json.dumps(error.to_dict())
+        result, kept = None, error
+    del data
+    assert result is None or mark not in json.dumps(result)
+    assert _live_containers_holding(mark) == []
+    assert kept is None or kept.code

@@ -10,10 +10,10 @@ import pytest
 from icalendar import Calendar
 
 from checklist.answers import FIELDS
-from checklist.calendar import DATE_STEPS, ics
+from checklist.calendar import ics
 from checklist.i18n import LANGUAGES
-from checklist.plan import DATE_LABELS, plan
-from checklist.steps import STEPS_BY_ID
+from checklist.plan import date_labels, plan
+from checklist.steps import key_dates
 from checklist.web import ANSWER_FIELDS, PAGE_STRINGS, QUESTIONS, call, page_context, page_strings
 
 PAGE = "https://example.org/fr/checklist/"
@@ -31,7 +31,7 @@ def test_every_question_asks_for_a_contract_field_under_conditions_that_can_hold
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_page_words_are_translated_and_keep_their_placeholders(language: str) -> None:
     words = page_strings(language)
-    assert set(words) == set(PAGE_STRINGS) | {f"date.{key}" for key in DATE_LABELS}
+    assert set(words) == set(PAGE_STRINGS) | {f"date.{key}" for key in date_labels()}
     if language != "en":
         same = [key for key, message in PAGE_STRINGS.items() if words[key] == message]
         assert same == [], f"{language}: untranslated page words {same}"
@@ -47,7 +47,7 @@ def test_page_context_prerenders_one_plan_per_role_in_the_page_language() -> Non
     for item in context["overview"]:
         assert item["plan"]["language"] == "zh-TW" and item["plan"]["remaining"]
         assert all(step["link"].startswith("/zh-TW/") for step in item["plan"]["remaining"])
-    assert context["date_order"] == list(DATE_LABELS)
+    assert context["date_order"] == list(date_labels())
 
 
 def test_call_answers_json_with_the_plan_or_the_field_error() -> None:
@@ -89,7 +89,7 @@ def test_calendar_has_one_event_per_key_date_with_step_title_and_links() -> None
         assert event.decoded("DTSTART") == dt.date.fromisoformat(expected[key])
         assert str(event["URL"]) == PAGE
         description = str(event["DESCRIPTION"])
-        step = STEPS_BY_ID[DATE_STEPS[key]]
+        step = {key_date.key: step for step, key_date in key_dates()}[key]
         assert f"{SITE}fr/{step.page}/#{step.anchor}" in description and PAGE in description
     assert "1 mars 2028" not in str(events["membership_end"]["SUMMARY"])  # the date is the event's, not its text
 

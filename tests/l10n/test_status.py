@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -29,8 +30,9 @@ def test_refresh_records_the_english_hash_after_the_translation_kind(make_projec
     old, new = status.refresh(project, translation)
     assert old is None and new == file_hash(project.docs / "move.md")
     text = translation.read_text(encoding="utf-8")
-    assert f"translation: machine\nsource_hash: {new}\n---\n" in text  # placed after `translation:`, body intact
-    assert text.replace(f"source_hash: {new}\n", "") == FRENCH
+    assert f"translation: machine\nsource_hash: {new}\nsource_sections:\n  _top: " not in text  # no intro text
+    assert f"translation: machine\nsource_hash: {new}\nsource_sections:\n  move: " in text  # after `translation:`
+    assert re.sub(r"source_hash: \w+\nsource_sections:\n(  .*\n)+", "", text) == FRENCH  # the body intact
     assert status.refresh(project, translation) == (new, new)  # refreshing twice changes nothing
 
 
@@ -130,7 +132,14 @@ def test_cli_status_refresh_and_strict(
     assert main(["--root", str(root), "status", "--strict"]) == 1
     out = capsys.readouterr().out
     assert out.splitlines()[2].split()[:2] == ["move", "stale"]
-    assert main(["--root", str(root), "refresh", str(project.docs / "move.fr.md")]) == 0
+    # Refreshing without touching the translation is refused, naming the section; --unchanged says it needs none.
+    assert main(["--root", str(root), "refresh", str(project.docs / "move.fr.md")]) == 1
+    err = capsys.readouterr().err
+    assert "not refreshed" in err and "#check-status: the English changed, the translated section did not" in err
+    assert main(["--root", str(root), "status", "--strict"]) == 1
+    assert main(["--root", str(root), "refresh", str(project.docs / "move.fr.md"), "--unchanged"]) == 0
+    zh = project.docs / "move.zh-TW.md"
+    zh.write_text(zh.read_text(encoding="utf-8") + "\n新的句子。\n", encoding="utf-8")  # translated
     assert main(["--root", str(root), "refresh", "--page", "move", "--lang", "zh-TW"]) == 0
     assert main(["--root", str(root), "status", "--strict"]) == 0
 
@@ -152,3 +161,35 @@ def test_every_translation_records_its_source_and_kind(page: str, language: str)
     assert status.page_status(project, page, language).state != UNTRACKED, (
         f"{page}.{language}.md has no source_hash: run make l10n-refresh PAGE={page} LANG={language}"
     )
+
+
+def test_diff_shows_the_english_change_beside_the_translated_section(
+    make_project: Callable[..., Project], capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = make_project(move=ENGLISH, move__fr=FRENCH)
+    root = project.docs.parent
+    (root / "mkdocs.yml").write_text(
+        "docs_dir: docs\nplugins:\n  - i18n:\n      languages:\n"
+        "        - {locale: en, default: true}\n        - {locale: fr}\n",
+        encoding="utf-8",
+    )
+    status.refresh(project, project.docs / "move.fr.md")
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com"}
+    env |= {"GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"}
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "pages"]):
+        subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
+    english = project.docs / "move.md"
+    english.write_text(ENGLISH.replace("after 24 hours", "after 48 hours"), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--root", str(root), "diff", str(project.docs / "move.fr.md")]) == 0
+    out = capsys.readouterr().out.splitlines()
+    check_status = next(i for i, t in enumerate(ENGLISH.splitlines(), 1) if "{#check-status}" in t)
+    assert out[0] == f"=== #check-status: English move.md:{check_status}"
+    assert "-Competency progress shows after 24 hours. See [the FAQ](faq.md)." in out
+    assert "+Competency progress shows after 48 hours. See [the FAQ](faq.md)." in out
+    translated = (project.docs / "move.fr.md").read_text(encoding="utf-8").splitlines()
+    heading = next(i for i, t in enumerate(translated, 1) if t.startswith("## Vérifier le statut"))
+    sentence = next(i for i, t in enumerate(translated, 1) if t.startswith("La progression"))
+    assert f"--- move.fr.md:{heading}" in out
+    assert f"{sentence:>5}  {translated[sentence - 1]}" in out  # the translated line to change, with its number
+    assert "#admin-tasks" not in "\n".join(out)  # unchanged sections are not shown

@@ -4,19 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pytest
-
-from l10n.problems import report
 from l10n.project import Project
 from l10n.structure import compare
-from tests.docs_model import LANGUAGES, PAGES, source
 from tests.l10n.conftest import ENGLISH, FRENCH
 
-
-@pytest.mark.parametrize("language", LANGUAGES[1:])
-@pytest.mark.parametrize("page", PAGES)
-def test_translation_has_the_structure_of_its_english_page(page: str, language: str) -> None:
-    assert report(compare(source(page, "en"), source(page, language))) == ""
+# The real pages are checked in tests/l10n/test_real_project.py, through `check_project`: a translation marked up
+# to date must have its English page's structure; a stale one's differences are the localizer's pending work.
 
 
 def problems(make_project: Callable[..., Project], french: str) -> list[str]:

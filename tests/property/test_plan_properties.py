@@ -13,6 +13,7 @@ from checklist.answers import FIELDS
 from checklist.plan import LANGUAGE_PREFIX
 from checklist.steps import BENEFIT_KINDS
 from tests.docs_model import heading_ids, source
+from tests.property.fuzz import DATE_LIKE, JSON_VALUES, entry_point_settings
 
 DATES = st.dates(min_value=dt.date(2015, 1, 1), max_value=dt.date(2035, 12, 31))
 DATETIMES = st.datetimes(min_value=dt.datetime(2015, 1, 1), max_value=dt.datetime(2035, 12, 31))
@@ -52,20 +53,19 @@ def valid_documents(draw: st.DrawFn) -> dict[str, Any]:
     return document
 
 
-JSON_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=12),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
-    max_leaves=8,
-)
+DATE_FIELDS = ("today", "now", "pmc_membership_end", "reenrolled_on", "temp_password_issued_on", "exams_associated_at")
 
 
 @st.composite
 def mangled_documents(draw: st.DrawFn) -> Any:
     """Valid documents with one field replaced by arbitrary JSON, one field dropped, or an extra one."""
     document = draw(valid_documents())
-    action = draw(st.sampled_from(["replace", "drop", "add", "whole"]))
+    action = draw(st.sampled_from(["replace", "drop", "add", "whole", "date"]))
     if action == "whole":
         return draw(JSON_VALUES)
+    if action == "date":  # any date a person or a stored plan may hold, 0001-01-01 to 9999-12-31
+        document[draw(st.sampled_from(DATE_FIELDS))] = draw(DATE_LIKE)
+        return document
     field = draw(st.sampled_from(FIELDS))
     if action == "replace":
         document[field] = draw(JSON_VALUES)
@@ -91,7 +91,7 @@ def test_valid_input_gives_a_consistent_plan(document: dict[str, Any]) -> None:
         assert step["link"].startswith(LANGUAGE_PREFIX[result["language"]])
 
 
-@settings(max_examples=500, deadline=None)
+@entry_point_settings()
 @given(mangled_documents())
 def test_any_input_gives_a_plan_or_the_typed_error(document: Any) -> None:
     try:

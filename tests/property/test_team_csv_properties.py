@@ -6,12 +6,13 @@ import datetime as dt
 import json
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checklist import ChecklistError
 from checklist.team import EMPLOYEE_FIELDS, team
 from checklist.team_csv import FORMULA_STARTS, HEADER_ALIASES, neutralise, restore, team_from_csv, team_to_csv
+from tests.property.fuzz import DATE_LIKE, JSON_VALUES, entry_point_settings
 
 TODAY = dt.date(2027, 4, 1)
 NOW = dt.datetime(2027, 4, 1, 12, 0)
@@ -22,6 +23,8 @@ CELLS = st.one_of(
     st.text(max_size=12),
     st.sampled_from(["yes", "no", "oui", "是", "2027-03-01", "2027/3/1", "2027-03-01 10:00", "a@b.example", "=1+1"]),
     st.dates(min_value=dt.date(2026, 1, 1), max_value=dt.date(2027, 5, 1)).map(dt.date.isoformat),
+    DATE_LIKE,
+    DATE_LIKE.map(lambda day: day.replace("-", "/").replace("T", " ")),
 )
 DELIMITERS = st.sampled_from([",", ";", "\t"])
 
@@ -64,7 +67,7 @@ def test_any_bytes_give_a_team_or_the_typed_error(data: bytes) -> None:
     outcome(data)
 
 
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@entry_point_settings()
 @given(csv_files(), st.sampled_from(["utf-8", "utf-8-sig", "utf-16"]))
 def test_any_csv_gives_a_team_or_the_typed_error(text: str, encoding: str) -> None:
     result = outcome(text.encode(encoding))
@@ -116,14 +119,7 @@ def test_neutralised_cells_never_start_a_formula_and_restore_exactly(cell: str) 
     assert restore(safe) == cell
 
 
-JSON_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.text(max_size=12),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
-    max_leaves=8,
-)
-
-
-@settings(max_examples=300, deadline=None)
+@entry_point_settings()
 @given(st.lists(employees(), max_size=4), st.sampled_from([*EMPLOYEE_FIELDS, "extra"]), JSON_VALUES, st.integers(0, 3))
 def test_any_team_document_gives_a_team_or_the_typed_error(
     people: list[dict[str, Any]], field: str, value: Any, index: int

@@ -10,6 +10,8 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
+from l10n.project import load as load_project
+from l10n.status import CURRENT, SECTION_MISSING, page_status, section_status
 from tests.docs_model import LANGUAGES, PAGES, ROOT, heading_ids, source
 
 # Every `<a name>` / `id` of the seed documents (shared/seeds), by our page: old deep links must still land.
@@ -106,8 +108,15 @@ def test_page_exists_with_its_language(built_site: Path, page: str, language: st
 def test_heading_ids_identical_in_every_language(page: str) -> None:
     english = [(level, anchor) for level, anchor, _ in heading_ids(source(page, "en"))]
     assert english, f"{page}.md has no heading ids"
+    project = load_project(ROOT)
     for language in LANGUAGES[1:]:
         translated = [(level, anchor) for level, anchor, _ in heading_ids(source(page, language))]
+        if page_status(project, page, language).state != CURRENT:
+            # A stale translation is not held to the English yet (the English author is never blocked); its
+            # missing sections must show as such in `make l10n-status` and the readers' notice.
+            pending = {s.id for s in section_status(project, page, language) if s.state == SECTION_MISSING}
+            assert {a for _, a in english} - {a for _, a in translated} <= pending
+            continue
         assert translated == english, f"{source(page, language).name}: heading ids differ from {page}.md"
 
 
@@ -153,7 +162,7 @@ FACTS = {
     "transition": {
         "en": ["90 days", "24 hours", "one year", "Add new user", "Set up your team", "Partnership > Competencies"],
         "fr": ["90 jours", "24 heures", "un an", "Ajouter un nouvel utilisateur", "Configurer votre équipe"],
-        "zh-TW": ["90 天", "24 小時", "一年", "新增使用者", "設定您的小組", "合作夥伴大學"],
+        "zh-TW": ["90 天", "24 小時", "一年", "新增使用者", "設定您的團隊", "合作夥伴大學"],
     },
     "membership": {
         "en": ["Admin agent", "Account settings > User management", "Silver", "Gold", "Action Pack"],

@@ -1,20 +1,86 @@
 /* The checklist engine in a module Web Worker: Pyodide (self-hosted, from the site's own files) runs the
  * `checklist` package, so the page's main thread never blocks while Python starts or computes.
  *
- * Protocol, one message each way, JSON-compatible values only:
- *   page → worker  {id, fn, args}
- *   worker → page  {id, ok: true, result} | {id, ok: false, error: {field, code, message}}, or {id, json} with
- *                  that same reply as JSON text (what the engine returns, passed on unparsed)
+ * Protocol, one message each way:
+ *   page → worker  {id, fn, args}            args: a JSON-compatible object
+ *   worker → page  {id, json}                always this shape, for every fn and every failure
+ * `json` is the text of one reply object, parsed once on the page:
+ *   {"ok": true, "result": …}                                       the value asked for
+ *   {"ok": false, "error": {"field", "code", "message", "row"?, "column"?}}
+ * `ok` and which of `result` / `error` is present say the same thing; test either. `error` is a ChecklistError
+ * (checklist/errors.py): `field` names the input field ("$" for the whole document), `code` is stable, `message`
+ * is in the reader's language; `row` and `column` come with a team file's errors. Codes the engine does not
+ * produce for bad input: "worker" (the worker itself failed: Pyodide did not start, the engine is not started)
+ * and "internal" (a bug in the engine); neither says anything about the reader's answers.
  * fn "init" (args {pyodide, bundle, snapshot, extractDir}: the Pyodide folder, the engine zip, the optional memory
- * snapshot and where the engine lives inside Pyodide) must come first; every
- * other fn is handed to checklist.web.call(fn, json), so the page can only call what the engine exposes.
+ * snapshot and where the engine lives inside Pyodide) must come first, and replies {version, from, timings}; every
+ * other fn is handed to checklist.web.call(fn, json) (names: checklist.web.CALLS), whose reply text is passed on
+ * unparsed, so the page can only call what the engine exposes.
  */
 
 let engineCall = null;
 
+/* ---------------------------------------------------------------- fail fast with the real cause
+ * A host that sends Pyodide's files with the wrong Content-Type (stock nginx 1.22: .mjs as octet-stream) or not
+ * at all would otherwise show up as a failed import with no reason, or a wasm start that never ends. Each failure
+ * is a StartError with a `code` the page turns into words: "http" (the file answered 404, 500…), "mime" (wrong
+ * Content-Type), "network" (no answer), "import" (the module would not load for another reason); "snapshot" is
+ * only reported (init's `fallback`): Python then starts without the snapshot. */
+class StartError extends Error {
+  constructor(code, url, detail) {
+    super(`${url}: ${detail}`);
+    this.name = "StartError";
+    this.code = code;
+    this.url = url;
+  }
+}
+
+const JAVASCRIPT = /^(text|application)\/(javascript|ecmascript)\b/i;
+const WASM = /^application\/wasm\b/i;
+
+async function request(url, init) {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    throw new StartError("network", url, String(error?.message ?? error));
+  }
+}
+
+function checkResponse(url, response, type = null) {
+  if (!response.ok) throw new StartError("http", url, `HTTP ${response.status}`);
+  const received = response.headers.get("Content-Type") ?? "";
+  if (type && !type.test(received)) throw new StartError("mime", url, `Content-Type "${received}"`);
+  return response;
+}
+
+/* HEAD requests, in parallel with the import and the engine download: Pyodide's own fetches of these files say
+ * nothing useful when they fail (an octet-stream wasm makes it wait forever). */
+function preflight(indexURL) {
+  const files = [["pyodide.asm.mjs", JAVASCRIPT], ["pyodide.asm.wasm", WASM], ["python_stdlib.zip", null]];
+  return Promise.all(files.map(async ([name, type]) => {
+    const url = `${indexURL}${name}`;
+    checkResponse(url, await request(url, { method: "HEAD" }), type);
+  }));
+}
+
+/* import() gives no status or type when it fails: ask the server again to name the cause. */
+async function importModule(url) {
+  try {
+    return await import(url);
+  } catch (error) {
+    checkResponse(url, await request(url, { method: "HEAD" }), JAVASCRIPT);
+    throw new StartError("import", url, String(error?.message ?? error));
+  }
+}
+
+function errorReply(error) {
+  const reply = { field: "$", code: error?.code ?? "worker", message: String(error?.message ?? error) };
+  if (error?.url) reply.url = error.url;
+  return reply;
+}
+
 async function fetchBytes(url, gunzip = false) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  const response = checkResponse(url, await request(url));
   const body = gunzip ? response.body.pipeThrough(new DecompressionStream("gzip")) : response.body;
   return new Uint8Array(await new Response(body).arrayBuffer());
 }
@@ -22,21 +88,27 @@ async function fetchBytes(url, gunzip = false) {
 /* Python from the build's memory snapshot (engine already imported: a fraction of a normal start), or, if there
  * is none or it fails, a normal start. The snapshot API is private to Pyodide, hence the fallback. */
 async function startPython(loadPyodide, indexURL, snapshot) {
+  let fallback = null;
   if (snapshot) {
     try {
       return { py: await loadPyodide({ indexURL, _loadSnapshot: await fetchBytes(snapshot, true) }), from: "snapshot" };
     } catch (error) {
       console.warn("checklist: Pyodide snapshot unusable, starting normally:", error);
+      fallback = { code: "snapshot", message: `${snapshot}: ${String(error?.message ?? error)}` };
     }
   }
-  return { py: await loadPyodide({ indexURL, packages: [] }), from: "start" };
+  return { py: await loadPyodide({ indexURL, packages: [] }), from: "start", fallback };
 }
 
 async function init({ pyodide: indexURL, bundle, snapshot, extractDir }) {
   const started = performance.now();
-  const [{ loadPyodide }, archive] = await Promise.all([import(`${indexURL}pyodide.mjs`), fetchBytes(bundle)]);
+  const [{ loadPyodide }, archive] = await Promise.all([
+    importModule(`${indexURL}pyodide.mjs`),
+    fetchBytes(bundle),
+    preflight(indexURL),
+  ]);
   const imported = performance.now();
-  const { py, from } = await startPython(loadPyodide, indexURL, snapshot);
+  const { py, from, fallback } = await startPython(loadPyodide, indexURL, snapshot);
   const loaded = performance.now();
   // Always unpacked: a snapshot holds Python's memory but not the files (the engine reads its catalogs).
   py.unpackArchive(archive, "zip", { extractDir });
@@ -45,22 +117,27 @@ async function init({ pyodide: indexURL, bundle, snapshot, extractDir }) {
   const ready = performance.now();
   // Phases in ms, for the benchmark (bench/checklist_page.py) and for anyone debugging a slow start.
   const timings = { import: imported - started, python: loaded - imported, engine: ready - loaded };
-  return { version: py.pyimport("checklist").__version__, from, timings };
+  return { version: py.pyimport("checklist").__version__, from, timings, ...(fallback ? { fallback } : {}) };
+}
+
+/* The one reply shape: {id, json}. */
+function reply(id, json) {
+  self.postMessage({ id, json });
 }
 
 self.addEventListener("message", async ({ data }) => {
   const { id, fn, args } = data ?? {};
   try {
     if (fn === "init") {
-      self.postMessage({ id, ok: true, result: await init(args) });
+      reply(id, JSON.stringify({ ok: true, result: await init(args) }));
     } else if (!engineCall) {
       throw new Error("the engine is not started");
     } else {
       // The engine's JSON text as is: one JSON.parse on the page is cheaper than parsing here and having
       // postMessage clone the object (a 1,000-person team status is about a megabyte).
-      self.postMessage({ id, json: engineCall(fn, JSON.stringify(args ?? {})) });
+      reply(id, engineCall(fn, JSON.stringify(args ?? {})));
     }
   } catch (error) {
-    self.postMessage({ id, ok: false, error: { field: "$", code: "worker", message: String(error?.message ?? error) } });
+    reply(id, JSON.stringify({ ok: false, error: errorReply(error) }));
   }
 });

@@ -1,0 +1,406 @@
+"""Hand-off to translation tools: one XLIFF 1.2 file per page and language, and back.
+
+Why our own segmenter: translate-toolkit's `md2po` and `mdpo` mangle this site's Markdown (admonitions,
+definition lists, front matter, French no-break spaces). Here a page is cut into pieces that join back to the
+exact file: skeleton (markers, indentation, ids, fences, blank lines) and units (the words of a heading, a
+paragraph, a list item, a definition, an admonition title or body line, a table cell, the front matter's
+`title` and `description`). Inside a unit, link targets, inline code, bold UI labels, HTML and attribute lists
+are `<ph>` placeholders carrying their Markdown, so a tool can move them but not retype them.
+
+Units are named `<section id>/<n>` (n counts the section's units), so the English unit of the same name is the
+`<source>` and the translation's the `<target>`, with a `state`: `translated` when the section is up to date,
+`needs-review-translation` when the English section changed since, `needs-translation` when the translation
+has no such unit. Import replaces each unit's words in the translated page and nothing else, so exporting and
+importing without edits leaves the page byte for byte as it was.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from l10n.markdown import FENCE, FRONT_MATTER, HEADING
+from l10n.project import Project
+from l10n.status import SECTION_CURRENT, SECTION_STALE, TOP, section_status
+
+NS = "urn:oasis:names:tc:xliff:document:1.2"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+ET.register_namespace("", NS)
+
+BLOCK_START = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>[-*+][ \t]+|\d{1,3}[.)][ \t]+|:[ \t]+)?(?P<rest>.*)$")
+ADMONITION_TITLE = re.compile(r'^(?P<head>[ \t]*(?:!!!|\?\?\?\+?)[ \t]+[\w-]+[ \t]+")(?P<title>[^"]*)(?P<tail>".*)$')
+HEADING_ATTR = re.compile(r"(?P<text>.*?)(?P<attr>[ \t]*\{[^}]*\}[ \t]*)?$")
+REFERENCE = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:")
+TABLE_SEPARATOR = re.compile(r"^[ \t]*\|?[ \t:|-]+\|[ \t:|-]*$")
+META_KEYS = ("title", "description")
+# Inline Markdown kept as placeholders: bold labels, code, link target, link opener, HTML, attr lists.
+INLINE = re.compile(
+    r"(?P<bold>\*\*[^*]+\*\*)|(?P<code>`[^`]+`)|(?P<close>\]\([^)]*\))|(?P<open>\[(?=[^\]]*\]\())"
+    r"|(?P<html><[^>]+>)|(?P<attr>\{[:#.][^}]*\})"
+)
+
+
+@dataclass
+class Unit:
+    id: str
+    text: str  # the words, lines joined by "\n", markers and indentation removed
+    indents: list[str] = field(default_factory=list)  # the prefix of each continuation line, as in the file
+    line: int = 0
+
+    def render(self, text: str | None = None) -> str:
+        """The unit as it goes back into the file, with `text` (default: its own) in place of its words."""
+        lines = (self.text if text is None else text).split("\n")
+        out = lines[0]
+        for i, line in enumerate(lines[1:]):
+            indent = self.indents[i] if i < len(self.indents) else (self.indents[-1] if self.indents else "")
+            out += "\n" + indent + line
+        return out
+
+
+def segment(text: str) -> list[str | Unit]:
+    """The page as skeleton strings and Units; `"".join(render)` of them is the page, byte for byte."""
+    pieces: list[str | Unit] = []
+    counts: dict[str, int] = {}
+    section = TOP
+
+    def unit(words: str, line: int, indents: list[str] | None = None) -> Unit:
+        counts[section] = counts.get(section, 0) + 1
+        return Unit(f"{section}/{counts[section]}", words, indents or [], line)
+
+    body_start = 0
+    match = FRONT_MATTER.match(text)
+    if match:
+        section = "meta"
+        for number, line in enumerate(match.group(0).splitlines(keepends=True), start=1):
+            key = re.match(r"^(?P<key>\w+):[ \t]+(?P<value>[^\n'\"\[{|>].*?)(?P<end>[ \t]*\n?)$", line)
+            if key and key["key"] in META_KEYS:
+                pieces.append(line[: key.start("value")])
+                counts[section] = 0
+                pieces.append(Unit(f"meta/{key['key']}", key["value"], [], number))
+                pieces.append(key["end"])
+            else:
+                pieces.append(line)
+        body_start = match.end()
+        section = TOP
+    lines = text[body_start:].split("\n")
+    first_line = text[:body_start].count("\n") + 1
+    i = 0
+    fenced = False
+    while i < len(lines):
+        line = lines[i]
+        newline = "\n" if i < len(lines) - 1 else ""
+        number = first_line + i
+        if FENCE.match(line):
+            fenced = not fenced
+        if fenced or FENCE.match(line) or _skeleton_only(line):
+            pieces.append(line + newline)
+            i += 1
+            continue
+        if heading := HEADING.match(line):
+            parts = HEADING_ATTR.match(heading.group(2))
+            assert parts is not None
+            anchor = re.search(r"#([\w-]+)", parts["attr"] or "")
+            section = anchor.group(1) if anchor else f"line-{number}"
+            pieces.append(line[: heading.start(2)])
+            pieces.append(unit(parts["text"], number))
+            pieces.append((parts["attr"] or "") + line[heading.end(2) :] + newline)
+            i += 1
+            continue
+        if title := ADMONITION_TITLE.match(line):
+            pieces += [title["head"], unit(title["title"], number), title["tail"] + newline]
+            i += 1
+            continue
+        if line.lstrip().startswith("|"):
+            pieces += _table_row(line, number, unit)
+            pieces.append(newline)
+            i += 1
+            continue
+        start = BLOCK_START.match(line)
+        assert start is not None
+        prefix = start["indent"] + (start["marker"] or "")
+        words = [start["rest"]]
+        indents: list[str] = []
+        j = i + 1
+        while j < len(lines) and _continues(lines[j]):
+            stripped = lines[j].lstrip(" \t")
+            indents.append(lines[j][: len(lines[j]) - len(stripped)])
+            words.append(stripped)
+            j += 1
+        pieces.append(prefix)
+        pieces.append(unit("\n".join(words), number, indents))
+        pieces.append("\n" if j < len(lines) else "")
+        i = j
+    return pieces
+
+
+def _skeleton_only(line: str) -> bool:
+    """Lines with no words to translate: blank, comments, reference definitions, table rules, raw HTML."""
+    stripped = line.strip()
+    return (
+        not stripped
+        or stripped.startswith(("<!--", "<", "---", "{:"))
+        or bool(REFERENCE.match(line))
+        or bool(TABLE_SEPARATOR.match(line) and "-" in line)
+        or bool(re.match(r"^[ \t]*(?:!!!|\?\?\?)", line))
+    )
+
+
+def _continues(line: str) -> bool:
+    """A line continues the block above it (a wrapped paragraph or list item), rather than starting one."""
+    if not line.strip() or FENCE.match(line) or HEADING.match(line) or _skeleton_only(line):
+        return False
+    if line.lstrip().startswith("|"):
+        return False
+    start = BLOCK_START.match(line)
+    return not (start and start["marker"])
+
+
+def _table_row(line: str, number: int, unit) -> list[str | Unit]:  # type: ignore[no-untyped-def]
+    """A table row: pipes and padding as skeleton, each non-empty cell a unit (`\\|` stays inside a cell)."""
+    pieces: list[str | Unit] = []
+    for part in re.split(r"((?<!\\)\|)", line):
+        if part == "|" or not part.strip():
+            pieces.append(part)
+            continue
+        lead = part[: len(part) - len(part.lstrip())]
+        trail = part[len(part.rstrip()) :]
+        pieces += [lead, unit(part.strip(), number), trail]
+    return pieces
+
+
+def render(pieces: list[str | Unit], targets: dict[str, str] | None = None) -> str:
+    targets = targets or {}
+    return "".join(p if isinstance(p, str) else p.render(targets.get(p.id)) for p in pieces)
+
+
+def units(pieces: list[str | Unit]) -> dict[str, Unit]:
+    return {p.id: p for p in pieces if isinstance(p, Unit)}
+
+
+def _inline(parent: ET.Element, text: str) -> None:
+    """`text` into `parent` as character data and `<ph>` placeholders for its inline Markdown."""
+    last: ET.Element | None = None
+    position = 0
+    parent.text = ""
+    for count, match in enumerate(INLINE.finditer(text), start=1):
+        plain = text[position : match.start()]
+        if last is None:
+            parent.text += plain
+        else:
+            last.tail = (last.tail or "") + plain
+        last = ET.SubElement(parent, f"{{{NS}}}ph", id=str(count), ctype=f"x-md-{match.lastgroup}")
+        last.text = match.group(0)
+        last.tail = ""
+        position = match.end()
+    rest = text[position:]
+    if last is None:
+        parent.text += rest
+    else:
+        last.tail = (last.tail or "") + rest
+
+
+STRUCTURE = {f"{{{NS}}}{name}" for name in ("xliff", "file", "header", "body", "trans-unit")}
+
+
+def _indent(element: ET.Element, level: int = 0) -> None:
+    """Indent the document's structure for people reading the file, never inside `<source>`/`<target>`
+    (ET.indent would write whitespace into a unit whose first child is a placeholder)."""
+    if element.tag not in STRUCTURE or not len(element):
+        return
+    element.text = "\n" + " " * (level + 1)
+    for child in element:
+        _indent(child, level + 1)
+        child.tail = "\n" + " " * (level + 1)
+    element[-1].tail = "\n" + " " * level
+
+
+def _plain(element: ET.Element) -> str:
+    """An XLIFF `<source>`/`<target>` back to Markdown: its text with every placeholder's Markdown in place."""
+    out = element.text or ""
+    for child in element:
+        out += "".join(child.itertext()) + (child.tail or "")
+    return out
+
+
+def export(project: Project, page: str, language: str, root: Path) -> bytes:
+    """The XLIFF 1.2 document for one page in one language (UTF-8 bytes)."""
+    source = project.source(page, project.default)
+    path = project.source(page, language)
+    english = units(segment(source.read_text(encoding="utf-8")))
+    translated = units(segment(path.read_text(encoding="utf-8"))) if path.exists() else {}
+    states = {s.id: s.state for s in section_status(project, page, language)} if path.exists() else {}
+    xliff = ET.Element(f"{{{NS}}}xliff", version="1.2")
+    file = ET.SubElement(
+        xliff,
+        f"{{{NS}}}file",
+        {
+            "original": path.relative_to(root).as_posix(),
+            "source-language": project.default,
+            "target-language": language,
+            "datatype": "x-markdown",
+        },
+    )
+    header = ET.SubElement(file, f"{{{NS}}}header")
+    note = ET.SubElement(header, f"{{{NS}}}note")
+    note.text = f"English source: {source.relative_to(root).as_posix()}. Import with: make l10n-import FILE=<this file>"
+    body = ET.SubElement(file, f"{{{NS}}}body")
+    for unit_id in list(dict.fromkeys([*translated, *english])):
+        ours, theirs = english.get(unit_id), translated.get(unit_id)
+        element = ET.SubElement(body, f"{{{NS}}}trans-unit", {"id": unit_id, XML_SPACE: "preserve"})
+        _inline(ET.SubElement(element, f"{{{NS}}}source"), ours.text if ours else "")
+        section = unit_id.split("/")[0]
+        if theirs is not None:
+            state = {SECTION_CURRENT: "translated", SECTION_STALE: "needs-review-translation"}.get(
+                states.get(section, SECTION_CURRENT), "needs-review-translation"
+            )
+            if ours is None:
+                state = "needs-review-translation"
+            if state == "translated":
+                element.set("approved", "yes")  # what tools (translate-toolkit, Okapi) read as "not fuzzy"
+            target = ET.SubElement(element, f"{{{NS}}}target", state=state)
+            _inline(target, theirs.text)
+        else:
+            ET.SubElement(element, f"{{{NS}}}target", state="needs-translation").text = ""
+        where = f"{path.name}:{theirs.line}" if theirs and theirs.line else f"{source.name}:{ours.line if ours else 0}"
+        ET.SubElement(element, f"{{{NS}}}note").text = f"section {section}, {where}"
+    _indent(xliff)
+    return ET.tostring(xliff, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+@dataclass
+class Imported:
+    path: Path
+    changed: int
+    skipped: list[str]  # unit ids with a target but no place in the page (a section the page lacks)
+
+
+def import_file(project: Project, xliff: Path, root: Path) -> Imported:
+    """Write the `<target>`s of an XLIFF file back into the translated page it names (`file/@original`)."""
+    tree = ET.parse(xliff)
+    file = tree.getroot().find(f"{{{NS}}}file")
+    if file is None or not file.get("original"):
+        raise ValueError(f"{xliff}: no <file original=...>: not exported by make l10n-export")
+    path = root / str(file.get("original"))
+    if not path.exists():
+        raise FileNotFoundError(f"{xliff}: the page it was exported from, {path}, does not exist")
+    text = path.read_text(encoding="utf-8")
+    pieces = segment(text)
+    known = units(pieces)
+    targets: dict[str, str] = {}
+    skipped = []
+    for element in file.iter(f"{{{NS}}}trans-unit"):
+        target = element.find(f"{{{NS}}}target")
+        if target is None:
+            continue
+        words = _plain(target)
+        unit_id = str(element.get("id"))
+        if unit_id not in known:
+            if words.strip():
+                skipped.append(unit_id)
+            continue
+        targets[unit_id] = words
+    updated = render(pieces, targets)
+    if updated != text:
+        path.write_text(updated, encoding="utf-8")
+    changed = sum(1 for unit_id, words in targets.items() if words != known[unit_id].text)
+    return Imported(path, changed, skipped)
+
+
+def _catalog_id(context: str | None, msgid: str) -> str:
+    """A stable unit id for a catalog entry: XML ids cannot hold gettext's `msgctxt\\x04msgid` key."""
+    import hashlib
+
+    return "m" + hashlib.sha1(f"{context or ''}\x04{msgid}".encode()).hexdigest()[:12]
+
+
+def export_catalog(po: Path, language: str, root: Path) -> bytes:
+    """A gettext catalog as XLIFF 1.2: one unit per entry (a group per plural entry, as translate-toolkit's
+    po2xliff writes it), the `msgctxt` kept in a `po-entry` context group so "May" the month and any other
+    "May" stay two units."""
+    from babel.messages.pofile import read_po
+
+    with open(po, "rb") as handle:
+        catalog = read_po(handle)
+    xliff = ET.Element(f"{{{NS}}}xliff", version="1.2")
+    file = ET.SubElement(
+        xliff,
+        f"{{{NS}}}file",
+        {
+            "original": po.relative_to(root).as_posix(),
+            "source-language": "en",
+            "target-language": language,
+            "datatype": "po",
+        },
+    )
+    body = ET.SubElement(file, f"{{{NS}}}body")
+    for message in catalog:
+        if not message.id:
+            continue
+        ids = (message.id,) if isinstance(message.id, str) else tuple(message.id)
+        strings = (message.string,) if isinstance(message.string, str) else tuple(message.string or ())
+        unit_id = _catalog_id(message.context, ids[0])
+        parent = body
+        if len(ids) > 1:
+            parent = ET.SubElement(body, f"{{{NS}}}group", {"id": unit_id, "restype": "x-gettext-plurals"})
+        for index, text in enumerate(strings or ("",)):
+            name = unit_id if len(ids) == 1 else f"{unit_id}[{index}]"
+            element = ET.SubElement(parent, f"{{{NS}}}trans-unit", {"id": name, XML_SPACE: "preserve"})
+            if text and not message.fuzzy:
+                element.set("approved", "yes")
+            ET.SubElement(element, f"{{{NS}}}source").text = ids[min(index, len(ids) - 1)]
+            state = "needs-translation" if not text else ("needs-review-translation" if message.fuzzy else "translated")
+            ET.SubElement(element, f"{{{NS}}}target", state=state).text = text
+            if message.context:
+                group = ET.SubElement(element, f"{{{NS}}}context-group", name="po-entry", purpose="information")
+                ET.SubElement(group, f"{{{NS}}}context", {"context-type": "x-po-msgctxt"}).text = message.context
+    _indent_catalog(xliff)
+    return ET.tostring(xliff, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def _indent_catalog(element: ET.Element, level: int = 0) -> None:
+    """Like _indent, for the catalog's structure (groups and context groups too)."""
+    structural = STRUCTURE | {f"{{{NS}}}group", f"{{{NS}}}context-group"}
+    if element.tag not in structural or not len(element):
+        return
+    element.text = "\n" + " " * (level + 1)
+    for child in element:
+        _indent_catalog(child, level + 1)
+        child.tail = "\n" + " " * (level + 1)
+    element[-1].tail = "\n" + " " * level
+
+
+def import_catalog(xliff: Path, root: Path) -> Imported:
+    """Write the targets of a catalog XLIFF back into its `.po` (Babel writes it as `pybabel update` does)."""
+    from babel.messages.pofile import read_po, write_po
+
+    file = ET.parse(xliff).getroot().find(f"{{{NS}}}file")
+    if file is None or file.get("datatype") != "po":
+        raise ValueError(f"{xliff}: not a catalog export (file datatype='po')")
+    po = root / str(file.get("original"))
+    with open(po, "rb") as handle:
+        catalog = read_po(handle)
+    targets: dict[str, str] = {}
+    for element in file.iter(f"{{{NS}}}trans-unit"):
+        target = element.find(f"{{{NS}}}target")
+        if target is not None:
+            targets[str(element.get("id"))] = _plain(target)
+    changed = 0
+    for message in catalog:
+        if not message.id:
+            continue
+        ids = (message.id,) if isinstance(message.id, str) else tuple(message.id)
+        unit_id = _catalog_id(message.context, ids[0])
+        if len(ids) == 1:
+            new: str | tuple[str, ...] = targets.get(unit_id, message.string)
+        else:
+            old = tuple(message.string or ())
+            new = tuple(targets.get(f"{unit_id}[{i}]", text) for i, text in enumerate(old))
+        if new != message.string:
+            message.string = new
+            changed += 1
+    if changed:
+        with open(po, "wb") as handle:
+            write_po(handle, catalog, width=76)
+    return Imported(po, changed, [])

@@ -1,0 +1,71 @@
+"""The worker (overrides/assets/javascripts/checklist/worker.js) answers every message in one shape, `{id, json}`,
+whose text is `{"ok": true, "result": ...}` or `{"ok": false, "error": {field, code, message, ...}}`: its own
+failures, `init` and the engine's replies alike. Run under Node with real Pyodide (tests/checklist/worker_runner.mjs).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from checklist import plan
+from checklist.bundle import build_zip
+
+from .test_pyodide import ROOT, TIMEOUT, node_or_fail
+
+RUNNER = ROOT / "tests" / "checklist" / "worker_runner.mjs"
+ANSWERS = {"role": "employee", "language": "fr", "today": "2027-03-10", "temp_password_issued_on": "2027-03-01"}
+MESSAGES: list[dict[str, Any]] = [
+    {"fn": "plan", "args": {"answers": ANSWERS}},  # before init: the worker's own error
+    {"fn": "init", "args": {}},
+    {"fn": "plan", "args": {"answers": ANSWERS}},
+    {"fn": "plan", "args": {"answers": {**ANSWERS, "today": "2027-02-30"}}},
+    {"fn": "format_disk", "args": {}},
+    {"fn": "team_template", "args": {"language": "zh-TW"}},
+]
+
+
+@pytest.fixture(scope="module")
+def replies(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
+    node = node_or_fail()
+    folder: Path = tmp_path_factory.mktemp("worker")
+    bundle = build_zip(folder / "checklist.zip")
+    messages = folder / "messages.json"
+    messages.write_text(json.dumps(MESSAGES), encoding="utf-8")
+    done = subprocess.run(
+        [node, str(RUNNER), str(bundle), str(messages)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        timeout=TIMEOUT,
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+@pytest.mark.node
+def test_every_reply_is_id_and_json_text_of_ok_result_or_error(replies: list[dict[str, Any]]) -> None:
+    assert [reply["id"] for reply in replies] == list(range(1, len(MESSAGES) + 1))
+    for reply in replies:
+        assert set(reply) == {"id", "json"} and isinstance(reply["json"], str), reply
+        body = json.loads(reply["json"])
+        if body["ok"]:
+            assert set(body) == {"ok", "result"}, body
+        else:
+            assert set(body) == {"ok", "error"} and {"field", "code", "message"} <= set(body["error"]), body
+
+
+@pytest.mark.node
+def test_replies_carry_the_engines_result_or_the_named_error(replies: list[dict[str, Any]]) -> None:
+    bodies = [json.loads(reply["json"]) for reply in replies]
+    assert bodies[0]["error"]["code"] == "worker"
+    assert bodies[1]["result"]["version"] and bodies[1]["result"]["from"] == "start"
+    assert bodies[2] == {"ok": True, "result": json.loads(json.dumps(plan(ANSWERS)))}
+    assert (bodies[3]["error"]["field"], bodies[3]["error"]["code"]) == ("today", "impossible_date")
+    assert bodies[4]["error"]["code"] == "unknown_function"
+    assert bodies[5]["result"].startswith("\ufeff姓名")

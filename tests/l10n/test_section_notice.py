@@ -1,0 +1,79 @@
+"""Staleness per section in the built site: after an English edit to one section and a new English section,
+readers of the translation see both named in the notice, the status page lists them under "Sections to
+update", the review record shows on the status page, and the strict build passes (the English author is
+not blocked)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.site.test_build import page_file
+from tests.site_server import build_site, copy_project
+
+CHANGED = "checking-team-status-and-receiving-competency-achievements"
+HEADINGS = {"fr": "Vérifier le statut de l’équipe", "zh-TW": "查看團隊狀態並取得專長認證成就"}
+LEADS = {
+    "fr": ("Sections modifiées en anglais\u00a0: ", "Nouvelles sections anglaises, pas encore traduites\u00a0: "),
+    "zh-TW": ("英文版有變更的章節：", "英文版新增、尚未翻譯的章節："),
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    english = project / "docs" / "transition.md"
+    text = english.read_text(encoding="utf-8")
+    assert "Allow 24 hours" in text
+    text = text.replace("Allow 24 hours", "Wait 24 hours")
+    english.write_text(text + "\n## Keep your records {#keep-your-records}\n\nKeep the email.\n", encoding="utf-8")
+    french = project / "docs" / "membership.fr.md"
+    reviewed = "translation: human\nreviewed_by: Claire Dubois\nreviewed_on: 2026-11-02"
+    french.write_text(french.read_text(encoding="utf-8").replace("translation: machine", reviewed), encoding="utf-8")
+    result = build_site(project / "site", config=project / "mkdocs.yml")
+    assert result.returncode == 0, result.stdout + result.stderr  # strict: no broken anchor for the new section
+    return project / "site"
+
+
+def sections_paragraph(html: str, kind: str) -> str:
+    match = re.search(rf'<p data-l10n-sections="{kind}">(.*?)</p>', html, re.S)
+    assert match, f"no {kind} sections in the notice"
+    return match.group(1)
+
+
+@pytest.mark.parametrize("language", ["fr", "zh-TW"])
+def test_the_notice_names_the_changed_and_the_new_sections(site: Path, language: str) -> None:
+    html = page_file(site, "transition", language).read_text(encoding="utf-8")
+    stale = sections_paragraph(html, "stale")
+    assert stale.startswith(LEADS[language][0])
+    assert f'<a href="#{CHANGED}">{HEADINGS[language]}' in stale
+    assert "admin-tasks" not in stale  # only the section that changed
+    missing = sections_paragraph(html, "missing")
+    assert missing.startswith(LEADS[language][1])
+    assert 'href="../../transition/#keep-your-records" hreflang="en" lang="en">Keep your records</a>' in missing
+
+
+def test_an_unchanged_page_has_no_section_list(site: Path) -> None:
+    html = page_file(site, "membership", "fr").read_text(encoding="utf-8")
+    assert "data-l10n-sections" not in html
+
+
+@pytest.mark.parametrize(
+    ("language", "changed", "new", "review"),
+    [
+        ("en", "(changed in English)", "(not translated yet)", "reviewed by Claire Dubois on 2 November 2026"),
+        ("fr", "(modifiée en anglais)", "(pas encore traduite)", "relue par Claire Dubois le 2 novembre 2026"),
+        ("zh-TW", "（英文版已變更）", "（尚未翻譯）", "由 Claire Dubois 於 2026 年 11 月 2 日審閱"),
+    ],
+)
+def test_status_page_lists_sections_and_the_review(
+    site: Path, language: str, changed: str, new: str, review: str
+) -> None:
+    html = page_file(site, "translation-status", language).read_text(encoding="utf-8")
+    assert 'id="sections-to-update"' in html
+    part = html[html.index('id="sections-to-update"') :]
+    assert f"#{CHANGED}" in part and changed in part
+    assert '<span lang="en">Keep your records</span>' in part and new in part
+    assert review in html
