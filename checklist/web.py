@@ -195,6 +195,38 @@ PAGE_STRINGS: dict[str, str] = {
     "team_col_status": N_("Status"),
     "team_col_deadline": N_("Temporary password stops working on"),
     "team_col_warnings": N_("What to do"),
+    # Storage that tells the truth, faults, deleting everything (the page's own words, issue 16/18).
+    "storage_failed": N_(
+        "This browser is not letting the page save anything, so nothing you enter here will be kept on this "
+        "device after you leave. The checklist still works for this visit; copy a link to keep your answers."
+    ),
+    "corrupt_state_not_kept": N_(
+        "Your saved answers could not be read, so the checklist started again. No copy of them could be kept on "
+        "this device."
+    ),
+    "shared_loaded_lost": N_(
+        "These answers come from a shared link. Your own previous answers could not be kept on this device."
+    ),
+    "fault": N_(
+        "Something went wrong while updating the checklist. Your answers and ticks are kept; reload the page to "
+        "try again. ({message})"
+    ),
+    "delete_all": N_("Delete everything this site stored on this device"),
+    "delete_all_confirm": N_(
+        "Delete your answers, ticks, team list and every setting this site saved in this browser? This cannot be "
+        "undone."
+    ),
+    "delete_all_yes": N_("Yes, delete everything"),
+    "delete_all_cancel": N_("Cancel"),
+    "deleted_all": N_("Everything this site stored on this device was deleted."),
+    "delete_all_failed": N_(
+        "This browser refused to delete some of what this site stored. Remove it in the browser's site data settings."
+    ),
+    "team_saved_on": N_("Team list saved on this device on {date}."),
+    "team_not_kept": N_(
+        "This team list could not be kept on this device (not enough space, or storage is blocked): it is shown "
+        "for this visit only, and the list saved earlier, if any, stays on this device."
+    ),
 }
 
 

@@ -3,12 +3,14 @@
  * The engine does the work (checklist/team.py, team_csv.py through checklist.web.call): reading the file
  * (encoding, headers, dropping a password column), the status of each person, the CSV and calendar exports with
  * formulas neutralised. This file stores the team's facts (never the file, never a password) in localStorage
- * under `pct-team` and paints the table with textContent only.
+ * under `pct-team`, through the guarded store (storage.js: a write that fails is said, never assumed), with the
+ * time they were saved (`saved_at`, shown so the admin knows how old the list is), and paints the table with
+ * textContent only; links to the guide go through links.js.
  */
 
 const TEAM_KEY = "pct-team";
 
-export function setUpTeam({ engine, text, element, download, clock, language }) {
+export function setUpTeam({ engine, text, element, download, clock, language, links, store }) {
   const section = document.getElementById("pct-team");
   const file = document.getElementById("pct-team-file");
   const error = document.getElementById("pct-team-error");
@@ -16,29 +18,40 @@ export function setUpTeam({ engine, text, element, download, clock, language }) 
   const totals = document.getElementById("pct-team-totals");
   const table = document.getElementById("pct-team-table");
   const filter = document.getElementById("pct-team-filter");
+  const savedLine = document.getElementById("pct-team-saved");
   let stored = read();
   let current = null;
+  let kept = true; // whether `stored` is what this device keeps
 
   function read() {
     try {
-      const value = JSON.parse(localStorage.getItem(TEAM_KEY));
+      const value = JSON.parse(store.get(TEAM_KEY));
       return value && Array.isArray(value.employees) ? value : null;
     } catch {
       return null;
     }
   }
 
+  /* Storage full or blocked: the table still shows for this visit, and the admin is told it is not kept. */
   function save(document) {
-    stored = document;
-    try {
-      if (document) localStorage.setItem(TEAM_KEY, JSON.stringify(document));
-      else localStorage.removeItem(TEAM_KEY);
-    } catch {
-      /* storage full or blocked: the table still shows for this visit */
-    }
+    stored = document ? { ...document, saved_at: clock().now } : null;
+    kept = stored ? store.set(TEAM_KEY, JSON.stringify(stored)) : store.remove(TEAM_KEY);
   }
 
-  const withClock = (document) => ({ ...document, language, ...clock() });
+  // The engine reads the facts only: the saved time stays on the page.
+  const withClock = ({ saved_at: _saved, ...document }) => ({ ...document, language, ...clock() });
+
+  function savedText() {
+    if (!kept) return text("team_not_kept");
+    if (typeof stored?.saved_at !== "string") return "";
+    const [date, time = "00:00"] = stored.saved_at.split("T");
+    const [y, m, d] = date.split("-").map(Number);
+    const [hh, mm] = time.split(":").map(Number);
+    const when = new Date(y, m - 1, d, hh, mm);
+    if (Number.isNaN(when.getTime())) return "";
+    const day = new Intl.DateTimeFormat(language, { dateStyle: "long" }).format(when);
+    return text("team_saved_on", { date: day });
+  }
 
   function showError(message) {
     error.textContent = message ? text("team_error", { message }) : "";
@@ -49,6 +62,7 @@ export function setUpTeam({ engine, text, element, download, clock, language }) 
   function paint() {
     for (const node of section.querySelectorAll("[data-needs-team]")) node.hidden = !current;
     table.hidden = !current;
+    savedLine.textContent = current ? savedText() : "";
     if (!current) {
       totals.textContent = "";
       notes.textContent = "";
@@ -89,7 +103,10 @@ export function setUpTeam({ engine, text, element, download, clock, language }) 
     if (person.warnings.length) {
       return person.warnings.map((w) => element("p", { class: "pct-team__warning", dataset: { code: w.code }, text: w.message }));
     }
-    return person.remaining.flatMap((step, i) => [i ? " · " : null, element("a", { href: step.link, text: step.title })]);
+    return person.remaining.flatMap((step, i) => {
+      const href = links.guide(step.link);
+      return [i ? " · " : null, href ? element("a", { href, text: step.title }) : element("span", { text: step.title })];
+    });
   }
 
   function formatDay(iso) {
@@ -142,11 +159,7 @@ export function setUpTeam({ engine, text, element, download, clock, language }) 
       download(`${text("team_export_file")}.csv`, "text/csv;charset=utf-8", csv);
     },
     async calendar() {
-      const ics = await engine().call("team_calendar", {
-        document: withClock(stored),
-        page_url: `${location.origin}${location.pathname}`,
-        site_url: location.origin,
-      });
+      const ics = await engine().call("team_calendar", { document: withClock(stored), ...links.calendarUrls() });
       download(`${text("team_calendar_file")}.ics`, "text/calendar;charset=utf-8", ics);
     },
     clear() {
@@ -165,8 +178,9 @@ export function setUpTeam({ engine, text, element, download, clock, language }) 
   filter.addEventListener("change", paint);
   // Another tab changed the team: follow it, so two open tabs never show different lists.
   window.addEventListener("storage", (event) => {
-    if (event.key !== TEAM_KEY) return;
+    if (event.key !== TEAM_KEY && event.key !== null) return;
     stored = read();
+    kept = true;
     recompute();
   });
   // The section needs the engine (reading a file, computing statuses): it appears once Python is ready.
@@ -175,5 +189,13 @@ export function setUpTeam({ engine, text, element, download, clock, language }) 
       section.hidden = !visible;
     },
     recompute,
+    /** Everything stored was deleted (the page's delete-everything button): forget the team on screen too. */
+    forget() {
+      stored = null;
+      kept = true;
+      current = null;
+      showError("");
+      paint();
+    },
   };
 }

@@ -1,0 +1,115 @@
+/* The client of the engine's Web Worker (worker.js): one request, one promise, one error type.
+ *
+ * Replies are read in one place (`readReply`): today's `{id, ok, result|error}` and `{id, json}` (the engine's
+ * JSON text with `ok`), and the single shape `{id, json}` holding `{"result": …}` or `{"error": …}`. Every failure
+ * becomes an EngineError, so callers can tell a field the reader can fix from a worker that failed.
+ */
+
+/** An error from the engine: `field` names the answer at fault ("$" for the worker or the engine itself). */
+export class EngineError extends Error {
+  constructor({ field = "$", code = "internal", message = "" } = {}) {
+    super(message || code);
+    this.name = "EngineError";
+    this.field = String(field);
+    this.code = String(code);
+  }
+
+  /** True when the error names one of the reader's answers (not the worker, a timeout or an engine fault). */
+  get isFieldError() {
+    return this.field !== "$" && !["worker", "internal", "timeout"].includes(this.code);
+  }
+}
+
+/** `{ok, value}` or `{ok: false, error}` from any reply shape the worker has sent or will send. */
+export function readReply(message) {
+  let data = message;
+  if (message && typeof message.json === "string") {
+    try {
+      data = JSON.parse(message.json);
+    } catch {
+      return { ok: false, error: new EngineError({ code: "worker", message: "unreadable reply" }) };
+    }
+  }
+  if (data && typeof data === "object") {
+    if (data.ok === true || (data.ok === undefined && "result" in data && !("error" in data))) {
+      return { ok: true, value: data.result };
+    }
+    if (data.error && typeof data.error === "object") return { ok: false, error: new EngineError(data.error) };
+  }
+  return { ok: false, error: new EngineError({ code: "worker", message: "unexpected reply" }) };
+}
+
+export class Engine {
+  /** `url`: the worker script; the worker is only created by start(). */
+  constructor(url, { timeout = 20000 } = {}) {
+    this.url = url;
+    this.timeout = timeout;
+    this.pending = new Map();
+    this.next = 1;
+    this.worker = null;
+  }
+
+  /** The init message from #pct-app's data attributes, as absolute URLs: the worker resolves relative ones
+   * against its own script address, not the page's. */
+  static initFrom(data, base = document.baseURI) {
+    const absolute = (url) => new URL(url, base).href;
+    return {
+      pyodide: absolute(data.pyodide),
+      bundle: absolute(data.bundle),
+      snapshot: data.snapshot ? absolute(data.snapshot) : null,
+      extractDir: data.extractDir,
+    };
+  }
+
+  /** Start the worker and Python; resolves with the worker's init result or rejects with an EngineError. */
+  async start(init) {
+    this.worker = new Worker(this.url, { type: "module" });
+    this.worker.addEventListener("message", ({ data }) => this.settle(data));
+    this.worker.addEventListener("error", (event) => {
+      event.preventDefault();
+      this.fail(new EngineError({ code: "worker", message: event.message || "worker failed to load" }));
+    });
+    let timer;
+    const slow = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new EngineError({ code: "timeout", message: "timeout" })), this.timeout);
+    });
+    try {
+      return await Promise.race([this.call("init", init), slow]);
+    } catch (error) {
+      this.stop();
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  settle(message) {
+    const pending = this.pending.get(message?.id);
+    if (!pending) return;
+    this.pending.delete(message.id);
+    const reply = readReply(message);
+    if (reply.ok) pending.resolve(reply.value);
+    else pending.reject(reply.error);
+  }
+
+  fail(error) {
+    for (const pending of this.pending.values()) pending.reject(error);
+    this.pending.clear();
+  }
+
+  stop() {
+    this.worker?.terminate();
+    this.worker = null;
+    this.fail(new EngineError({ code: "worker", message: "stopped" }));
+  }
+
+  /** Call a function the engine exposes (checklist.web.call); rejects with an EngineError. */
+  call(fn, args) {
+    if (!this.worker) return Promise.reject(new EngineError({ code: "worker", message: "not started" }));
+    const id = this.next++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ id, fn, args });
+    });
+  }
+}

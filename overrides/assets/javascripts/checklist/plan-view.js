@@ -1,0 +1,159 @@
+/* The plan as the reader sees it: progress, warnings, key dates, steps by group, built with textContent only.
+ *
+ * Words come from the engine: its display text for dates, due dates and progress (`dates_text`,
+ * `projected_dates_text`, `due_text`, `progress.text`) when the plan carries it, so one screen has one date
+ * style; today's Intl formatting is only the fallback for a plan without it. Links go through links.js.
+ */
+
+import { element } from "./dom.js";
+
+/** The engine's text when it is a non-empty string, else the page's own fallback. */
+const textOr = (given, fallback) => (typeof given === "string" && given ? given : fallback());
+
+export class PlanView {
+  /** `root`: #pct-app; the plan box (#pct-plan) inside it is replaced at each paint. */
+  constructor(root, { text, language, dateOrder, links }) {
+    this.root = root;
+    this.text = text;
+    this.language = language;
+    this.dateOrder = dateOrder;
+    this.links = links;
+    this.paints = 0;
+    this.prerendered = null;
+  }
+
+  /** Keep a copy of the build's pre-rendered list, shown before a role is chosen or without the engine. */
+  init() {
+    this.prerendered = this.box().cloneNode(true);
+    return this;
+  }
+
+  box() {
+    return this.root.querySelector("#pct-plan");
+  }
+
+  formatDate(iso) {
+    const [date, time] = iso.split("T");
+    const [y, m, d] = date.split("-").map(Number);
+    const options = { dateStyle: "long", timeZone: "UTC", ...(time ? { timeStyle: "short" } : {}) };
+    const [hh, mm] = (time ?? "0:0").split(":").map(Number);
+    try {
+      return new Intl.DateTimeFormat(this.language, options).format(Date.UTC(y, m - 1, d, hh, mm));
+    } catch {
+      return iso;
+    }
+  }
+
+  dateText(plan, key) {
+    return textOr(plan.dates_text?.[key], () => this.formatDate(plan.dates[key]));
+  }
+
+  /** The date as a <time>, with the engine's projected-date note around it when it gives one
+   * (`projected_dates_text[key]`: the date's text with its note), else the page's own note after it. */
+  dateCell(plan, key) {
+    const shown = this.dateText(plan, key);
+    const time = element("time", { datetime: plan.dates[key], text: shown });
+    if (!plan.projected_dates.includes(key)) return [time];
+    const given = plan.projected_dates_text?.[key];
+    if (typeof given !== "string" || !given.includes(shown)) return [time, ` ${this.text("projected")}`];
+    const at = given.indexOf(shown);
+    return [given.slice(0, at), time, given.slice(at + shown.length)];
+  }
+
+  stepItem(step, done) {
+    const id = `pct-step-${step.id}`;
+    const badges = [];
+    if (step.optional) badges.push(element("span", { class: "pct-badge", text: this.text("optional") }));
+    if (step.due && !done) {
+      const when = element("time", { datetime: step.due, text: textOr(step.due_text, () => this.formatDate(step.due)) });
+      const parts = this.text("due", { date: "\u0000" }).split("\u0000");
+      badges.push(element("span", { class: "pct-badge pct-badge--due" }, ...parts.flatMap((part, i) => (i ? [when, part] : [part]))));
+    }
+    const href = this.links.guide(step.link);
+    return element(
+      "li",
+      { class: done ? "pct-step pct-step--done" : "pct-step", dataset: { step: step.id } },
+      element("input", { type: "checkbox", id, dataset: { step: step.id }, checked: done }),
+      element("label", { for: id, class: "pct-step__title", text: step.title }),
+      ...badges.flatMap((badge) => [" ", badge]),
+      element("p", { class: "pct-step__detail", text: step.detail }),
+      href ? element("p", { class: "pct-step__link" }, element("a", { href, text: this.text("read_guide") })) : null,
+    );
+  }
+
+  /** Paint a plan (validated by the caller); `source` is "stored" or "live" (read by tests and the benchmark). */
+  paint(plan, source) {
+    const text = this.text;
+    const focused = document.activeElement?.dataset?.step;
+    const box = element("section", {
+      class: "pct-plan",
+      id: "pct-plan",
+      "aria-labelledby": "pct-plan-title",
+      dataset: { source, language: plan.language, today: plan.today, revision: ++this.paints },
+    });
+    box.append(element("h2", { id: "pct-plan-title", text: text("plan") }));
+
+    const { done, total } = plan.progress;
+    box.append(
+      element(
+        "div",
+        { class: "pct-progress" },
+        element("p", { id: "pct-progress-label", text: textOr(plan.progress.text, () => text("progress", { done, total })) }),
+        element("progress", { value: done, max: total, "aria-labelledby": "pct-progress-label" }),
+      ),
+    );
+
+    if (plan.warnings.length) {
+      box.append(
+        element(
+          "div",
+          { class: "admonition warning pct-warnings" },
+          element("p", { class: "admonition-title", text: text("warnings") }),
+          element("ul", {}, ...plan.warnings.map((w) => element("li", { dataset: { code: w.code }, text: w.message }))),
+        ),
+      );
+    }
+
+    const dates = this.dateOrder.filter((key) => plan.dates[key]);
+    box.append(element("h3", { id: "pct-dates-title", text: text("key_dates") }));
+    box.append(
+      dates.length
+        ? element(
+            "dl",
+            { class: "pct-dates" },
+            ...dates.flatMap((key) => [
+              element("dt", { text: text(`date.${key}`) }),
+              element("dd", { dataset: { date: key } }, ...this.dateCell(plan, key)),
+            ]),
+          )
+        : element("p", { class: "pct-hint", text: text("no_dates") }),
+    );
+
+    if (!plan.remaining.length) box.append(element("p", { class: "pct-nothing-left", text: text("nothing_left") }));
+    for (const group of plan.groups) {
+      const todo = plan.remaining.filter((step) => step.group === group.id);
+      const completed = (plan.completed ?? []).filter((step) => step.group === group.id);
+      box.append(
+        element("h3", { text: group.title }),
+        element(
+          "ul",
+          { class: "pct-steps", dataset: { group: group.id } },
+          ...todo.map((step) => this.stepItem(step, false)),
+          ...completed.map((step) => this.stepItem(step, true)),
+        ),
+      );
+    }
+
+    this.box().replaceWith(box);
+    performance.mark(`pct:plan-painted:${source}`); // read by bench/checklist_page.py
+    if (focused) document.getElementById(`pct-step-${focused}`)?.focus();
+  }
+
+  /** The build's list for `role` only (every role when null), with the reader's ticks. */
+  paintPrerendered(role, done = []) {
+    const box = this.prerendered.cloneNode(true);
+    for (const section of box.querySelectorAll(".pct-role-plan")) section.hidden = Boolean(role) && section.dataset.role !== role;
+    for (const input of box.querySelectorAll("input[data-step]")) input.checked = done.includes(input.dataset.step);
+    this.box().replaceWith(box);
+  }
+}

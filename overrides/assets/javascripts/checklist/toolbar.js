@@ -1,0 +1,68 @@
+/* The plan's toolbar (#pct-actions): change answers, share, calendar, print, start over. Each button names its
+ * action in data-action; the page (app.js) is passed in, so the toolbar only says what each action does. */
+
+import { download } from "./dom.js";
+import { button } from "./messages.js";
+import { emptyState } from "./saved-state.js";
+import { ShareBox, shareUrl } from "./share.js";
+
+export class Toolbar {
+  constructor(root, app) {
+    this.root = root;
+    this.app = app;
+    this.shareBox = new ShareBox(app.root.querySelector("#pct-share"), {
+      say: (message) => app.messages.say(message),
+      copied: app.text("share_copied"),
+    });
+  }
+
+  /** Listen to the buttons; every action's promise goes to the page's run(), which sorts errors. */
+  init() {
+    this.root.addEventListener("click", (event) => {
+      const action = event.target.closest("[data-action]")?.dataset.action;
+      if (action && typeof this[action] === "function") this.app.run(this[action]());
+    });
+    return this;
+  }
+
+  set hidden(value) {
+    this.root.hidden = value;
+  }
+
+  change() {
+    const form = this.app.form;
+    form.root.hidden = false;
+    form.focusFirst();
+  }
+
+  share() {
+    return this.shareBox.show(shareUrl(this.app.state.answers, this.app.fields, `${location.origin}${location.pathname}`));
+  }
+
+  async calendar() {
+    const { app } = this;
+    const ics = await app.engine.call("calendar", { answers: app.engineAnswers(), ...app.links.calendarUrls() });
+    download(`${app.text("calendar_file")}.ics`, "text/calendar;charset=utf-8", ics);
+  }
+
+  print() {
+    window.print();
+  }
+
+  /** Start over, with an undo while the reader has not answered anything new. */
+  reset() {
+    const { app } = this;
+    const before = app.state;
+    app.setState(emptyState());
+    app.save();
+    this.shareBox.hide();
+    app.paintPrerendered();
+    const undo = button(app.text("undo"), () => {
+      app.setState(before);
+      app.save();
+      app.messages.hideAlert();
+      app.run(app.recompute());
+    });
+    app.messages.alert(app.text("started_over"), [undo], true);
+  }
+}
