@@ -41,6 +41,8 @@ MIN_SAVING = 0.9  # keep a compressed copy only when it is at most 90% of the or
 CACHE = Path(__file__).resolve().parents[1] / "build" / "compress-cache"
 HASH_LENGTH = 10
 _DELIMITERS = set("\"'()<>`\\ \t\r\n,=")
+_QUOTES = set("\"'`")
+SCRIPTS = (".js", ".mjs")
 
 
 class DistError(Exception):
@@ -61,8 +63,12 @@ def _references(root: Path, base_path: str, names: dict[str, list[str]], source:
         return
     pattern = re.compile(r"([^\"'()<>`\\\s,=]*/)?(" + "|".join(map(re.escape, names)) + r")(?=[?#\"'()<>`\\\s,]|$)")
     folder = posixpath.dirname(source)
+    # In a script only a quoted path is a reference (an import specifier, a URL string): a file named in a
+    # comment ("main.js calls init()") is prose, and counting it would invent dependency cycles.
+    quoted_only = source.endswith(SCRIPTS)
     for match in pattern.finditer(text):
-        if match.start() and text[match.start() - 1] not in _DELIMITERS:
+        before = text[match.start() - 1] if match.start() else ""
+        if (before and before not in _DELIMITERS) or (quoted_only and before not in _QUOTES):
             continue
         url = match.group(0)
         if "://" in url:

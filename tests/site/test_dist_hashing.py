@@ -80,6 +80,21 @@ def test_modules_importing_each_other_are_refused(tmp_path: Path) -> None:
         hash_assets(tmp_path, "/")
 
 
+def test_a_module_named_in_a_comment_is_not_a_dependency(tmp_path: Path) -> None:
+    """Prose in a script ("main.js calls init()") names files it does not load: no cycle, no rewrite."""
+    _tree(
+        tmp_path,
+        {
+            "index.html": '<script type="module" src="assets/main.js"></script>',
+            "assets/main.js": 'import { init } from "./app.js";\ninit();',
+            "assets/app.js": "/* nothing runs on import; main.js calls init() */\nexport function init() {}",
+        },
+    )
+    renamed = hash_assets(tmp_path, "/")
+    assert set(renamed) == {"assets/main.js", "assets/app.js"}
+    assert "main.js calls init()" in (tmp_path / renamed["assets/app.js"]).read_text(encoding="utf-8")
+
+
 def test_each_language_folder_gets_its_404() -> None:
     assert netlify_redirects(["", "fr", "zh-TW"]).splitlines() == [
         "/fr/*  /fr/404.html  404",
