@@ -70,7 +70,7 @@ def test_the_build_hook_fails_on_a_tampered_copy_left_in_the_site(hooks, tmp_pat
     """What `mkdocs serve` or a dirty build meets: a same-size copy is not copied again, so it must be checked."""
     integrity, page = hooks
     site = tmp_path / "site"
-    target = copy_of_pyodide(site / page.PYODIDE_DIR, page.PYODIDE_FILES)
+    target = copy_of_pyodide(site / page.pyodide_dir(SOURCE), page.PYODIDE_FILES)
     flip_one_byte(target / "pyodide.asm.wasm")
     page._bundle.update(data=b"zip", path="assets/checklist/checklist-test.zip", snapshot=None, snapshot_path=None)
     config = SimpleNamespace(site_dir=str(site), config_file_path=str(ROOT / "mkdocs.yml"))
@@ -82,4 +82,4 @@ def test_the_build_hook_fails_on_a_tampered_copy_left_in_the_site(hooks, tmp_pat
 
 def test_the_built_site_ships_the_recorded_files(hooks, built_site: Path) -> None:
     integrity, page = hooks
-    assert integrity.differences(built_site / page.PYODIDE_DIR, page.PYODIDE_FILES) == []
+    assert integrity.differences(built_site / page.pyodide_dir(SOURCE), page.PYODIDE_FILES) == []
