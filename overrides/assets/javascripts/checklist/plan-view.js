@@ -84,15 +84,18 @@ export class PlanView {
     if (step.due && !done) badges.push(this.dueBadge(step));
     const href = this.links.guide(step.link);
     const classes = ["pct-step", done && "pct-step--done", late && "pct-step--overdue", next && "pct-step--next"];
+    // The accessible name: the title, then what the badges say, with the language's comma.
+    const comma = this.language === "zh-TW" ? "，" : ", ";
+    const name = [step.title, ...badges.map((badge) => badge.textContent)].join(comma);
     return element(
       "li",
       { class: classes.filter(Boolean).join(" "), dataset: { step: step.id } },
-      element("input", { type: "checkbox", id, dataset: { step: step.id }, checked: done }),
+      element("input", { type: "checkbox", id, dataset: { step: step.id }, checked: done, "aria-label": name }),
       element(
         "label",
         { for: id, class: "pct-step__label" },
         element("span", { class: "pct-step__title", text: step.title }),
-        ...badges.flatMap((badge) => [element("span", { class: "pct-sr-comma", text: ", " }), badge]),
+        ...badges.flatMap((badge) => [" ", badge]),
       ),
       late && typeof step.overdue_text === "string"
         ? element("p", { class: "pct-step__overdue", text: step.overdue_text })
