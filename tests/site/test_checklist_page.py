@@ -20,6 +20,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
 from checklist.plan import DATE_LABELS
 from tests.docs_model import LANGUAGES, ROOT
+from tests.site.checklist_dates import date_value, type_date
 from tests.site.test_browser import SCREENSHOTS, axe_violations, describe
 from tests.site_server import SiteServer, serve
 
@@ -65,7 +66,7 @@ def answer(page: Page, field: str, value: str | bool) -> None:
     elif field in ("role", "situation", "benefits"):
         page.check(f"#pct-f-{field}-{value}")
     else:
-        page.fill(f"#pct-f-{field}", str(value))
+        type_date(page, field, str(value))
     wait_for_new_plan(page, before)
 
 
@@ -165,7 +166,7 @@ def test_flow_answer_tick_reload_keeps_state_and_matches_the_cli(
     assert shown_dates(page) == expected["dates"]
     for field, value in answers.items():
         if isinstance(value, str) and field not in ("role", "situation"):
-            expect(page.locator(f"#pct-f-{field}")).to_have_value(value)
+            assert date_value(page, field) == value
 
 
 def test_switching_language_keeps_answers_and_ticks(csp_server: SiteServer, page: Page) -> None:
@@ -200,7 +201,8 @@ def test_share_link_reproduces_the_plan_in_a_fresh_context(csp_server: SiteServe
             steps
         )
         assert shown_dates(other) == shown_dates(page)
-        assert "#" not in other.url, "the answers should leave the address bar once loaded"
+        # The address keeps the answers: the reader can bookmark the plan (issue 12).
+        assert urlparse(other.url).fragment == urlparse(link).fragment
     finally:
         first.close()
         second.close()
