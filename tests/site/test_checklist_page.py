@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
+import vobject
 from icalendar import Calendar
 from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
@@ -218,17 +219,35 @@ def test_calendar_file_parses_and_holds_the_key_dates(csp_server: SiteServer, pa
         page.click("[data-action=calendar]")
     download = download_info.value
     assert download.suggested_filename.endswith(".ics")
-    calendar = Calendar.from_ical(Path(download.path()).read_bytes())
-    events = {str(event["UID"]).split("-")[0]: event for event in calendar.walk("VEVENT")}
-    expected = cli_plan({k: answers[k] for k in ("role", "situation", "pmc_membership_end")}, "en", today)["dates"]
-    assert set(events) == set(expected)
+    text = Path(download.path()).read_bytes().decode("utf-8")
     # The published address when the build knows it (data-site-url), else the address the page was opened at.
-    site = page.locator("#pct-app").get_attribute("data-site-url")
-    page_url = urljoin(site, "checklist/") if site else checklist_url(csp_server, "en")
-    for key, value in expected.items():
-        assert events[key].decoded("DTSTART").isoformat() == value
-        assert str(events[key]["URL"]) == page_url
-    assert "Renew" in str(events["renew_by"]["SUMMARY"])
+    site = page.locator("#pct-app").get_attribute("data-site-url") or csp_server.url
+    page_url = urljoin(site if site.endswith("/") else site + "/", "checklist/")
+    # The page's file is the CLI's file for the same answers and day (issue 12: `--format ics`).
+    document = {
+        **{k: answers[k] for k in ("role", "situation", "pmc_membership_end")},
+        "language": "en",
+        "today": today,
+    }
+    cli = subprocess.run(
+        [sys.executable, "-m", "checklist", "--format", "ics", "--site-url", site],
+        input=json.dumps(document),
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert cli.returncode == 0, cli.stderr
+    assert text.replace("\r\n", "\n") == cli.stdout.replace("\r\n", "\n")
+    # Two parsers that share no code read it: the action on its last day, with its reminders.
+    events = {str(event["UID"]).split("@")[0]: event for event in Calendar.from_ical(text).walk("VEVENT")}
+    expected = cli_plan(document, "en", today)["dates"]
+    renew = events["step-membership.renew"]
+    assert renew.decoded("DTSTART").isoformat() == expected["renew_by"]
+    assert str(renew["URL"]) == page_url and "Renew" in str(renew["SUMMARY"])
+    assert len(renew.walk("VALARM")) == 2
+    other = {e.uid.value.split("@")[0]: e for e in vobject.readOne(text).vevent_list}
+    assert set(other) == set(events)
+    assert other["step-membership.renew"].dtstart.value.isoformat() == expected["renew_by"]
 
 
 # --- stored state, hostile input --------------------------------------------------------------------------
