@@ -16,7 +16,7 @@ import { PlanView } from "./plan-view.js";
 import { SavedChecklist, STORAGE_KEY, emptyState, isPlan } from "./saved-state.js";
 import { planChanges } from "./announce.js";
 import { answersFromFragment, fragmentFor, syncAddress } from "./share.js";
-import { AnswersSummary, dateWords } from "./summary.js";
+import { AnswersSummary } from "./summary.js";
 import { Store } from "./storage.js";
 import { setUpTeam } from "./team.js";
 import { Toolbar } from "./toolbar.js";
@@ -59,7 +59,6 @@ export class ChecklistApp {
     window.addEventListener("storage", (event) => this.onOtherTab(event));
     // A share link pasted into a tab already on this page changes only the fragment: open it like a new visit.
     window.addEventListener("hashchange", () => this.onHashChange());
-    window.addEventListener("beforeprint", () => this.beforePrint());
     new ForgetButton(this.root.querySelector("#pct-forget"), { store: this.store }).init((cleared) => this.onDeletedAll(cleared));
     if (this.state.plan && this.state.plan.language === this.language && this.state.answers.role) this.paint(this.state.plan, "stored");
     else this.paintPrerendered();
@@ -117,17 +116,6 @@ export class ChecklistApp {
     this.form.clearErrors();
     this.team?.show(this.state.answers.role === "admin");
     this.run(this.recompute());
-  }
-
-  /** On paper: the day it was printed and the address that brings these answers back. */
-  beforePrint() {
-    const printed = this.root.querySelector("#pct-printed");
-    const today = clock().today;
-    const link = fragmentFor(this.state.answers, this.fields);
-    printed.textContent = [
-      this.text("printed_on", { date: dateWords(today, this.language) }),
-      link ? this.text("share_address", { url: `${location.origin}${location.pathname}${link}` }) : "",
-    ].join(" ");
   }
 
   restoreButton() {
