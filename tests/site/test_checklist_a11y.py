@@ -17,6 +17,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from checklist.i18n import Texts
 from checklist.web import page_strings
 from tests.docs_model import LANGUAGES
 from tests.site.test_browser import SCREENSHOTS
@@ -35,8 +36,8 @@ pytestmark = pytest.mark.browser
 
 LOCALES = ("en-US", "fr-FR", "zh-TW")
 PARTS = {"en": ("day", "month", "year"), "fr": ("day", "month", "year"), "zh-TW": ("year", "month", "day")}
-# 1 September 2026 in words, as each page's summary writes it (never 9 January).
-SEPTEMBER_FIRST = {"en": "1 September 2026", "fr": "1 septembre 2026", "zh-TW": "2026年9月1日"}
+# 1 September 2026 in words, as the engine writes it in each language (never 9 January).
+SEPTEMBER_FIRST = {language: Texts(language).date(dt.date(2026, 9, 1)) for language in LANGUAGES}
 
 
 @pytest.fixture(scope="module")

@@ -18,8 +18,8 @@ from urllib.parse import quote
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from tests.site.checklist_dates import date_value
 from tests.docs_model import ROOT
+from tests.site.checklist_dates import date_value
 from tests.site.test_browser import SCREENSHOTS
 from tests.site.test_checklist_page import (
     PYODIDE,

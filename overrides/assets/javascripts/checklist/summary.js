@@ -5,14 +5,20 @@
 import { readDate } from "./dates.js";
 import { element } from "./dom.js";
 
-/** A date in words, in the page's language ("1 septembre 2026"): the summary must be unmistakable. English is
- * written day first, as the engine writes it ("1 September 2026"). */
+/** A date in words, in the page's language and in the engine's date style (checklist/i18n.py, Texts.date):
+ * "1 September 2026", "1er septembre 2026", "2026 年 9 月 1 日"; the time on the 24-hour clock. */
 export function dateWords(iso, language) {
   const [date, time] = iso.split("T");
   const [y, m, d] = date.split("-").map(Number);
-  const [hh, mm] = (time ?? "0:0").split(":").map(Number);
-  const options = { dateStyle: "long", timeZone: "UTC", ...(time ? { timeStyle: "short", hourCycle: "h23" } : {}) };
-  return new Intl.DateTimeFormat(language === "en" ? "en-GB" : language, options).format(Date.UTC(y, m - 1, d, hh, mm));
+  let words;
+  if (language === "zh-TW") words = `${y} 年 ${m} 月 ${d} 日`;
+  else {
+    const month = new Intl.DateTimeFormat(language === "en" ? "en-GB" : language, { month: "long", timeZone: "UTC" });
+    const day = language === "fr" && d === 1 ? "1er" : String(d);
+    words = `${day} ${month.format(Date.UTC(y, m - 1, 1))} ${y}`;
+  }
+  const at = { en: ", ", fr: " à ", "zh-TW": " " }[language] ?? " ";
+  return time ? `${words}${at}${time}` : words;
 }
 
 /** The words of one question's answer as the form shows them, or null when it has none. */
