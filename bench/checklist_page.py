@@ -88,7 +88,9 @@ def repeat_visit_paint(browser: Browser, url: str, runs: int) -> float:
         page.goto(url)
         page.wait_for_selector("#pct-app[data-engine=ready]", state="attached", timeout=TIMEOUT)
         page.check("#pct-f-role-employee")
-        page.fill("#pct-f-temp_password_issued_on", "2026-10-01")
+        for part, value in (("day", "01"), ("month", "10"), ("year", "2026")):  # the date boxes (dates.js)
+            page.fill(f"#pct-f-temp_password_issued_on-{part}", value)
+        page.press("#pct-f-temp_password_issued_on-year", "Tab")
         page.wait_for_function("document.getElementById('pct-plan').dataset.source === 'live'")
         times = []
         for _ in range(runs):

@@ -65,7 +65,20 @@ def _timing(value: str) -> list[str]:
     return [f"DTSTART;VALUE=DATE:{day:%Y%m%d}", f"DTEND;VALUE=DATE:{day + dt.timedelta(days=1):%Y%m%d}"]
 
 
-def _event(uid: str, stamp: str, value: str, summary: str, description: str, page_url: str) -> list[str]:
+# Reminders of an action event: two weeks ahead (time to plan) and the day before (last call).
+ACTION_ALARMS = ("-P14D", "-P1D")
+# An informative date (membership ends, progress shows) is announced on the day itself.
+NOTICE_ALARMS = ("PT0S",)
+
+
+def _alarm(trigger: str, summary: str) -> list[str]:
+    """A display reminder (RFC 5545 3.6.6: ACTION:DISPLAY needs a DESCRIPTION), relative to the event's start."""
+    return ["BEGIN:VALARM", "ACTION:DISPLAY", f"TRIGGER:{trigger}", f"DESCRIPTION:{_escape(summary)}", "END:VALARM"]
+
+
+def _event(
+    uid: str, stamp: str, value: str, summary: str, description: str, page_url: str, alarms: tuple[str, ...] = ()
+) -> list[str]:
     return [
         "BEGIN:VEVENT",
         f"UID:{uid.replace(':', '')}@partner-center-checklist",
@@ -75,6 +88,7 @@ def _event(uid: str, stamp: str, value: str, summary: str, description: str, pag
         f"DESCRIPTION:{_escape(description)}",
         f"URL:{page_url}",
         "TRANSP:TRANSPARENT",
+        *(line for trigger in alarms for line in _alarm(trigger, summary)),
         "END:VEVENT",
     ]
 
@@ -92,30 +106,72 @@ def _stamp(today: str) -> str:
 
 
 def ics(plan: dict[str, Any], page_url: str, site_url: str) -> str:
-    """An iCalendar document for `plan` (the output of `checklist.plan`).
+    """An iCalendar document for `plan` (the output of `checklist.plan`): what the reader must do, and when.
+
+    - Each step still to do that has a due day gets one event on that day, the last day to act (the last day to
+      sign in, not the day the password stops working), titled with the action, with reminders 14 days and
+      1 day before. Its step's key dates are named in the description, so one day holds one event.
+    - A key date that is not a step's deadline and falls on another day (the membership's new end, when
+      competency progress shows) gets its own event, titled with its label, reminded on the day.
+    - Nothing before the plan's day: a reminder of the past helps nobody.
+    - UIDs name the step or the date, never the day, so a re-download after a changed answer updates the
+      event instead of adding a second one.
 
     `page_url` is the checklist page the reader came from (each event links back to it); `site_url` is the
     site root that the plan's site-absolute guide links are resolved against.
     """
     _ = Texts(plan["language"])
+    today = dt.date.fromisoformat(plan["today"])
     stamp, events = _stamp(plan["today"]), []
-    # Each key date belongs to a step (`Step.dates`): its title names the event, its guide section is linked.
-    for step, key_date in steps.key_dates():
-        key = key_date.key
-        value = plan["dates"].get(key)
-        if value is None:
-            continue
+    to_do = {step["id"]: step for step in plan["remaining"]}
+    shown = plan.get("dates_text", {}) | plan.get("projected_dates_text", {})
+    projected = set(plan["projected_dates"])
+
+    def upcoming(value: str) -> bool:
+        return dt.date.fromisoformat(value[:10]) >= today
+
+    def described(step: steps.Step, lines: list[str]) -> str:
         guide = site_url.rstrip("/") + guide_link(plan["language"], step.page, step.anchor)
-        summary = _(N_("{label}: {step}"), label=_(key_date.label), step=_(step.title))
-        description = "\n".join(
-            [
-                _(step.detail),
-                *([_(N_("(if you renew before your membership ends)"))] if key in plan["projected_dates"] else []),
-                _(N_("Guide: {url}"), url=guide),
-                _(N_("Your checklist: {url}"), url=page_url),
-            ]
+        return "\n".join([*lines, _(N_("Guide: {url}"), url=guide), _(N_("Your checklist: {url}"), url=page_url)])
+
+    for step in steps.STEPS:
+        due = to_do.get(step.id, {}).get("due")
+        if due is None or not upcoming(due):
+            continue
+        notes = [
+            _(
+                N_("{label}: {value}"),
+                label=_(key_date.label),
+                value=shown.get(key_date.key, plan["dates"][key_date.key]),
+            )
+            for key_date in step.dates
+            if plan["dates"].get(key_date.key) is not None
+        ]
+        events.append(
+            _event(
+                f"step-{step.id}",
+                stamp,
+                due,
+                _(step.title),
+                described(step, [_(step.detail), *notes]),
+                page_url,
+                ACTION_ALARMS,
+            )
         )
-        events.append(_event(f"{key}-{value}", stamp, value, summary, description, page_url))
+    for step, key_date in steps.key_dates():
+        value = plan["dates"].get(key_date.key)
+        if value is None or key_date.deadline or not upcoming(value):
+            continue
+        if to_do.get(step.id, {}).get("due") == value:
+            continue  # said in the step's own event on that day
+        lines = [_(step.detail)]
+        if key_date.key in projected:
+            lines.append(_(N_("(if you renew before your membership ends)")))
+        events.append(
+            _event(
+                f"date-{key_date.key}", stamp, value, _(key_date.label), described(step, lines), page_url, NOTICE_ALARMS
+            )
+        )
     return _calendar(events)
 
 

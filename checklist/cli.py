@@ -16,7 +16,10 @@ from .errors import exits_two_on_bad_input
 from .i18n import LANGUAGES, N_, Texts
 from .plan import date_labels, plan
 
-__all__ = ["main", "render_text"]
+__all__ = ["DEFAULT_SITE_URL", "main", "render_text"]
+
+# Where the guide is read when the caller does not say (`mkdocs.yml`'s site_url for a local `make serve`).
+DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 
 
 def render_text(result: dict[str, Any]) -> str:
@@ -70,7 +73,17 @@ def main(argv: list[str] | None = None, stdin: TextIO | None = None, stdout: Tex
         description="Print the remaining Partner Center transition steps and key dates for one person.",
     )
     parser.add_argument("input", nargs="?", help="input JSON file (default: standard input)")
-    parser.add_argument("--format", choices=("json", "text"), default="json")
+    parser.add_argument(
+        "--format",
+        choices=("json", "text", "ics"),
+        default="json",
+        help="json (for programs), text (for people) or ics (the reminders, for a calendar)",
+    )
+    parser.add_argument(
+        "--site-url",
+        default=DEFAULT_SITE_URL,
+        help="the published guide's root, for the links in the .ics (default: %(default)s)",
+    )
     parser.add_argument("--language", choices=LANGUAGES, help="override the input's language")
     args = parser.parse_args(argv)
     stdin = stdin or sys.stdin
@@ -89,6 +102,12 @@ def main(argv: list[str] | None = None, stdin: TextIO | None = None, stdout: Tex
     result = plan(document)
     if args.format == "text":
         stdout.write(render_text(result))
+    elif args.format == "ics":
+        from .calendar import ics  # only this format needs it
+        from .plan import LANGUAGE_PREFIX
+
+        site = args.site_url.rstrip("/")
+        stdout.write(ics(result, f"{site}{LANGUAGE_PREFIX[result['language']]}checklist/", site))
     else:
         json.dump(result, stdout, ensure_ascii=False, indent=2)
         stdout.write("\n")

@@ -25,6 +25,7 @@ __all__ = [
     "guide_link",
     "iso",
     "key_dates",
+    "overdue",
     "plan",
     "proved",
 ]
@@ -35,6 +36,9 @@ LANGUAGE_PREFIX = {"en": "/", "fr": "/fr/", "zh-TW": "/zh-TW/"}
 PROGRESS = NP_("{done} of {total} required step done", "{done} of {total} required steps done")
 
 PROJECTED = N_("{date} (if you renew before your membership ends)")
+
+# What an overdue step without its own advice (`Step.overdue`) tells the reader.
+OVERDUE = N_("Overdue since {date}: do it as soon as you can.")
 
 
 def guide_link(language: str, page: str, anchor: str) -> str:
@@ -96,6 +100,11 @@ def key_dates(answers: Answers) -> tuple[dict[str, str | None], list[str]]:
 
 def due_date(step: Step, answers: Answers) -> dt.date | None:
     return step.due_from(answers) if step.due_from is not None else None
+
+
+def overdue(due: dt.date | None, today: dt.date) -> bool:
+    """A step is overdue from the day after its due day: the due day itself is still the last day to act."""
+    return due is not None and today > due
 
 
 SOON_DAYS = dates.SOON_DAYS
@@ -169,6 +178,8 @@ def build_plan(answers: Answers) -> dict[str, Any]:
 
     def described(s: Step) -> dict[str, Any]:
         due = due_date(s, answers)
+        # Only a step still to do can be late: a done step is never marked overdue.
+        late = s.id not in done and overdue(due, answers.today)
         return {
             "id": s.id,
             "group": s.group,
@@ -177,6 +188,9 @@ def build_plan(answers: Answers) -> dict[str, Any]:
             "optional": s.optional,
             "due": due.isoformat() if due is not None else None,
             "due_text": _.date(due) if due is not None else None,
+            "overdue": late,
+            # What to do now that the day has passed, in the reader's language (None when not overdue).
+            "overdue_text": _(s.overdue or OVERDUE, date=_.date(due)) if late and due is not None else None,
             "link": guide_link(answers.language, s.page, s.anchor),
         }
 

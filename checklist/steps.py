@@ -74,6 +74,8 @@ class Step:
       date) or the facts an admin sees for an employee (`signed_in`). Any one present and not false is proof;
       a fact a document does not have proves nothing there.
     - `dates`: the key dates that belong to this step (their events link to its guide section).
+    - `overdue`: what to do once the due day has passed (msgid, may use `{date}`, the due day); None: the generic
+      "do it as soon as you can". The plan shows it on the step itself, where the reader is looking.
     """
 
     id: str
@@ -88,6 +90,7 @@ class Step:
     due_from: Callable[[Answers], dt.date | None] | None = None
     proved_by: tuple[str, ...] = ()
     dates: tuple[KeyDate, ...] = ()
+    overdue: str | None = None
 
 
 def from_answer(field: str, rule: Callable[[dt.date], dt.date] | None = None) -> Callable[[Answers], dt.date | None]:
@@ -286,6 +289,9 @@ STEPS: tuple[Step, ...] = (
         _transition,
         due_from=_pmc_end,
         proved_by=("reenrolled_on",),
+        overdue=N_(
+            "Overdue: your membership ended on {date}. Enroll in the Microsoft Partner Network as a new partner to receive a new MPN ID."
+        ),
         dates=(
             KeyDate("renew_by", N_("Renew by"), _renew_by, deadline=True),
             KeyDate("membership_end", N_("Membership ends"), _membership_end, projected=_not_renewed_yet),
@@ -379,6 +385,9 @@ STEPS: tuple[Step, ...] = (
         _always,
         due_from=from_answer("temp_password_issued_on", dates.last_day_to_sign_in),
         proved_by=("signed_in",),
+        overdue=N_(
+            "Overdue: the last day to sign in was {date}. Ask your admin to remove your account and add it again: you will receive new sign-in info."
+        ),
         dates=(
             KeyDate(
                 "temp_password_expires",

@@ -48,7 +48,8 @@ QUESTIONS: tuple[Question, ...] = (
         "choice",
         N_("Which tasks are yours?"),
         options=(
-            ("admin", N_("I set up my company in Partner Center (partner admin)")),
+            # Not "I set up": the admin's plan starts before the account exists, so the wording must not say done.
+            ("admin", N_("I am the one who sets up my company in Partner Center (partner admin)")),
             ("employee", N_("An admin added me to my company's Partner Center account (employee)")),
         ),
     ),
@@ -223,10 +224,36 @@ PAGE_STRINGS: dict[str, str] = {
         "This browser refused to delete some of what this site stored. Remove it in the browser's site data settings."
     ),
     "team_saved_on": N_("Team list saved on this device on {date}."),
+    # Issue 12: the checklist for every reader (keyboard, screen reader, dates, overdue steps, print).
+    "overdue": N_("overdue"),
+    "next_step": N_("next step"),
+    "warning_cleared": N_("No longer applies: {message}"),
+    "date_day": N_("Day"),
+    "date_month": N_("Month"),
+    "date_year": N_("Year"),
+    "date_time": N_("Time (24-hour, HH:MM)"),
+    "date_example": N_("For example, 1 9 2026 for 1 September 2026."),
+    "date_incomplete": N_("Enter the day, the month and the year, or leave all three empty."),
+    "date_not_a_date": N_("There is no such day: check the day, the month and the year."),
+    "date_year_digits": N_("Write the year with four digits, for example 2026."),
+    "date_time_invalid": N_("Write the time as hours and minutes on the 24-hour clock, for example 09:30."),
+    "summary_title": N_("Your answers"),
+    "change": N_("Change"),
+    "change_named": N_("Change: {question}"),
+    "printed_on": N_("Printed on {date}."),
+    "share_address": N_("Link to these answers: {url}"),
     "team_not_kept": N_(
         "This team list could not be kept on this device (not enough space, or storage is blocked): it is shown "
         "for this visit only, and the list saved earlier, if any, stays on this device."
     ),
+}
+
+
+# Day, month, year as each language writes them ("1 septembre 2026", "2026 年 9 月 1 日").
+DATE_PARTS: dict[str, tuple[str, ...]] = {
+    "en": ("day", "month", "year"),
+    "fr": ("day", "month", "year"),
+    "zh-TW": ("year", "month", "day"),
 }
 
 
@@ -270,6 +297,8 @@ def page_context(language: str, today: dt.date) -> dict[str, Any]:
         "strings": page_strings(language),
         "answer_fields": list(ANSWER_FIELDS),
         "date_order": list(date_labels()),  # the page's JSON sorts object keys: the order travels as a list
+        # The order a reader of the language writes a date in: the date fields follow it, not the browser's.
+        "date_parts": list(DATE_PARTS.get(language, DATE_PARTS[DEFAULT_LANGUAGE])),
         "benefit_kinds": list(BENEFIT_KINDS),
         "overview": overview,
     }

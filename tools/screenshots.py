@@ -48,8 +48,11 @@ def answer(page: Page, field: str, value: str) -> None:
     before = int(page.locator("#pct-plan").get_attribute("data-revision") or 0)
     if field == "role":
         page.check(f"#pct-f-{field}-{value}")
-    else:
-        page.fill(f"#pct-f-{field}", value)
+    else:  # a date: its day, month and year boxes (dates.js), read once the reader leaves them
+        year, month, day = value.split("-")
+        for part, typed in (("day", day), ("month", month), ("year", year)):
+            page.fill(f"#pct-f-{field}-{part}", typed)
+        page.press(f"#pct-f-{field}-year", "Tab")
     page.wait_for_function(
         "before => Number(document.getElementById('pct-plan').dataset.revision || 0) > before", arg=before
     )

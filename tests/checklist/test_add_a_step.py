@@ -93,9 +93,11 @@ def test_calendars_have_an_event_for_the_new_key_date() -> None:
     events = Calendar.from_ical(ics(employee(), "https://example.org/checklist/", "https://example.org/")).walk(
         "VEVENT"
     )
-    (event,) = [e for e in events if str(e["SUMMARY"]) == f"{LABEL}: {TITLE}"]
+    # The reader's event is the action on its last day, its key date named in the description.
+    (event,) = [e for e in events if str(e["SUMMARY"]) == TITLE]
     assert event.decoded("DTSTART") == dt.date(2027, 3, 31)
     assert "https://example.org/transition/#nonadmin_tasks" in str(event["DESCRIPTION"])
+    assert LABEL in str(event["DESCRIPTION"])
 
     document = {
         "today": "2027-03-10",

@@ -75,7 +75,7 @@ def calendar_for(answers: dict) -> Calendar:
     return Calendar.from_ical(text)
 
 
-def test_calendar_has_one_event_per_key_date_with_step_title_and_links() -> None:
+def test_calendar_has_the_action_on_its_last_day_and_the_other_dates_with_links() -> None:
     answers = {
         "role": "admin",
         "language": "fr",
@@ -83,15 +83,21 @@ def test_calendar_has_one_event_per_key_date_with_step_title_and_links() -> None
         "pmc_membership_end": "2027-03-01",
     }
     expected = plan(answers)["dates"]
-    events = {str(e["UID"]).split("-")[0]: e for e in calendar_for(answers).walk("VEVENT")}
-    assert set(events) == set(expected) == {"renew_by", "membership_end", "pmc_access_until"}
-    for key, event in events.items():
-        assert event.decoded("DTSTART") == dt.date.fromisoformat(expected[key])
+    events = {str(e["UID"]).split("@")[0]: e for e in calendar_for(answers).walk("VEVENT")}
+    # Renewing is the action (its last day is the end date, which is also the PMC access date: one event that
+    # names both); the new end date is information of its own.
+    assert set(events) == {"step-membership.renew", "date-membership_end"}
+    renew, end = events["step-membership.renew"], events["date-membership_end"]
+    assert renew.decoded("DTSTART") == dt.date.fromisoformat(expected["renew_by"])
+    assert str(renew["SUMMARY"]) == "Renouveler votre adhésion MPN dans l’Espace partenaires"
+    assert "Avantages PMC consultables jusqu’au" in str(renew["DESCRIPTION"])
+    assert end.decoded("DTSTART") == dt.date.fromisoformat(expected["membership_end"])
+    step = {key_date.key: step for step, key_date in key_dates()}["renew_by"]
+    for event in events.values():
         assert str(event["URL"]) == PAGE
         description = str(event["DESCRIPTION"])
-        step = {key_date.key: step for step, key_date in key_dates()}[key]
         assert f"{SITE}fr/{step.page}/#{step.anchor}" in description and PAGE in description
-    assert "1 mars 2028" not in str(events["membership_end"]["SUMMARY"])  # the date is the event's, not its text
+    assert "1 mars 2028" not in str(end["SUMMARY"])  # the date is the event's, not its text
 
 
 def test_calendar_timed_event_for_competency_progress_and_escaped_text() -> None:

@@ -15,11 +15,13 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
+import vobject
 from icalendar import Calendar
 from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
 from checklist.plan import DATE_LABELS
 from tests.docs_model import LANGUAGES, ROOT
+from tests.site.checklist_dates import date_value, type_date
 from tests.site.test_browser import SCREENSHOTS, axe_violations, describe
 from tests.site_server import SiteServer, serve
 
@@ -65,7 +67,7 @@ def answer(page: Page, field: str, value: str | bool) -> None:
     elif field in ("role", "situation", "benefits"):
         page.check(f"#pct-f-{field}-{value}")
     else:
-        page.fill(f"#pct-f-{field}", str(value))
+        type_date(page, field, str(value))
     wait_for_new_plan(page, before)
 
 
@@ -165,7 +167,7 @@ def test_flow_answer_tick_reload_keeps_state_and_matches_the_cli(
     assert shown_dates(page) == expected["dates"]
     for field, value in answers.items():
         if isinstance(value, str) and field not in ("role", "situation"):
-            expect(page.locator(f"#pct-f-{field}")).to_have_value(value)
+            assert date_value(page, field) == value
 
 
 def test_switching_language_keeps_answers_and_ticks(csp_server: SiteServer, page: Page) -> None:
@@ -200,7 +202,8 @@ def test_share_link_reproduces_the_plan_in_a_fresh_context(csp_server: SiteServe
             steps
         )
         assert shown_dates(other) == shown_dates(page)
-        assert "#" not in other.url, "the answers should leave the address bar once loaded"
+        # The address keeps the answers: the reader can bookmark the plan (issue 12).
+        assert urlparse(other.url).fragment == urlparse(link).fragment
     finally:
         first.close()
         second.close()
@@ -216,17 +219,35 @@ def test_calendar_file_parses_and_holds_the_key_dates(csp_server: SiteServer, pa
         page.click("[data-action=calendar]")
     download = download_info.value
     assert download.suggested_filename.endswith(".ics")
-    calendar = Calendar.from_ical(Path(download.path()).read_bytes())
-    events = {str(event["UID"]).split("-")[0]: event for event in calendar.walk("VEVENT")}
-    expected = cli_plan({k: answers[k] for k in ("role", "situation", "pmc_membership_end")}, "en", today)["dates"]
-    assert set(events) == set(expected)
+    text = Path(download.path()).read_bytes().decode("utf-8")
     # The published address when the build knows it (data-site-url), else the address the page was opened at.
-    site = page.locator("#pct-app").get_attribute("data-site-url")
-    page_url = urljoin(site, "checklist/") if site else checklist_url(csp_server, "en")
-    for key, value in expected.items():
-        assert events[key].decoded("DTSTART").isoformat() == value
-        assert str(events[key]["URL"]) == page_url
-    assert "Renew" in str(events["renew_by"]["SUMMARY"])
+    site = page.locator("#pct-app").get_attribute("data-site-url") or csp_server.url
+    page_url = urljoin(site if site.endswith("/") else site + "/", "checklist/")
+    # The page's file is the CLI's file for the same answers and day (issue 12: `--format ics`).
+    document = {
+        **{k: answers[k] for k in ("role", "situation", "pmc_membership_end")},
+        "language": "en",
+        "today": today,
+    }
+    cli = subprocess.run(
+        [sys.executable, "-m", "checklist", "--format", "ics", "--site-url", site],
+        input=json.dumps(document),
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert cli.returncode == 0, cli.stderr
+    assert text.replace("\r\n", "\n") == cli.stdout.replace("\r\n", "\n")
+    # Two parsers that share no code read it: the action on its last day, with its reminders.
+    events = {str(event["UID"]).split("@")[0]: event for event in Calendar.from_ical(text).walk("VEVENT")}
+    expected = cli_plan(document, "en", today)["dates"]
+    renew = events["step-membership.renew"]
+    assert renew.decoded("DTSTART").isoformat() == expected["renew_by"]
+    assert str(renew["URL"]) == page_url and "Renew" in str(renew["SUMMARY"])
+    assert len(renew.walk("VALARM")) == 2
+    other = {e.uid.value.split("@")[0]: e for e in vobject.readOne(text).vevent_list}
+    assert set(other) == set(events)
+    assert other["step-membership.renew"].dtstart.value.isoformat() == expected["renew_by"]
 
 
 # --- stored state, hostile input --------------------------------------------------------------------------

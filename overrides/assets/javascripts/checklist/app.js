@@ -14,7 +14,9 @@ import { Links } from "./links.js";
 import { Messages, button } from "./messages.js";
 import { PlanView } from "./plan-view.js";
 import { SavedChecklist, STORAGE_KEY, emptyState, isPlan } from "./saved-state.js";
-import { answersFromFragment } from "./share.js";
+import { planChanges } from "./announce.js";
+import { answersFromFragment, fragmentFor, syncAddress } from "./share.js";
+import { AnswersSummary } from "./summary.js";
 import { Store } from "./storage.js";
 import { setUpTeam } from "./team.js";
 import { Toolbar } from "./toolbar.js";
@@ -30,7 +32,8 @@ export class ChecklistApp {
     this.messages = new Messages(root);
     this.store = new Store();
     this.saved = new SavedChecklist(this.store);
-    this.form = new QuestionsForm(root.querySelector("#pct-form"), { text: this.text });
+    this.form = new QuestionsForm(root.querySelector("#pct-form"), { text: this.text, say: (message) => this.messages.say(message) });
+    this.summary = new AnswersSummary(root.querySelector("#pct-summary"), { form: this.form, text: this.text, language: this.language });
     this.view = new PlanView(root, { text: this.text, language: this.language, dateOrder: config.date_order, links: this.links });
     this.toolbar = new Toolbar(root.querySelector("#pct-actions"), this);
     this.engine = new Engine(root.dataset.worker, { timeout: Number(root.dataset.loadTimeout) || 20000 });
@@ -50,9 +53,12 @@ export class ChecklistApp {
     this.openShareLink();
     this.form.init(() => this.onAnswersChanged());
     this.form.fill(this.state.answers);
+    this.showAnswers();
     this.root.addEventListener("change", (event) => this.onTick(event));
     this.toolbar.init();
     window.addEventListener("storage", (event) => this.onOtherTab(event));
+    // A share link pasted into a tab already on this page changes only the fragment: open it like a new visit.
+    window.addEventListener("hashchange", () => this.onHashChange());
     new ForgetButton(this.root.querySelector("#pct-forget"), { store: this.store }).init((cleared) => this.onDeletedAll(cleared));
     if (this.state.plan && this.state.plan.language === this.language && this.state.answers.role) this.paint(this.state.plan, "stored");
     else this.paintPrerendered();
@@ -63,6 +69,7 @@ export class ChecklistApp {
   /* ------------------------------------------------------------ state */
 
   save() {
+    this.showAnswers();
     return this.saved.save(this.state);
   }
 
@@ -80,17 +87,35 @@ export class ChecklistApp {
     this.state = state;
     this.form.fill(state.answers);
     this.form.clearErrors();
+    this.showAnswers();
   }
 
+  /** The address bar and the answers' summary follow the answers (deleting everything clears both). */
+  showAnswers() {
+    syncAddress(this.state.answers, this.fields);
+    this.summary.paint();
+  }
+
+  /** Open the share link in the address bar, if any. The address keeps it (bookmarkable); the reader's own saved
+   * answers, when the link carries exactly them (a reload, a bookmark), are not a shared link. */
   openShareLink() {
     const shared = answersFromFragment(location.hash, this.fields);
-    if (!shared) return;
+    if (!shared) return false;
+    if (fragmentFor(shared, this.fields) === fragmentFor(this.state.answers, this.fields)) return false;
     const { state, previousKept, previousLost } = this.saved.share(shared);
     this.state = state;
     this.save();
-    history.replaceState(null, "", location.pathname + location.search);
     if (previousKept) this.messages.alert(this.text("shared_loaded"), [this.restoreButton()], true);
     else if (previousLost) this.messages.alert(this.text("shared_loaded_lost"));
+    return true;
+  }
+
+  onHashChange() {
+    if (!this.openShareLink()) return;
+    this.form.fill(this.state.answers);
+    this.form.clearErrors();
+    this.team?.show(this.state.answers.role === "admin");
+    this.run(this.recompute());
   }
 
   restoreButton() {
@@ -146,11 +171,15 @@ export class ChecklistApp {
     if (ticket !== this.latest) return;
     if (!isPlan(plan)) throw new Error("the engine returned a plan of an unknown shape");
     this.form.clearErrors();
+    const before = this.livePlan ?? null; // the plan the reader last heard about (null: the first of this visit)
+    this.livePlan = plan;
     this.state = { ...this.state, plan };
     this.save();
     this.paint(plan, "live");
     this.root.querySelector('[data-action="calendar"]').disabled = !Object.keys(plan.dates).length;
-    this.messages.say(this.text("ready"));
+    // Say what changed (progress, new or cleared warnings); nothing changed: nothing new to hear.
+    const changes = planChanges(before, plan, this.text);
+    if (changes) this.messages.say(changes);
   }
 
   /** Every promise the page starts ends here: errors are sorted, never swallowed. */

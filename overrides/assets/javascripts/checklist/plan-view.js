@@ -20,11 +20,13 @@ export class PlanView {
     this.links = links;
     this.paints = 0;
     this.prerendered = null;
+    this.stepOrder = [];
   }
 
   /** Keep a copy of the build's pre-rendered list, shown before a role is chosen or without the engine. */
   init() {
     this.prerendered = this.box().cloneNode(true);
+    this.stepOrder = [...this.prerendered.querySelectorAll("input[data-step]")].map((input) => input.dataset.step);
     return this;
   }
 
@@ -60,25 +62,64 @@ export class PlanView {
     return [given.slice(0, at), time, given.slice(at + shown.length)];
   }
 
-  stepItem(step, done) {
+  /** A badge around the engine's date text: "due {date}" with the date as a <time>. */
+  dueBadge(step) {
+    const when = element("time", { datetime: step.due, text: textOr(step.due_text, () => this.formatDate(step.due)) });
+    const parts = this.text("due", { date: "\u0000" }).split("\u0000");
+    return element("span", { class: "pct-badge pct-badge--due" }, ...parts.flatMap((part, i) => (i ? [when, part] : [part])));
+  }
+
+  /**
+   * One step. Its badges (due date, overdue, next, optional) are inside its label, so the checkbox's accessible
+   * name says them ("Sign in with your temporary password, due 28 November 2026"); an overdue step says what to
+   * do now (the engine's `overdue_text`) right under its title.
+   */
+  stepItem(step, done, next = false) {
     const id = `pct-step-${step.id}`;
     const badges = [];
+    const late = !done && step.overdue === true;
+    if (late) badges.push(element("span", { class: "pct-badge pct-badge--overdue", text: this.text("overdue") }));
+    if (next) badges.push(element("span", { class: "pct-badge pct-badge--next", text: this.text("next_step") }));
     if (step.optional) badges.push(element("span", { class: "pct-badge", text: this.text("optional") }));
-    if (step.due && !done) {
-      const when = element("time", { datetime: step.due, text: textOr(step.due_text, () => this.formatDate(step.due)) });
-      const parts = this.text("due", { date: "\u0000" }).split("\u0000");
-      badges.push(element("span", { class: "pct-badge pct-badge--due" }, ...parts.flatMap((part, i) => (i ? [when, part] : [part]))));
-    }
+    if (step.due && !done) badges.push(this.dueBadge(step));
     const href = this.links.guide(step.link);
+    const classes = ["pct-step", done && "pct-step--done", late && "pct-step--overdue", next && "pct-step--next"];
+    // The accessible name: the title, then what the badges say, with the language's comma.
+    const comma = this.language === "zh-TW" ? "，" : ", ";
+    const name = [step.title, ...badges.map((badge) => badge.textContent)].join(comma);
     return element(
       "li",
-      { class: done ? "pct-step pct-step--done" : "pct-step", dataset: { step: step.id } },
-      element("input", { type: "checkbox", id, dataset: { step: step.id }, checked: done }),
-      element("label", { for: id, class: "pct-step__title", text: step.title }),
-      ...badges.flatMap((badge) => [" ", badge]),
+      { class: classes.filter(Boolean).join(" "), dataset: { step: step.id } },
+      element("input", { type: "checkbox", id, dataset: { step: step.id }, checked: done, "aria-label": name }),
+      element(
+        "label",
+        { for: id, class: "pct-step__label" },
+        element("span", { class: "pct-step__title", text: step.title }),
+        ...badges.flatMap((badge) => [" ", badge]),
+      ),
+      late && typeof step.overdue_text === "string"
+        ? element("p", { class: "pct-step__overdue", text: step.overdue_text })
+        : null,
       element("p", { class: "pct-step__detail", text: step.detail }),
-      href ? element("p", { class: "pct-step__link" }, element("a", { href, text: this.text("read_guide") })) : null,
+      href
+        ? element(
+            "p",
+            { class: "pct-step__link" },
+            // The full address for paper (print CSS writes data-print-url after the link).
+            element("a", { href, text: this.text("read_guide"), dataset: { printUrl: new URL(href, location.href).href } }),
+          )
+        : null,
     );
+  }
+
+  /** A group's steps in the guide's order, done or not (the pre-rendered list holds the engine's order of all the
+   * steps): ticking a step never moves it, so the focus and the next Tab stay where the reader is. */
+  stepsInOrder(plan, group) {
+    const rank = new Map(this.stepOrder.map((id, i) => [id, i]));
+    const placed = (step, i) => ({ step, key: rank.get(step.id) ?? this.stepOrder.length + i });
+    const remaining = plan.remaining.filter((step) => step.group === group).map((step, i) => ({ ...placed(step, i), done: false }));
+    const completed = (plan.completed ?? []).filter((step) => step.group === group).map((step, i) => ({ ...placed(step, i), done: true }));
+    return [...remaining, ...completed].sort((a, b) => a.key - b.key);
   }
 
   /** Paint a plan (validated by the caller); `source` is "stored" or "live" (read by tests and the benchmark). */
@@ -130,16 +171,16 @@ export class PlanView {
     );
 
     if (!plan.remaining.length) box.append(element("p", { class: "pct-nothing-left", text: text("nothing_left") }));
+    // The next step: the first required step still to do, in the order the groups are shown.
+    const groupIds = plan.groups.map((group) => group.id);
+    const next = groupIds.flatMap((id) => plan.remaining.filter((s) => s.group === id && !s.optional))[0]?.id;
     for (const group of plan.groups) {
-      const todo = plan.remaining.filter((step) => step.group === group.id);
-      const completed = (plan.completed ?? []).filter((step) => step.group === group.id);
       box.append(
         element("h3", { text: group.title }),
         element(
           "ul",
           { class: "pct-steps", dataset: { group: group.id } },
-          ...todo.map((step) => this.stepItem(step, false)),
-          ...completed.map((step) => this.stepItem(step, true)),
+          ...this.stepsInOrder(plan, group.id).map(({ step, done }) => this.stepItem(step, done, step.id === next)),
         ),
       );
     }

@@ -17,6 +17,23 @@ export function shareUrl(answers, fields, base) {
   return `${base}${SHARE_PREFIX}${params}`;
 }
 
+/** The fragment (`#checklist?…`) for `answers`, or "" when there is nothing to carry. */
+export function fragmentFor(answers, fields) {
+  const url = shareUrl(answers, fields, "");
+  return url === SHARE_PREFIX ? "" : url;
+}
+
+/**
+ * Keep the address bar on the link that reproduces `answers`, so a bookmark or a copied address made at any
+ * moment brings this plan back. replaceState adds no history entry and fires no hashchange; the fragment never
+ * reaches a server.
+ */
+export function syncAddress(answers, fields) {
+  const fragment = fragmentFor(answers, fields);
+  if (location.hash === fragment || (!fragment && !location.hash)) return;
+  history.replaceState(history.state, "", `${location.pathname}${location.search}${fragment}`);
+}
+
 /** The share box (#pct-share): shows the link, selects it, copies it when the browser allows. */
 export class ShareBox {
   constructor(root, { say, copied }) {

@@ -1,10 +1,11 @@
 /* The plan's toolbar (#pct-actions): change answers, share, calendar, print, start over. Each button names its
  * action in data-action; the page (app.js) is passed in, so the toolbar only says what each action does. */
 
-import { download } from "./dom.js";
+import { clock, download } from "./dom.js";
 import { button } from "./messages.js";
 import { emptyState } from "./saved-state.js";
-import { ShareBox, shareUrl } from "./share.js";
+import { ShareBox, fragmentFor, shareUrl } from "./share.js";
+import { dateWords } from "./summary.js";
 
 export class Toolbar {
   constructor(root, app) {
@@ -22,6 +23,8 @@ export class Toolbar {
       const action = event.target.closest("[data-action]")?.dataset.action;
       if (action && typeof this[action] === "function") this.app.run(this[action]());
     });
+    // Printed from the button or from the browser's menu alike.
+    window.addEventListener("beforeprint", () => this.beforePrint());
     return this;
   }
 
@@ -47,6 +50,16 @@ export class Toolbar {
 
   print() {
     window.print();
+  }
+
+  /** On paper: the day it was printed and the address that brings these answers back (#pct-printed). */
+  beforePrint() {
+    const { app } = this;
+    const link = fragmentFor(app.state.answers, app.fields);
+    app.root.querySelector("#pct-printed").textContent = [
+      app.text("printed_on", { date: dateWords(clock().today, app.language) }),
+      link ? app.text("share_address", { url: `${location.origin}${location.pathname}${link}` }) : "",
+    ].join(" ");
   }
 
   /** Start over, with an undo while the reader has not answered anything new. */
