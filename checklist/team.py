@@ -15,7 +15,7 @@ import copy
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from . import dates, steps
@@ -26,7 +26,9 @@ from .i18n import N_, NC_, NP_, Texts
 from .plan import guide_link, iso
 
 __all__ = [
+    "ADMIN_ACTIONS",
     "EMPLOYEE_FIELDS",
+    "IDENTITY_FIELDS",
     "MAX_EMPLOYEES",
     "STATUSES",
     "STATUS_LABELS",
@@ -40,7 +42,7 @@ __all__ = [
 # A team larger than this is refused with a clear error (see README, "Team status (admins)").
 MAX_EMPLOYEES = 10_000
 
-TEAM_FIELDS: tuple[str, ...] = ("language", "today", "now", "employees")
+TEAM_FIELDS: tuple[str, ...] = ("language", "today", "now", "employees", "extra_columns")
 EMPLOYEE_FIELDS: tuple[str, ...] = (
     "name",
     "email",
@@ -50,7 +52,11 @@ EMPLOYEE_FIELDS: tuple[str, ...] = (
     "exams_associated",
     "exams_associated_at",
 )
+# Identity and the admin's own columns: the row of the admin's file (kept through reloads, re-sorting and the
+# export) and the cells of the columns the engine does not read ("Department"), given back as they were.
+IDENTITY_FIELDS: tuple[str, ...] = ("row", "extra")
 _EMPLOYEE_FIELD_SET = frozenset(EMPLOYEE_FIELDS)
+_ROW_FIELD_SET = _EMPLOYEE_FIELD_SET | frozenset(IDENTITY_FIELDS)
 
 # The facts of an employee that are also answers of one person's plan: a step's date rules read them there.
 _ANSWER_FACTS: tuple[str, ...] = tuple(
@@ -86,6 +92,19 @@ _PROGRESS_PENDING = N_(
     "Partnership > Competencies from {visible}."
 )
 _DUPLICATE = N_("Same e-mail address as row {row}.")
+_SAME_ROW = N_("Row {row} is given twice: each person needs a row number of their own.")
+
+# What the admin does for each step still open for a person: the admin's wording, not the employee's (issue 13).
+# `{date}` is the step's due date when it has one. A step without an entry here shows its own title.
+ADMIN_ACTIONS: dict[str, tuple[str, str | None]] = {
+    "employee.get_signin_info": (N_("Send the sign-in info again"), None),
+    "employee.sign_in": (N_("Remind them to sign in"), N_("Remind them to sign in by {date}")),
+    "employee.connect_partner_university": (N_("Ask them to connect Partner University"), None),
+    "employee.associate_exams": (N_("Ask them to associate their exams and certifications"), None),
+}
+# An expired temporary password replaces both sign-in actions with this one.
+_REPLACE_ACCOUNT = N_("Remove the account and add it again")
+_SIGN_IN_STEPS = frozenset({"employee.get_signin_info", "employee.sign_in"})
 
 # The totals line: each count with its own plural forms, then one pattern that puts them in the language's order.
 _TOTALS = N_("{employees}: {needs_action}, {expired}, {due_soon}, {done}.")
@@ -122,7 +141,9 @@ def team(data: object) -> dict[str, Any]:
     """The public entry point: team document (a dict) in, team status (a JSON-ready dict) out.
 
     Input: ``{"language", "today" or "now", "employees": [{"name", "email", "temp_password_issued_on",
-    "signed_in", "partner_university_connected", "exams_associated", "exams_associated_at"}, ...]}``.
+    "signed_in", "partner_university_connected", "exams_associated", "exams_associated_at", and optionally
+    "row" (the row in the admin's file) and "extra" (the admin's own cells by header)}, ...], "extra_columns":
+    [the admin's own headers, in the file's order]}``.
     """
     texts, language, today, now = read_options(data)
     assert isinstance(data, dict)
@@ -133,7 +154,12 @@ def team(data: object) -> dict[str, Any]:
         raise ChecklistError("employees", "invalid_type", texts(N_("Must be a list.")))
     if len(employees) > MAX_EMPLOYEES:
         raise too_many(texts, "employees")
-    return build_team(texts, language, today, now, enumerate(employees, start=1))
+    extra_columns = data.get("extra_columns", [])
+    if not isinstance(extra_columns, list) or not all(isinstance(c, str) for c in extra_columns):
+        raise ChecklistError("extra_columns", "invalid_type", texts(N_("Must be a list of texts.")))
+    result = build_team(texts, language, today, now, enumerate(employees, start=1))
+    result["extra_columns"] = list(extra_columns)
+    return result
 
 
 class _Team:
@@ -178,6 +204,18 @@ class _Team:
         self._dated = {}
         self._texts: dict[str, str] = {}
         self.date_unknown = {"code": "temp_password_date_unknown", "message": texts(_DATE_UNKNOWN)}
+        self.replace_account = texts(_REPLACE_ACCOUNT)
+        self.actions = {
+            step.id: (texts(ADMIN_ACTIONS[step.id][0]), ADMIN_ACTIONS[step.id][1])
+            if step.id in ADMIN_ACTIONS
+            else (title, None)
+            for step, title, _ in self.steps
+        }
+
+    def action(self, step_id: str, due_text: str | None) -> str:
+        """The admin's wording for one open step ("Remind them to sign in by 3 May 2027")."""
+        plain, dated = self.actions[step_id]
+        return self._(dated, date=due_text) if dated is not None and due_text is not None else plain
 
     def text(self, iso: str) -> str:
         """The display text of an ISO date or date-time, computed once per value and call."""
@@ -246,10 +284,18 @@ def build_team(
     today: dt.date,
     now: dt.datetime | None,
     rows: Iterable[tuple[int, object]],
+    reject: Callable[[int, dict[str, Any], ChecklistError], dict[str, Any]] | None = None,
     **extra: Any,
 ) -> dict[str, Any]:
-    """The team status for `(row number, employee dict)` pairs; `extra` adds keys (the CSV reader's columns)."""
+    """The team status for `(row number, employee dict)` pairs; `extra` adds keys (the CSV reader's columns).
+
+    Without `reject`, the first invalid row raises (a JSON document is the page's or a program's: all or
+    nothing). With it (a CSV file, the admin's), each invalid row is passed to `reject`, whose entry joins
+    `rejected`, and the other rows are computed: one bad cell never blocks 200 people (issue 13).
+    """
     context = _Team(texts, language, today, now)
+    rejected: list[dict[str, Any]] = list(extra.pop("rejected", []))
+    taken: set[int] = set()
     read = RowReader({}, texts)
     seen: dict[str, int] = {}
     ranked: list[tuple[tuple[int, int, int, int], dict[str, Any]]] = []
@@ -258,28 +304,38 @@ def build_team(
     next_due: str | None = None
     next_due_text: str | None = None
     today_iso = today.isoformat()
-    for row, data in rows:
+    for position, data in rows:
+        row = position
         read.row = row
         if not isinstance(data, dict):
             message = texts(N_("Each employee must be a JSON object."))
             raise ChecklistError(f"rows[{row}]", "not_an_object", message, row=row)
-        if not data.keys() <= _EMPLOYEE_FIELD_SET:
-            unknown = next(field for field in data if field not in _EMPLOYEE_FIELD_SET)
-            raise read.fail(str(unknown) or '""', "unknown_field", N_("Unknown field."))
-        read.data = data
-        name = read.text("name")
-        email = read.text("email")
-        if email is not None and not _EMAIL.fullmatch(email):
-            raise read.fail("email", "invalid_email", N_("Must be an e-mail address, like name@example.com."))
-        if name is None and email is None:
-            raise read.fail("email", "required", N_("Give a name or an e-mail address."))
-        issued = read.date("temp_password_issued_on")
-        signed_in = read.flag("signed_in")
-        connected = read.flag("partner_university_connected")
-        associated_at = read.datetime("exams_associated_at")
-        associated = read.flag("exams_associated") or associated_at is not None
-        read.not_after("temp_password_issued_on", issued, today)
-        read.not_after("exams_associated_at", associated_at, context.latest)
+        try:
+            if not data.keys() <= _ROW_FIELD_SET:
+                unknown = next(field for field in data if field not in _ROW_FIELD_SET)
+                raise read.fail(str(unknown) or '""', "unknown_field", N_("Unknown field."))
+            read.data = data
+            row = read.row = _identity(read, data, position, taken)
+            extra_cells = _extra(read, data)
+            name = read.text("name")
+            email = read.text("email")
+            if email is not None and not _EMAIL.fullmatch(email):
+                raise read.fail("email", "invalid_email", N_("Must be an e-mail address, like name@example.com."))
+            if name is None and email is None:
+                raise read.fail("email", "required", N_("Give a name or an e-mail address."))
+            issued = read.date("temp_password_issued_on")
+            signed_in = read.flag("signed_in")
+            connected = read.flag("partner_university_connected")
+            associated_at = read.datetime("exams_associated_at")
+            associated = read.flag("exams_associated") or associated_at is not None
+            read.not_after("temp_password_issued_on", issued, today)
+            read.not_after("exams_associated_at", associated_at, context.latest)
+        except ChecklistError as error:
+            if reject is None:
+                raise
+            rejected.append(reject(position, data, error))
+            continue
+        taken.add(row)
         # The facts the steps' `proved_by` and date rules read, by their field names.
         facts = {
             "temp_password_issued_on": issued,
@@ -315,6 +371,7 @@ def build_team(
                 warnings.append({"code": "duplicate_email", "message": texts(_DUPLICATE, row=first)})
 
         remaining = []
+        actions = []
         present = {fact for fact, value in facts.items() if value is not None and value is not False}
         for step, proofs, title, link in context.proofs:
             if not present.isdisjoint(proofs):  # proved done by a fact (`Step.proved_by`, as `plan.proved` reads it)
@@ -323,6 +380,28 @@ def build_team(
             if step_due is not None and step_due >= today_iso and (next_due is None or step_due < next_due):
                 next_due, next_due_text = step_due, step_due_text
             remaining.append({"id": step.id, "title": title, "due": step_due, "due_text": step_due_text, "link": link})
+            if status == "expired" and step.id in _SIGN_IN_STEPS:
+                if not actions or actions[0]["code"] != "replace_account":
+                    actions.insert(
+                        0,
+                        {
+                            "code": "replace_account",
+                            "step": step.id,
+                            "due": None,
+                            "due_text": None,
+                            "message": context.replace_account,
+                        },
+                    )
+                continue
+            actions.append(
+                {
+                    "code": step.id,
+                    "step": step.id,
+                    "due": step_due,
+                    "due_text": step_due_text,
+                    "message": context.action(step.id, step_due_text),
+                }
+            )
         if status is None:
             status = "in_progress" if remaining else "done"
 
@@ -353,7 +432,9 @@ def build_team(
                     "dates": dict(row_dates),
                     "dates_text": dict(row_dates_text),
                     "remaining": remaining,
+                    "actions": actions,
                     "warnings": warnings,
+                    "extra": extra_cells,
                 },
             )
         )
@@ -383,8 +464,34 @@ def build_team(
         "dropped_columns": [],
         "missing_columns": [],
         "notices": [],
-        "rejected": [],  # rows not imported (CSV rows that do not fit the header): {row, column, value, code, message}
+        "extra_columns": [],
+        # Rows not imported (a CSV file's rows): {row, column (the file's header), value, code, expected, message}.
+        "rejected": sorted(rejected, key=lambda entry: entry["row"]),
         "source": {"format": "json"},
     }
     result.update(extra)
     return result
+
+
+def _identity(read: RowReader, data: dict[str, Any], position: int, taken: set[int]) -> int:
+    """The person's row: the one given (the admin's file's, kept through reloads and exports), else the position."""
+    value = data.get("row")
+    if value is None:
+        row = position
+    elif isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise read.fail("row", "invalid_type", N_("Must be a whole number, 1 or more."))
+    else:
+        row = value
+    if row in taken:
+        raise read.fail("row", "duplicate_row", _SAME_ROW, row=row)
+    return row
+
+
+def _extra(read: RowReader, data: dict[str, Any]) -> dict[str, str]:
+    """The admin's own cells (text by column header), given back as they are."""
+    value = data.get("extra")
+    if value is None:
+        return {}
+    if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+        raise read.fail("extra", "invalid_type", N_("Must be an object of texts."))
+    return dict(value)
