@@ -298,6 +298,7 @@ def build_team(
     taken: set[int] = set()
     read = RowReader({}, texts)
     seen: dict[str, int] = {}
+    duplicated: set[str] = set()
     ranked: list[tuple[tuple[int, int, int, int], dict[str, Any]]] = []
     counts = dict.fromkeys(STATUSES, 0)
     needing = not_signed_in = pu_missing = exams_missing = pending = 0
@@ -364,11 +365,14 @@ def build_team(
             if warning is not None:
                 warnings.append(dict(warning))
                 pending += 1
-        if email is not None:
+        if email is not None:  # duplicates are named after the loop: by the smallest row, whatever the order given
             key = email.casefold()
-            first = seen.setdefault(key, row)
-            if first != row:
-                warnings.append({"code": "duplicate_email", "message": texts(_DUPLICATE, row=first)})
+            first = seen.get(key)
+            if first is None:
+                seen[key] = row
+            else:
+                seen[key] = min(first, row)
+                duplicated.add(key)
 
         remaining = []
         actions = []
@@ -440,6 +444,12 @@ def build_team(
         )
         if len(ranked) > MAX_EMPLOYEES:
             raise too_many(texts, "$")
+    if duplicated:  # each person after the first (smallest row) of an address, in any order the rows came
+        for _, employee in ranked:
+            email = employee["email"]
+            first = seen.get(email.casefold()) if email is not None and email.casefold() in duplicated else None
+            if first is not None and first != employee["row"]:
+                employee["warnings"].append({"code": "duplicate_email", "message": texts(_DUPLICATE, row=first)})
     ranked.sort(key=lambda pair: pair[0])
     totals = {
         "employees": len(ranked),

@@ -475,6 +475,8 @@ def _day(value: str, order: str | None) -> str | None:
         return None
     first, second, year, hour, minute = found.groups()
     day, month = (first, second) if order == "dmy" else (second, first)
+    if int(month) > 12:  # 25/09/2026 read month first: not a date in this order (the message shows the order)
+        return None
     text = f"{year}-{int(month):02}-{int(day):02}"
     return text if hour is None else f"{text}T{int(hour):02}:{minute}"
 
@@ -837,15 +839,21 @@ def team_template_csv(language: str = "en", *, bom: bool = True) -> str:
 def team_to_csv(result: dict[str, Any], *, bom: bool = True) -> str:
     """The team status as the admin's table (CSV text, headers in the result's language), formulas neutralised.
 
-    It reads back with `read_team_csv`: the computed columns (row, status, dates, steps, warnings) are ignored.
+    People are in the order of the admin's file (`row`), and the admin's own columns follow ours, so the file
+    imports back to the same table: the "Row" column keeps each person's identity, the computed columns
+    (status, dates, steps, warnings) are ignored on reading.
     """
     _ = Texts(result["language"])
     yes, no = _(N_("yes")), _(N_("no"))
+    extra_columns = list(result.get("extra_columns") or [])
     rows = [[_(label) for label in COMPUTED_LABELS[:1]] + [_(label) for _role, label in COLUMN_LABELS]]
-    rows[0] += [_(label) for label in COMPUTED_LABELS[1:]]
-    for employee in result["employees"]:
+    rows[0] += [_(label) for label in COMPUTED_LABELS[1:]] + extra_columns
+    for employee in sorted(result["employees"], key=lambda e: e["row"]):
         associated_at = employee["exams_associated_at"]
         visible = employee["dates"]["competency_progress_visible"]
+        actions = employee.get("actions")
+        steps = [a["message"] for a in actions] if actions is not None else [s["title"] for s in employee["remaining"]]
+        own = employee.get("extra") or {}
         rows.append(
             [
                 str(employee["row"]),
@@ -858,8 +866,9 @@ def team_to_csv(result: dict[str, Any], *, bom: bool = True) -> str:
                 employee["status_label"],
                 employee["dates"]["temp_password_expires"] or "",
                 visible.replace("T", " ") if visible else "",
-                "; ".join(step["title"] for step in employee["remaining"]),
+                "; ".join(steps),
                 " ".join(warning["message"] for warning in employee["warnings"]),
+                *(own.get(column, "") for column in extra_columns),
             ]
         )
     return _csv_text(rows, bom)
