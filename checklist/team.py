@@ -29,6 +29,9 @@ __all__ = [
     "ADMIN_ACTIONS",
     "EMPLOYEE_FIELDS",
     "IDENTITY_FIELDS",
+    "VIEW_FIELDS",
+    "WARNING_MESSAGES",
+    "WARNING_PARAMETERS",
     "MAX_EMPLOYEES",
     "STATUSES",
     "STATUS_LABELS",
@@ -102,8 +105,28 @@ ADMIN_ACTIONS: dict[str, tuple[str, str | None]] = {
     "employee.connect_partner_university": (N_("Ask them to connect Partner University"), None),
     "employee.associate_exams": (N_("Ask them to associate their exams and certifications"), None),
 }
+# The page's compact employee record (`build_team(view=True)`): a list in this order. `flags` has bit 1 for
+# signed in, 2 for Partner University connected, 4 for exams associated; `actions` is [[code, due ISO or null]];
+# `warnings` is [[code, ...ISO dates or the first row]] with the parameters of the message of that code.
+VIEW_FIELDS: tuple[str, ...] = ("row", "status", "needs_action", "flags", "expires", "actions", "warnings")
+# The parameters of each warning code, in the compact record's order (the page fills the message with them).
+WARNING_PARAMETERS: dict[str, tuple[str, ...]] = {
+    "temp_password_expired": ("date",),
+    "temp_password_expires_soon": ("date", "last_day"),
+    "temp_password_date_unknown": (),
+    "progress_pending": ("associated", "visible"),
+    "duplicate_email": ("row",),
+}
+WARNING_MESSAGES: dict[str, str] = {
+    "temp_password_expired": _EXPIRED,
+    "temp_password_expires_soon": _EXPIRES_SOON,
+    "temp_password_date_unknown": _DATE_UNKNOWN,
+    "progress_pending": _PROGRESS_PENDING,
+    "duplicate_email": _DUPLICATE,
+}
 # An expired temporary password replaces both sign-in actions with this one.
 _REPLACE_ACCOUNT = N_("Remove the account and add it again")
+REPLACE_ACCOUNT = _REPLACE_ACCOUNT
 _SIGN_IN_STEPS = frozenset({"employee.get_signin_info", "employee.sign_in"})
 
 # The totals line: each count with its own plural forms, then one pattern that puts them in the language's order.
@@ -137,7 +160,7 @@ def too_many(texts: Texts, field: str) -> ChecklistError:
     return ChecklistError(field, "too_many_rows", message)
 
 
-def team(data: object) -> dict[str, Any]:
+def team(data: object, *, view: bool = False) -> dict[str, Any]:
     """The public entry point: team document (a dict) in, team status (a JSON-ready dict) out.
 
     Input: ``{"language", "today" or "now", "employees": [{"name", "email", "temp_password_issued_on",
@@ -157,7 +180,7 @@ def team(data: object) -> dict[str, Any]:
     extra_columns = data.get("extra_columns", [])
     if not isinstance(extra_columns, list) or not all(isinstance(c, str) for c in extra_columns):
         raise ChecklistError("extra_columns", "invalid_type", texts(N_("Must be a list of texts.")))
-    result = build_team(texts, language, today, now, enumerate(employees, start=1))
+    result = build_team(texts, language, today, now, enumerate(employees, start=1), view=view)
     result["extra_columns"] = list(extra_columns)
     return result
 
@@ -199,6 +222,7 @@ class _Team:
         self.proofs = [(step, frozenset(step.proved_by), title, link) for step, title, link in self.steps]
         self.labels = {status: texts.ctx(STATUS_CONTEXT, label) for status, label in STATUS_LABELS.items()}
         self._issued: dict[dt.date, tuple[str | None, dict[str, str] | None]] = {}
+        self.issued_codes: dict[dt.date, list[str]] = {}  # the compact warning for an issue date (view mode)
         self._exams: dict[dt.datetime, dict[str, str] | None] = {}
         self._dated: dict[tuple[object, ...], tuple[dict[str, str | None], dict[str, str], dict[str, tuple[str, str]]]]
         self._dated = {}
@@ -255,11 +279,13 @@ class _Team:
             if dates.temp_password_expired(day, self.today):
                 status: str | None = "expired"
                 warning = {"code": "temp_password_expired", "message": _(_EXPIRED, date=_.date(expires))}
+                self.issued_codes[day] = ["temp_password_expired", expires.isoformat()]
             elif dates.temp_password_expires_soon(day, self.today):
                 status = "due_soon"
-                last_day = _.date(dates.last_day_to_sign_in(day))
-                message = _(_EXPIRES_SOON, date=_.date(expires), last_day=last_day)
+                last = dates.last_day_to_sign_in(day)
+                message = _(_EXPIRES_SOON, date=_.date(expires), last_day=_.date(last))
                 warning = {"code": "temp_password_expires_soon", "message": message}
+                self.issued_codes[day] = ["temp_password_expires_soon", expires.isoformat(), last.isoformat()]
             else:
                 status, warning = None, None
             self._issued[day] = (status, warning)
@@ -285,6 +311,8 @@ def build_team(
     now: dt.datetime | None,
     rows: Iterable[tuple[int, object]],
     reject: Callable[[int, dict[str, Any], ChecklistError], dict[str, Any]] | None = None,
+    *,
+    view: bool = False,
     **extra: Any,
 ) -> dict[str, Any]:
     """The team status for `(row number, employee dict)` pairs; `extra` adds keys (the CSV reader's columns).
@@ -292,6 +320,10 @@ def build_team(
     Without `reject`, the first invalid row raises (a JSON document is the page's or a program's: all or
     nothing). With it (a CSV file, the admin's), each invalid row is passed to `reject`, whose entry joins
     `rejected`, and the other rows are computed: one bad cell never blocks 200 people (issue 13).
+
+    With `view`, each employee is the page's compact record instead (`VIEW_FIELDS`: ids, ISO dates and codes,
+    no names, titles, links or messages, which the page holds once), and `dates_text` maps every ISO date of
+    the records to its display text: a 1,000-person reply is about 15 times smaller (issue 11).
     """
     context = _Team(texts, language, today, now)
     rejected: list[dict[str, Any]] = list(extra.pop("rejected", []))
@@ -347,7 +379,7 @@ def build_team(
         }
         row_dates, row_dates_text, due = context.dated(tuple(map(facts.__getitem__, _ANSWER_FACTS)))
 
-        warnings: list[dict[str, str]] = []
+        warnings: list[Any] = []
         status: str | None = None
         needs_action = False
         if issued is not None:
@@ -355,15 +387,19 @@ def build_team(
             if not signed_in:
                 status = issue_status
                 if warning is not None:
-                    warnings.append(dict(warning))
+                    warnings.append(context.issued_codes[issued] if view else dict(warning))
                     needs_action = True
         elif not signed_in:
-            warnings.append(dict(context.date_unknown))
+            warnings.append(["temp_password_date_unknown"] if view else dict(context.date_unknown))
             needs_action = True
         if associated_at is not None:
             warning = context.exams(associated_at)
             if warning is not None:
-                warnings.append(dict(warning))
+                if view:
+                    visible = row_dates["competency_progress_visible"]
+                    warnings.append(["progress_pending", associated_at.isoformat(timespec="minutes"), visible])
+                else:
+                    warnings.append(dict(warning))
                 pending += 1
         if email is not None:  # duplicates are named after the loop: by the smallest row, whatever the order given
             key = email.casefold()
@@ -383,6 +419,14 @@ def build_team(
             step_due, step_due_text = due.get(step.id, (None, None))
             if step_due is not None and step_due >= today_iso and (next_due is None or step_due < next_due):
                 next_due, next_due_text = step_due, step_due_text
+            if view:  # [code, due]: the admin's action for this step (the page has the words)
+                remaining.append(step.id)
+                if status == "expired" and step.id in _SIGN_IN_STEPS:
+                    if not actions or actions[0][0] != "replace_account":
+                        actions.insert(0, ["replace_account", None])
+                else:
+                    actions.append([step.id, step_due])
+                continue
             remaining.append({"id": step.id, "title": title, "due": step_due, "due_text": step_due_text, "link": link})
             if status == "expired" and step.id in _SIGN_IN_STEPS:
                 if not actions or actions[0]["code"] != "replace_account":
@@ -416,6 +460,13 @@ def build_team(
         exams_missing += not associated
         expires = row_dates.get("temp_password_expires")
         deadline = dt.date.fromisoformat(expires).toordinal() if expires is not None and not signed_in else _LATE
+        if view:
+            flags = signed_in | connected << 1 | associated << 2
+            record = [row, status, int(needs_action), flags, expires, actions, warnings, email]
+            ranked.append(((_RANK[status], 0 if needs_action else 1, deadline, row), record))  # type: ignore[arg-type]
+            if len(ranked) > MAX_EMPLOYEES:
+                raise too_many(texts, "$")
+            continue
         ranked.append(
             (
                 (_RANK[status], 0 if needs_action else 1, deadline, row),
@@ -446,11 +497,18 @@ def build_team(
             raise too_many(texts, "$")
     if duplicated:  # each person after the first (smallest row) of an address, in any order the rows came
         for _, employee in ranked:
-            email = employee["email"]
+            email = employee[7] if view else employee["email"]
             first = seen.get(email.casefold()) if email is not None and email.casefold() in duplicated else None
-            if first is not None and first != employee["row"]:
-                employee["warnings"].append({"code": "duplicate_email", "message": texts(_DUPLICATE, row=first)})
+            row = employee[0] if view else employee["row"]
+            if first is not None and first != row:
+                if view:
+                    employee[6].append(["duplicate_email", first])
+                else:
+                    employee["warnings"].append({"code": "duplicate_email", "message": texts(_DUPLICATE, row=first)})
     ranked.sort(key=lambda pair: pair[0])
+    if view:
+        for _, record in ranked:
+            record.pop()  # the e-mail address: the page has it (by row)
     totals = {
         "employees": len(ranked),
         "needs_action": needing,
@@ -479,8 +537,23 @@ def build_team(
         "rejected": sorted(rejected, key=lambda entry: entry["row"]),
         "source": {"format": "json"},
     }
+    if view:
+        result["view_fields"] = list(VIEW_FIELDS)
+        result["dates_text"] = _view_dates(context, result["employees"])
     result.update(extra)
     return result
+
+
+def _view_dates(context: _Team, records: list[list[Any]]) -> dict[str, str]:
+    """The display text of every ISO date in the compact records, once per date (a team shares few dates)."""
+    found: set[str] = set()
+    for record in records:
+        if record[4] is not None:
+            found.add(record[4])
+        found.update(due for _, due in record[5] if due is not None)
+        for warning in record[6]:
+            found.update(value for value in warning[1:] if isinstance(value, str))
+    return {value: context.text(value) for value in sorted(found)}
 
 
 def _identity(read: RowReader, data: dict[str, Any], position: int, taken: set[int]) -> int:

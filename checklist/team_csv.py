@@ -767,6 +767,7 @@ def team_from_csv(
     now: str | dt.datetime | None = None,
     encoding: str | None = None,
     date_order: str | None = None,
+    view: bool = False,
 ) -> dict[str, Any]:
     """The team status for a CSV file (its text or bytes): same output as `team.team`, plus what the columns held.
 
@@ -803,6 +804,7 @@ def team_from_csv(
         now_time,
         table.rows,
         reject,
+        view=view,
         columns=table.columns,
         ignored_columns=table.ignored_columns,
         dropped_columns=table.dropped_columns,

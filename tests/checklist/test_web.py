@@ -14,7 +14,7 @@ from checklist.calendar import ics
 from checklist.i18n import LANGUAGES
 from checklist.plan import date_labels, plan
 from checklist.steps import key_dates
-from checklist.web import ANSWER_FIELDS, PAGE_STRINGS, QUESTIONS, call, page_context, page_strings
+from checklist.web import ANSWER_FIELDS, PAGE_STRINGS, QUESTIONS, call, page_context, page_strings, team_strings
 
 PAGE = "https://example.org/fr/checklist/"
 SITE = "https://example.org/"
@@ -31,7 +31,7 @@ def test_every_question_asks_for_a_contract_field_under_conditions_that_can_hold
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_page_words_are_translated_and_keep_their_placeholders(language: str) -> None:
     words = page_strings(language)
-    assert set(words) == set(PAGE_STRINGS) | {f"date.{key}" for key in date_labels()}
+    assert set(words) == set(PAGE_STRINGS) | {f"date.{key}" for key in date_labels()} | set(team_strings(language))
     if language != "en":
         same = [key for key, message in PAGE_STRINGS.items() if words[key] == message]
         assert same == [], f"{language}: untranslated page words {same}"
