@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from . import steps
-from .i18n import N_, NP_, Texts
+from .i18n import N_, Texts
 from .plan import guide_link
 
 __all__ = ["PRODUCT_ID", "ics", "team_ics"]
@@ -147,13 +147,15 @@ def team_ics(result: dict[str, Any], page_url: str, site_url: str) -> str:
         step, key_date = by_key[key]
         people.sort(key=lambda pair: pair[0]["row"])
         names = [_who(employee) for employee, _todo in people]
-        summary = _.plural(
-            NP_("{label}: {names}", "{label} ({count} people): {names}"),
-            len(people),
-            label=_(key_date.label),
-            count=len(people),
-            names=", ".join(names),
-        )
+        if len(people) == 1:
+            summary = _(N_("{label}: {step}"), label=_(key_date.label), step=names[0])
+        else:  # two or more: no singular form needed
+            summary = _(
+                N_("{label} ({count} people): {names}"),
+                label=_(key_date.label),
+                count=len(people),
+                names=", ".join(names),
+            )
         lines = [f"• {_who(employee, full=True)}: {todo.get('message') or todo['title']}" for employee, todo in people]
         guide = site_url.rstrip("/") + guide_link(result["language"], step.page, step.anchor)
         lines += [_(N_("Guide: {url}"), url=guide), _(N_("Your checklist: {url}"), url=page_url)]

@@ -24,6 +24,7 @@ from .answers import Answers, open_document
 from .errors import ChecklistError
 from .i18n import N_, NC_, NP_, Texts
 from .plan import guide_link, iso
+from .team_words import ADMIN_ACTIONS, REPLACE_ACCOUNT, REPLACED_WHEN_EXPIRED
 
 __all__ = [
     "ADMIN_ACTIONS",
@@ -38,6 +39,7 @@ __all__ = [
     "TEAM_FIELDS",
     "build_team",
     "read_options",
+    "reminder",
     "team",
     "too_many",
 ]
@@ -97,14 +99,6 @@ _PROGRESS_PENDING = N_(
 _DUPLICATE = N_("Same e-mail address as row {row}.")
 _SAME_ROW = N_("Row {row} is given twice: each person needs a row number of their own.")
 
-# What the admin does for each step still open for a person: the admin's wording, not the employee's (issue 13).
-# `{date}` is the step's due date when it has one. A step without an entry here shows its own title.
-ADMIN_ACTIONS: dict[str, tuple[str, str | None]] = {
-    "employee.get_signin_info": (N_("Send the sign-in info again"), None),
-    "employee.sign_in": (N_("Remind them to sign in"), N_("Remind them to sign in by {date}")),
-    "employee.connect_partner_university": (N_("Ask them to connect Partner University"), None),
-    "employee.associate_exams": (N_("Ask them to associate their exams and certifications"), None),
-}
 # The page's compact employee record (`build_team(view=True)`): a list in this order. `flags` has bit 1 for
 # signed in, 2 for Partner University connected, 4 for exams associated; `actions` is [[code, due ISO or null]];
 # `warnings` is [[code, ...ISO dates or the first row]] with the parameters of the message of that code.
@@ -124,11 +118,6 @@ WARNING_MESSAGES: dict[str, str] = {
     "progress_pending": _PROGRESS_PENDING,
     "duplicate_email": _DUPLICATE,
 }
-# An expired temporary password replaces both sign-in actions with this one.
-_REPLACE_ACCOUNT = N_("Remove the account and add it again")
-REPLACE_ACCOUNT = _REPLACE_ACCOUNT
-_SIGN_IN_STEPS = frozenset({"employee.get_signin_info", "employee.sign_in"})
-
 # The totals line: each count with its own plural forms, then one pattern that puts them in the language's order.
 _TOTALS = N_("{employees}: {needs_action}, {expired}, {due_soon}, {done}.")
 _TOTAL_PARTS: dict[str, tuple[str, str]] = {
@@ -228,7 +217,7 @@ class _Team:
         self._dated = {}
         self._texts: dict[str, str] = {}
         self.date_unknown = {"code": "temp_password_date_unknown", "message": texts(_DATE_UNKNOWN)}
-        self.replace_account = texts(_REPLACE_ACCOUNT)
+        self.replace_account = texts(REPLACE_ACCOUNT)
         self.actions = {
             step.id: (texts(ADMIN_ACTIONS[step.id][0]), ADMIN_ACTIONS[step.id][1])
             if step.id in ADMIN_ACTIONS
@@ -421,14 +410,14 @@ def build_team(
                 next_due, next_due_text = step_due, step_due_text
             if view:  # [code, due]: the admin's action for this step (the page has the words)
                 remaining.append(step.id)
-                if status == "expired" and step.id in _SIGN_IN_STEPS:
+                if status == "expired" and step.id in REPLACED_WHEN_EXPIRED:
                     if not actions or actions[0][0] != "replace_account":
                         actions.insert(0, ["replace_account", None])
                 else:
                     actions.append([step.id, step_due])
                 continue
             remaining.append({"id": step.id, "title": title, "due": step_due, "due_text": step_due_text, "link": link})
-            if status == "expired" and step.id in _SIGN_IN_STEPS:
+            if status == "expired" and step.id in REPLACED_WHEN_EXPIRED:
                 if not actions or actions[0]["code"] != "replace_account":
                     actions.insert(
                         0,
@@ -578,3 +567,58 @@ def _extra(read: RowReader, data: dict[str, Any]) -> dict[str, str]:
     if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
         raise read.fail("extra", "invalid_type", N_("Must be an object of texts."))
     return dict(value)
+
+
+# The reminder the admin sends (issue 13): written to the employees, in the language the admin chooses, with
+# each one's deadline. Nothing is sent by us: the page opens it in the admin's mail program or copies it.
+_REMINDER_SUBJECT = N_("Partner Center: your steps to finish")
+_REMINDER_SUBJECT_BY = N_("Partner Center: your steps to finish by {date}")
+_REMINDER_HELLO = N_("Hello {name},")
+_REMINDER_HELLO_ALL = N_("Hello,")
+_REMINDER_INTRO = N_(
+    "You have an account in Microsoft Partner Center for our company. Please finish these steps in Partner Center:"
+)
+_REMINDER_STEP_BY = N_("{title} (by {date})")
+_REMINDER_DEADLINES = N_("Last day to sign in with the temporary password:")
+_REMINDER_EXPIRED = N_("Your temporary password no longer works: I will remove your account and add it again.")
+_REMINDER_GUIDE = N_("How to do each step: {url}")
+_REMINDER_THANKS = N_("Thank you.")
+
+
+def reminder(result: dict[str, Any], site_url: str) -> dict[str, Any]:
+    """A reminder for the people of `result` (the output of `team`, in the language chosen for the message):
+    subject, body and their e-mail addresses. One person: their steps and deadline; several: the steps any of
+    them has left, and each one's last day to sign in."""
+    _ = Texts(result["language"])
+    people = sorted(result["employees"], key=lambda e: e["row"])
+    steps_left: dict[str, tuple[str, str | None]] = {}
+    for person in people:
+        expired = person["status"] == "expired"
+        for step in person["remaining"]:
+            if expired and step["id"] in REPLACED_WHEN_EXPIRED:
+                continue
+            steps_left.setdefault(step["id"], (step["title"], step["due_text"] if len(people) == 1 else None))
+    deadlines = [
+        (person, step["due_text"])
+        for person in people
+        for step in person["remaining"]
+        if step["due_text"] and person["status"] != "expired"  # the one dated employee step: signing in
+    ]
+    one = people[0] if len(people) == 1 else None
+    dated = one is not None and deadlines
+    subject = _(_REMINDER_SUBJECT_BY, date=deadlines[0][1]) if dated else _(_REMINDER_SUBJECT)
+    name = one["name"] if one is not None else None
+    lines = [_(_REMINDER_HELLO, name=name) if name else _(_REMINDER_HELLO_ALL), "", _(_REMINDER_INTRO)]
+    for title, due in steps_left.values():
+        lines.append("- " + (_(_REMINDER_STEP_BY, title=title, date=due) if due else title))
+    if one is None and deadlines:
+        lines += ["", _(_REMINDER_DEADLINES)]
+        lines += [f"- {person['name'] or person['email']}: {due}" for person, due in deadlines]
+    if one is not None and one["status"] == "expired":
+        lines += ["", _(_REMINDER_EXPIRED)]
+    first_link = next((step["link"] for person in people for step in person["remaining"]), None)
+    if first_link:
+        lines += ["", _(_REMINDER_GUIDE, url=site_url.rstrip("/") + first_link)]
+    lines += ["", _(_REMINDER_THANKS)]
+    emails = [person["email"] for person in people if person["email"]]
+    return {"subject": subject, "body": "\n".join(lines), "emails": emails}

@@ -21,16 +21,16 @@ from .i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, Texts
 from .plan import date_labels, guide_link, plan
 from .steps import BENEFIT_KINDS, STEPS
 from .team import (
-    ADMIN_ACTIONS,
     EMPLOYEE_FIELDS,
-    REPLACE_ACCOUNT,
     STATUS_CONTEXT,
     STATUS_LABELS,
     WARNING_MESSAGES,
     WARNING_PARAMETERS,
+    reminder,
     team,
 )
 from .team_csv import COLUMN_LABELS, DATE_ORDERS, order_name, team_from_csv, team_template_csv, team_to_csv
+from .team_words import ADMIN_ACTIONS, REPLACE_ACCOUNT
 
 __all__ = ["ANSWER_FIELDS", "CALLS", "PAGE_STRINGS", "QUESTIONS", "Question", "call", "page_context", "page_strings"]
 
@@ -395,6 +395,7 @@ CALLS: dict[str, Callable[[dict[str, Any]], Any]] = {
     # The page's calls: the same statuses as compact records (ids, dates, codes; the page has the words).
     "team_csv_view": _team_csv_view,
     "team_view": lambda args: team(args["document"], view=True),
+    "team_reminder": lambda args: reminder(team(args["document"]), args["site_url"]),
     "team_export": lambda args: team_to_csv(team(args["document"])),
     "team_calendar": lambda args: team_ics(team(args["document"]), args["page_url"], args["site_url"]),
     "team_template": lambda args: team_template_csv(args["language"]),

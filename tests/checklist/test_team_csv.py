@@ -483,7 +483,7 @@ def test_a_short_row_is_refused_not_shifted_and_its_password_never_shown() -> No
         assert result["notices"][0]["code"] == "rows_rejected"
         assert_never_shown(result, MARK)
     assert read(text, language="fr")["rejected"][0]["message"].startswith("La ligne 2 a 3 cellules")
-    assert read(text, language="zh-TW")["notices"][0]["message"].startswith("未匯入的列：2。")
+    assert read(text, language="zh-TW")["notices"][0]["message"].startswith("1 列未匯入（2）")
 
 
 def test_an_unquoted_comma_in_a_name_is_refused_not_shifted() -> None:

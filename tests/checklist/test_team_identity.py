@@ -11,8 +11,9 @@ from typing import Any
 import pytest
 
 from checklist import ChecklistError
-from checklist.team import ADMIN_ACTIONS, team
+from checklist.team import team
 from checklist.team_csv import team_from_csv, team_to_csv
+from checklist.team_words import ADMIN_ACTIONS
 
 TODAY = "2026-11-21"
 
@@ -32,9 +33,7 @@ def test_a_day_above_12_proves_day_first() -> None:
     result = read("Email,Created on\na@x.example,8/10/2026\nb@x.example,25/09/2026\n")
     assert issued(result) == {"a@x.example": "2026-10-08", "b@x.example": "2026-09-25"}
     assert (result["date_order"], result["date_order_source"]) == ("dmy", "file")
-    assert {"code": "date_order", "message": "Dates in the file were read day first (31/12/2026)."} in result[
-        "notices"
-    ]
+    assert {"code": "date_order", "message": "Dates in the file were read day first (31/12/2026)."} in result["notices"]
 
 
 def test_a_second_number_above_12_proves_month_first_excel_us() -> None:
