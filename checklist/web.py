@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -376,6 +377,23 @@ _IMPORT_KEYS = (
 )
 
 
+def _team_view(args: dict[str, Any]) -> dict[str, Any]:
+    """The page's recompute: the compact view, plus the display text of the other dates the section shows (the
+    day the list was saved), so that one date style holds in the whole section (issue 13)."""
+    shown = team(args["document"], view=True)
+    texts = Texts(shown["language"])
+    for value in args.get("date_texts", []):
+        if isinstance(value, str) and _ISO_DAY.fullmatch(value):
+            try:
+                shown["dates_text"][value] = texts.iso(value)
+            except ValueError:
+                continue
+    return shown
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def _team_csv_view(args: dict[str, Any]) -> dict[str, Any]:
     """An import for the page: the facts to keep (document) and the compact view of the rows read, with what
     the file said (rejected rows, notices, date order). Imports are rare; the recompute (`team_view`) is hot."""
@@ -394,7 +412,7 @@ CALLS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "team": lambda args: _stored_team(team(args["document"])),
     # The page's calls: the same statuses as compact records (ids, dates, codes; the page has the words).
     "team_csv_view": _team_csv_view,
-    "team_view": lambda args: team(args["document"], view=True),
+    "team_view": _team_view,
     "team_reminder": lambda args: reminder(team(args["document"]), args["site_url"]),
     "team_export": lambda args: team_to_csv(team(args["document"])),
     "team_calendar": lambda args: team_ics(team(args["document"]), args["page_url"], args["site_url"]),
