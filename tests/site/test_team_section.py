@@ -85,7 +85,10 @@ def test_import_drops_the_password_shows_names_as_text_and_matches_the_engine(cs
     expect(page.locator("#pct-team-notes")).to_contain_text("Password")
     assert SECRET not in page.content()
     stored = page.evaluate("() => JSON.stringify(localStorage)")
-    assert SECRET not in stored and "Password" not in json.loads(stored)["pct-team"]
+    assert SECRET not in stored
+    kept = json.loads(json.loads(stored)["pct-team"])
+    assert all("Password" not in json.dumps(person) for person in kept["employees"])  # the header only in its notice
+    assert "password_column_dropped" in [n["code"] for n in kept["import"]["notices"]]
 
     expected = team_from_csv(text, language="en", today=today)
     statuses = page.locator(ROWS).evaluate_all("rows => rows.map(r => r.dataset.status)")
