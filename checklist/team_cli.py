@@ -78,6 +78,8 @@ def main(argv: list[str] | None = None, stdin: TextIO | None = None, stdout: Tex
     parser = argparse.ArgumentParser(
         prog="python -m checklist team",
         description="Print each employee's remaining Partner Center steps, due dates and warnings, most urgent first.",
+        epilog="Exit status: 0 every row read; 3 a CSV read in part (the rows refused are in `rejected` and on stderr, "
+        "one line each); 2 bad input (one line on stderr, nothing on stdout).",
     )
     parser.add_argument("input", nargs="?", help="team file, JSON or CSV (default: standard input)")
     parser.add_argument("--input-format", choices=("json", "csv"), help="default: from the extension, else the content")
