@@ -1,9 +1,14 @@
-"""Time `team()` on generated teams of 100, 1,000 and 10,000 employees (CPython), and the CSV round trip.
+"""Time the team status on generated teams of 100, 1,000 and 10,000 employees, and the CSV round trip.
 
-    .venv/bin/python bench/team_scale.py [--repeat 5]
+    .venv/bin/python bench/team_scale.py [--repeat 5] [--page]
 
-Prints the best of `--repeat` runs in milliseconds and per row in microseconds, so growth is visibly linear.
-The browser target is 1,000 employees in at most 50 ms on Pyodide; CPython is a few times faster than that.
+CPython: `team()` (the CLI's full status) and `team(view=True)` (the page's compact records, issue 11), with
+the size of the JSON reply of each through `web.call`, then reading and writing the CSV. Best of `--repeat`
+runs in milliseconds and per row in microseconds, so growth is visibly linear.
+
+`--page` also builds the site and measures, in headless chromium, the worker round trip of the page's
+recompute (`pct:team-recompute`: the stored team sent to the Pyodide worker and its compact reply parsed),
+median of 6 recomputes per size. Target (issue 11): 1,000 people in at most 50 ms, linear to 10,000.
 No assertions: the numbers are for people (tests never time anything).
 """
 
@@ -11,8 +16,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import random
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -22,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from checklist.team import team  # noqa: E402
 from checklist.team_csv import team_from_csv, team_to_csv  # noqa: E402
+from checklist.web import call  # noqa: E402
 
 TODAY = dt.date(2027, 4, 1)
 SIZES = (100, 1_000, 10_000)
@@ -57,23 +65,64 @@ def best_of(repeat: int, run: Callable[[], object]) -> float:
     return min(times)
 
 
+def reply_bytes(fn: str, document: dict[str, Any]) -> int:
+    """The size of the worker's reply text for one call (what crosses the worker boundary)."""
+    return len(call(fn, json.dumps({"document": document})))
+
+
+def page_round_trips(sizes: tuple[int, ...]) -> dict[int, float]:
+    """The page's recompute in chromium against a fresh build (bench/checklist_page.py's harness)."""
+    from playwright.sync_api import sync_playwright
+
+    from bench.checklist_page import team_recompute
+    from tests.site_server import CHROMIUM, CHROMIUM_ARGS, build_site, serve
+
+    with tempfile.TemporaryDirectory() as folder:
+        site = Path(folder) / "site"
+        built = build_site(site)
+        if built.returncode != 0:
+            raise SystemExit(built.stdout + built.stderr)
+        server = serve(site)
+        try:
+            with sync_playwright() as driver:
+                browser = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+                try:
+                    return team_recompute(browser, f"{server.url}/checklist/", sizes)
+                finally:
+                    browser.close()
+        finally:
+            server.stop()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--page", action="store_true", help="also time the page's worker round trip in chromium")
     args = parser.parse_args()
     print(f"Python {sys.version.split()[0]}, best of {args.repeat}")
-    print(f"{'employees':>10} {'team() ms':>10} {'µs/row':>8} {'CSV in ms':>10} {'µs/row':>8} {'CSV out ms':>11}")
+    header = (
+        f"{'employees':>10} {'team() ms':>10} {'µs/row':>7} {'view ms':>8} {'µs/row':>7} {'reply KB':>9} "
+        f"{'view KB':>8} {'CSV in ms':>10} {'µs/row':>7} {'CSV out ms':>11}"
+    )
+    print(header)
     for size in SIZES:
         document = {"language": "fr", "today": TODAY.isoformat(), "employees": employees(size)}
         result = team(document)
         text = team_to_csv(result)
         seconds = best_of(args.repeat, lambda document=document: team(document))
+        view = best_of(args.repeat, lambda document=document: team(document, view=True))
         read = best_of(args.repeat, lambda text=text: team_from_csv(text, language="fr", today=TODAY))
         write = best_of(args.repeat, lambda result=result: team_to_csv(result))
+        full_kb, view_kb = reply_bytes("team", document) / 1024, reply_bytes("team_view", document) / 1024
         print(
-            f"{size:>10,} {seconds * 1e3:>10.1f} {seconds / size * 1e6:>8.1f} "
-            f"{read * 1e3:>10.1f} {read / size * 1e6:>8.1f} {write * 1e3:>11.1f}"
+            f"{size:>10,} {seconds * 1e3:>10.1f} {seconds / size * 1e6:>7.1f} {view * 1e3:>8.1f} "
+            f"{view / size * 1e6:>7.1f} {full_kb:>9.0f} {view_kb:>8.0f} "
+            f"{read * 1e3:>10.1f} {read / size * 1e6:>7.1f} {write * 1e3:>11.1f}"
         )
+    if args.page:
+        print("page (Pyodide worker, chromium): recompute round trip, median")
+        for size, duration in page_round_trips(SIZES).items():
+            print(f"{size:>10,} {duration:>10.1f} ms {duration / size * 1e3:>7.1f} µs/row")
 
 
 if __name__ == "__main__":

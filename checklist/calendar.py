@@ -9,12 +9,15 @@ The output is deterministic for the same plan, so a re-download replaces the eve
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from typing import Any
 
 from . import steps
-from .i18n import N_, Texts
+from .i18n import N_, NP_, Texts
 from .plan import guide_link
+
+PEOPLE_ON_A_DAY = NP_("{label} ({count} person): {names}", "{label} ({count} people): {names}")
 
 __all__ = ["PRODUCT_ID", "ics", "team_ics"]
 
@@ -176,30 +179,57 @@ def ics(plan: dict[str, Any], page_url: str, site_url: str) -> str:
 
 
 def team_ics(result: dict[str, Any], page_url: str, site_url: str) -> str:
-    """The team's dates (the output of `checklist.team.team`), one event per person and key date: a deadline
-    (the day a temporary password stops working) only while its step is still to do for that person; the other
-    dates (when competency progress should show) whenever they are known."""
+    """The team's deadlines (the output of `checklist.team.team`): one event per day and key date that has
+    deadlines still open ("Temporary password stops working on (3 people): Ana, Bo, Cy"), none in the past, each
+    with reminders a week and a day before (VALARM).
+
+    The UID is made of the day, the key date and the set of people (their e-mail addresses, else names), never
+    their row or order in the file: re-sorting or re-importing the file replaces the events instead of
+    doubling them, and a change of who is due that day gives a new event (issue 13).
+    """
     _ = Texts(result["language"])
-    stamp, events = _stamp(result["today"]), []
-    dated = steps.key_dates()
+    stamp, today = _stamp(result["today"]), result["today"]
+    days: dict[tuple[str, str], list[tuple[dict[str, Any], dict[str, Any]]]] = {}
+    dated = [(step, key_date) for step, key_date in steps.key_dates() if key_date.deadline]
     for employee in result["employees"]:
-        who = employee["name"] or employee["email"]
-        remaining = {step["id"] for step in employee["remaining"]}
+        remaining = {step["id"]: step for step in employee["remaining"]}
+        actions = {action["step"]: action for action in employee.get("actions", [])}
         for step, key_date in dated:
-            key = key_date.key
-            value = employee["dates"].get(key)
-            if value is None or (key_date.deadline and step.id not in remaining):
+            value = employee["dates"].get(key_date.key)
+            if value is None or step.id not in remaining or value[:10] < today:
                 continue
-            summary = _(N_("{label}: {step}"), label=_(key_date.label), step=who)
-            description = "\n".join(
-                [
-                    " · ".join(w["message"] for w in employee["warnings"]) or _(step.title),
-                    _(
-                        N_("Guide: {url}"),
-                        url=site_url.rstrip("/") + guide_link(result["language"], step.page, step.anchor),
-                    ),
-                    _(N_("Your checklist: {url}"), url=page_url),
-                ]
+            days.setdefault((value, key_date.key), []).append((employee, actions.get(step.id) or remaining[step.id]))
+    by_key = {key_date.key: (step, key_date) for step, key_date in dated}
+    events = []
+    for (value, key), people in sorted(days.items()):
+        step, key_date = by_key[key]
+        people.sort(key=lambda pair: pair[0]["row"])
+        names = [_who(employee) for employee, _todo in people]
+        if len(people) == 1:
+            summary = _(N_("{label}: {step}"), label=_(key_date.label), step=names[0])
+        else:  # two or more, but the plural forms are the language's to choose (ngettext)
+            summary = _.plural(
+                PEOPLE_ON_A_DAY, len(people), label=_(key_date.label), count=len(people), names=", ".join(names)
             )
-            events.append(_event(f"{key}-{employee['row']}-{value}", stamp, value, summary, description, page_url))
+        lines = [f"• {_who(employee, full=True)}: {todo.get('message') or todo['title']}" for employee, todo in people]
+        guide = site_url.rstrip("/") + guide_link(result["language"], step.page, step.anchor)
+        lines += [_(N_("Guide: {url}"), url=guide), _(N_("Your checklist: {url}"), url=page_url)]
+        identities = sorted((e["email"] or e["name"] or "").casefold() for e, _todo in people)
+        digest = hashlib.sha256("\n".join(identities).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        event = _event(f"team-{key}-{value}-{digest}", stamp, value, summary, "\n".join(lines), page_url)
+        event[-1:-1] = [*_alarm("-P7D", summary), *_alarm("-P1D", summary)]
+        events.append(event)
     return _calendar(events)
+
+
+def _who(employee: dict[str, Any], *, full: bool = False) -> str:
+    """The person as the admin knows them: the name, else the e-mail address (both in the description)."""
+    name, email = employee["name"], employee["email"]
+    if full and name and email:
+        return f"{name} ({email})"
+    return name or email or ""
+
+
+def _alarm(trigger: str, summary: str) -> list[str]:
+    """A display reminder `trigger` before the event (RFC 5545 3.6.6)."""
+    return ["BEGIN:VALARM", "ACTION:DISPLAY", f"TRIGGER:{trigger}", f"DESCRIPTION:{_escape(summary)}", "END:VALARM"]

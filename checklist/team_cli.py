@@ -1,8 +1,14 @@
 """`python -m checklist team`: the status of a whole team, from the admin's JSON or CSV file, as JSON (or CSV).
 
 The only place of the team view that reads files and the clock: the engine (`team.py`, `team_csv.py`) gets
-the file's bytes and the date. Like the single plan's CLI, bad input exits with status 2 and one line on
-stderr naming the row and field, with nothing on stdout.
+the file's bytes and the date. Exit status:
+
+- 0: every row was imported;
+- 2: bad input (a file that cannot be read, a missing column, bad JSON, a day/month order to choose): one line
+  on stderr naming the field, nothing on stdout, as the single plan's CLI;
+- 3 (`EXIT_ROWS_REJECTED`): a CSV file was imported in part. The output is complete for the rows read and
+  lists the others in `rejected`; stderr has one line per refused row (row, the file's column, the cell, what
+  to write), so a script can tell "done" from "done, but fix these rows".
 """
 
 from __future__ import annotations
@@ -16,12 +22,14 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .answers import read_json
-from .errors import exits_two_on_bad_input
+from .errors import ChecklistError, exits_two_on_bad_input
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, Texts
 from .team import team
-from .team_csv import MAX_BYTES, decode, team_from_csv, team_to_csv
+from .team_csv import DATE_ORDERS, MAX_BYTES, decode, team_from_csv, team_to_csv
 
-__all__ = ["guess_format", "main"]
+__all__ = ["EXIT_ROWS_REJECTED", "guess_format", "main"]
+
+EXIT_ROWS_REJECTED = 3
 
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 
@@ -70,6 +78,8 @@ def main(argv: list[str] | None = None, stdin: TextIO | None = None, stdout: Tex
     parser = argparse.ArgumentParser(
         prog="python -m checklist team",
         description="Print each employee's remaining Partner Center steps, due dates and warnings, most urgent first.",
+        epilog="Exit status: 0 every row read; 3 a CSV read in part (the rows refused are in `rejected` and on stderr, "
+        "one line each); 2 bad input (one line on stderr, nothing on stdout).",
     )
     parser.add_argument("input", nargs="?", help="team file, JSON or CSV (default: standard input)")
     parser.add_argument("--input-format", choices=("json", "csv"), help="default: from the extension, else the content")
@@ -78,6 +88,12 @@ def main(argv: list[str] | None = None, stdin: TextIO | None = None, stdout: Tex
     parser.add_argument("--today", help="YYYY-MM-DD (default: the JSON document's, else the system date)")
     parser.add_argument("--now", help="YYYY-MM-DDTHH:MM, for the 24-hour competency progress delay")
     parser.add_argument("--encoding", help="the CSV file's encoding when it is not UTF-8 or UTF-16 (e.g. cp1252)")
+    parser.add_argument(
+        "--date-order",
+        choices=DATE_ORDERS,
+        help="how the CSV writes dates like 8/10/2026: day first (dmy), month first (mdy) or year first (ymd); "
+        "default: from the file (a 25/12/2026 proves it), asked when it cannot tell",
+    )
     args = parser.parse_args(argv)
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
@@ -91,10 +107,19 @@ def main(argv: list[str] | None = None, stdin: TextIO | None = None, stdout: Tex
     else:
         today = args.today or (None if args.now else dt.date.today().isoformat())
         language = args.language or DEFAULT_LANGUAGE
-        result = team_from_csv(data, language=language, today=today, now=args.now, encoding=args.encoding)
+        try:
+            result = team_from_csv(
+                data, language=language, today=today, now=args.now, encoding=args.encoding, date_order=args.date_order
+            )
+        except ChecklistError as error:
+            if error.code == "date_order_needed":  # the page asks with a choice; the CLI names its option
+                error.message += " (--date-order dmy | mdy)"
+            raise
     if args.format == "csv":
         stdout.write(team_to_csv(result))
     else:
         json.dump(result, stdout, ensure_ascii=False, indent=2)
         stdout.write("\n")
-    return 0
+    for entry in result["rejected"]:
+        print(f"rejected: {entry['message']}", file=sys.stderr)
+    return EXIT_ROWS_REJECTED if result["rejected"] else 0

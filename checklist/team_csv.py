@@ -31,11 +31,11 @@ from functools import cache
 from typing import Any
 
 from .errors import ChecklistError
-from .i18n import LANGUAGES, N_, Texts
+from .i18n import LANGUAGES, N_, NP_, Texts
 from .team import EMPLOYEE_FIELDS, MAX_EMPLOYEES, build_team, read_options, too_many
 
 __all__ = ["COLUMN_LABELS", "HEADER_ALIASES", "MAX_BYTES", "decode", "read_team_csv", "team_from_csv"]
-__all__ += ["team_template_csv", "team_to_csv"]
+__all__ += ["DATE_ORDERS", "order_name", "rejection", "rows_rejected_notice", "team_template_csv", "team_to_csv"]
 
 MAX_BYTES = 5 * 1024 * 1024  # 5 MiB: about 30,000 rows, three times the employee limit
 
@@ -195,7 +195,8 @@ def _vocabulary() -> tuple[dict[str, str], dict[str, bool]]:
         _ = Texts(language)
         for role, label in COLUMN_LABELS:
             add(role, _(label))
-        for label in COMPUTED_LABELS:
+        add("row", _(COMPUTED_LABELS[0]))  # "Row": the person's row in the admin's first file (identity)
+        for label in COMPUTED_LABELS[1:]:
             add("computed", _(label))
     for role, headers in HEADER_ALIASES.items():
         for header in headers:
@@ -316,6 +317,11 @@ class TeamCsv:
     # Rows not imported, as {row, column, value, code, message}: `value` is never a cell of the file (a row that
     # does not fit cannot say which of its cells is the password), `column` is None when the whole row is meant.
     rejected: list[dict[str, Any]] = field(default_factory=list)
+    extra_columns: list[str] = field(default_factory=list)  # the admin's own columns, kept ("Department")
+    date_order: str | None = None  # "dmy", "mdy" or "ymd" when the file has dates written with slashes
+    date_order_source: str | None = None  # "file" (a 25/12 proved it) or "chosen" (the caller said)
+    # The date cells as written, by (spreadsheet row, column role): a date refused later is shown as written.
+    written: dict[tuple[int, str], str] = field(default_factory=dict)
     encoding: str = "utf-8"
     delimiter: str = ","
 
@@ -339,7 +345,6 @@ def _cell_error(texts: Texts, row: int, column: str, message: str) -> ChecklistE
 
 
 _FLAG_MESSAGE = N_("Write yes or no, or leave the cell empty.")
-_EXAMS_MESSAGE = N_("Write yes or no, or the date and time written YYYY-MM-DD HH:MM, or leave the cell empty.")
 
 
 def _map_columns(header: list[str], roles: dict[str, str], table: TeamCsv, texts: Texts) -> dict[str, int]:
@@ -354,8 +359,14 @@ def _map_columns(header: list[str], roles: dict[str, str], table: TeamCsv, texts
             continue  # no header: its cells are checked row by row (ignored if they hold anything)
         if role == "password" or (role is None and is_password_header(label)):
             table.dropped_columns.append(label)
-        elif role is None or role == "computed":
+        elif role == "computed":
             table.ignored_columns.append(label)
+        elif role is None:
+            if label in table.extra_columns:  # two columns of the same name: the first is kept
+                table.ignored_columns.append(label)
+            else:
+                table.extra_columns.append(label)
+                index[f"extra:{len(table.extra_columns) - 1}"] = position
         elif role in index:
             message = N_("Two columns hold the same information: “{first}” and “{second}”. Keep one of them.")
             first = header[index[role]].strip()
@@ -387,14 +398,131 @@ def _map_columns(header: list[str], roles: dict[str, str], table: TeamCsv, texts
             table.missing_columns.append(role)
             message = N_("No “{column}” column: that step is shown as not done for everyone.")
             table.notices.append({"code": "column_missing", "message": _(message, column=_(labels[role]))})
-    table.columns = {role: header[position].strip() for role, position in sorted(index.items(), key=lambda i: i[1])}
+    table.columns = {
+        role: header[position].strip()
+        for role, position in sorted(index.items(), key=lambda i: i[1])
+        if not role.startswith("extra:")
+    }
     return index
 
 
+DATE_ORDERS: tuple[str, ...] = ("dmy", "mdy", "ymd")
+# A date written with the year last (25/12/2026, 8.10.2026, 8-10-2026 09:30): day or month first, by the file.
+_SLASHED = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[T ](\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?")
+_DATE_ORDER_OF_ROLES = (_REQUIRED_DATE, "exams_associated", "exams_associated_at")
+_DATE_ROLES = frozenset(_DATE_ORDER_OF_ROLES)
+_ORDER_EXAMPLES = {"dmy": "31/12/2026", "mdy": "12/31/2026", "ymd": "2026-12-31"}
+_ORDER_NAMES = {
+    "dmy": N_("day first (31/12/2026)"),
+    "mdy": N_("month first (12/31/2026)"),
+    "ymd": N_("year first (2026-12-31)"),
+}
+
+
+def order_name(texts: Texts, order: str) -> str:
+    """The reader's words for a date order ("day first (31/12/2026)")."""
+    return texts(_ORDER_NAMES[order])
+
+
+def _evidence(value: str) -> str | None:
+    """ "dmy" or "mdy" when this cell proves the file's order (25/12/2026, 12/25/2026), "?" when it could be
+    either (8/10/2026), None when it has no slashed date (or the same number twice: 5/5/2026 reads one way)."""
+    found = _SLASHED.match(value)
+    if found is None:
+        return None
+    first, second = int(found[1]), int(found[2])
+    if first > 12 >= second:
+        return "dmy"
+    if second > 12 >= first:
+        return "mdy"
+    return None if first == second or first > 12 else "?"
+
+
+def _decide_order(
+    texts: Texts, chosen: str | None, seen: set[str], example: str | None
+) -> tuple[str | None, str | None]:
+    """The day/month order and where it came from; asks (an error the page and the CLI turn into a question)
+    when the file does not prove it, or proves both."""
+    if chosen is not None:
+        if chosen not in DATE_ORDERS:
+            message = texts(N_("Must be one of: {choices}."), choices=", ".join(DATE_ORDERS))
+            raise ChecklistError("date_order", "invalid_value", message)
+        return chosen, "chosen"
+    proved = seen & {"dmy", "mdy"}
+    if len(proved) == 1:
+        return proved.pop(), "file"
+    if proved or "?" in seen:
+        message = N_(
+            "Dates like “{example}” can be read two ways. Say whether the day or the month comes first, and the "
+            "file is read again."
+        )
+        raise ChecklistError("date_order", "date_order_needed", texts(message, example=example or ""))
+    return None, None
+
+
+def _day(value: str, order: str | None) -> str | None:
+    """An ISO date (or date and time, with "T") for a date cell, or None when it is not a date in `order`."""
+    found = _DATETIME.fullmatch(value)
+    if found is not None:
+        year, month, day, hour, minute = found.groups()
+        return f"{year}-{int(month):02}-{int(day):02}T{int(hour):02}:{minute}"
+    found = _DATE.fullmatch(value)
+    if found is not None:
+        year, month, day = found.groups()
+        return f"{year}-{int(month):02}-{int(day):02}"
+    found = _SLASHED.fullmatch(value)
+    if found is None or order not in ("dmy", "mdy"):
+        return None
+    first, second, year, hour, minute = found.groups()
+    day, month = (first, second) if order == "dmy" else (second, first)
+    if int(month) > 12:  # 25/09/2026 read month first: not a date in this order (the message shows the order)
+        return None
+    text = f"{year}-{int(month):02}-{int(day):02}"
+    return text if hour is None else f"{text}T{int(hour):02}:{minute}"
+
+
+def _expected_date(texts: Texts, order: str | None, with_time: bool) -> str:
+    """What a date cell should hold, in the file's order ("a date like 31/12/2026 or 2026-12-31")."""
+    shown = _ORDER_EXAMPLES.get(order or "ymd", "2026-12-31")
+    examples = shown if shown == "2026-12-31" else f"{shown}, 2026-12-31"
+    if with_time:
+        return texts(
+            N_(
+                "Write yes or no, or the date and time the exams were associated ({examples} 09:30), or leave it empty."
+            ),
+            examples=examples,
+        )
+    return texts(N_("Write a date like {examples}."), examples=examples)
+
+
+def rejection(texts: Texts, row: int, column: str, value: str | None, code: str, expected: str) -> dict[str, Any]:
+    """One refused row, in the admin's words: their row number, their column header, their cell, what to write."""
+    if value is None:
+        message = texts(N_("Row {row}, column “{column}”: {expected}"), row=row, column=column, expected=expected)
+    else:
+        message = texts(
+            N_("Row {row}, column “{column}”: “{value}” — {expected}"),
+            row=row,
+            column=column,
+            value=value,
+            expected=expected,
+        )
+    return {"row": row, "column": column, "value": value, "code": code, "expected": expected, "message": message}
+
+
 def read_team_csv(
-    data: str | bytes | bytearray | memoryview, *, language: str = "en", encoding: str | None = None
+    data: str | bytes | bytearray | memoryview,
+    *,
+    language: str = "en",
+    encoding: str | None = None,
+    date_order: str | None = None,
 ) -> TeamCsv:
-    """Read a team CSV (text, or the file's bytes) into employee rows for `team.build_team`."""
+    """Read a team CSV (text, or the file's bytes) into employee rows for `team.build_team`.
+
+    Rows with a cell that cannot be read are listed in `rejected` (every one of them) and the others are read.
+    Dates written with the year last are read in `date_order`, else in the order the file proves (a day above
+    12 anywhere); when it proves nothing, a ``date_order_needed`` error asks for the order.
+    """
     texts = Texts(language if language in LANGUAGES else "en")
     text, used = decode(data, texts, encoding)
     if not text.strip():
@@ -406,10 +534,15 @@ def read_team_csv(
     delimiter = _delimiter(first_line, roles)
     table = TeamCsv(rows=[], encoding=used, delimiter=delimiter)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    seen: set[str] = set()
+    example: str | None = None
+    ids: list[tuple[int, str]] = []
     try:
         header = next(reader, [])
         index = _map_columns(header, roles, table, texts)
         names = sorted(index.pop(k) for k in ("first_name", "last_name") if k in index)
+        row_position = index.pop("row", None)
+        extras = [(table.extra_columns[int(k[6:])], index.pop(k)) for k in list(index) if k.startswith("extra:")]
         fields = list(index.items())
         width = len(header)
         blank = {p for p, cell in enumerate(header) if not normal_header(cell)}
@@ -428,49 +561,143 @@ def read_team_csv(
             if blank:
                 unnamed.update(p for p in blank if cells[p].strip())
             row: dict[str, Any] = {}
-            for role, position in fields:
-                value = cells[position]
-                if value[:1] == "'":
-                    value = restore(value)
-                value = value.strip()
-                if not value:
-                    continue
-                if role in _FLAGS:
-                    found = flags.get(value)
-                    if found is None:
-                        found = flags[value] = _yes_no(value, answers, texts, number, role)
-                    row[role] = found
-                elif role == "exams_associated" or role == "exams_associated_at":
-                    _exams(row, value, answers, texts, number, role)
-                elif role == _REQUIRED_DATE:
-                    row[role] = _iso_date(value)
-                else:
-                    row[role] = value
+            try:
+                for role, position in fields:
+                    value = cells[position]
+                    if value[:1] == "'":
+                        value = restore(value)
+                    value = value.strip()
+                    if not value:
+                        continue
+                    if role in _FLAGS:
+                        found = flags.get(value)
+                        if found is None:
+                            found = flags[value] = _yes_no(value, answers, texts, number, role)
+                        row[role] = found
+                    elif role in _DATE_ROLES:
+                        kind = _evidence(value)
+                        if kind is not None:
+                            seen.add(kind)
+                            if kind == "?" and example is None:
+                                example = value
+                        table.written[number, role] = value
+                        row[role] = value  # read once the order is known
+                    else:
+                        row[role] = value
+            except ChecklistError as error:
+                column = table.columns[error.column or ""]
+                cell = cells[index[error.column or ""]].strip()
+                table.rejected.append(rejection(texts, number, column, cell, error.code, error.message))
+                continue
             if names:
                 name = _join_name([restore(cells[p]).strip() for p in names])
                 if name:
                     row["name"] = name
+            if extras:
+                kept = {label: restore(cells[p]).strip() for label, p in extras}
+                row["extra"] = {label: value for label, value in kept.items() if value}
+            if row_position is not None:
+                ids.append((number, cells[row_position].strip()))
             rows.append((number, row))
     except csv.Error:
         message = N_("The file could not be read as CSV near line {line}: a cell is too long or badly quoted.")
         raise ChecklistError("$", "invalid_csv", texts(message, line=reader.line_num)) from None
+    table.date_order, table.date_order_source = _decide_order(texts, date_order, seen, example)
+    _read_dates(table, answers, texts)
+    if ids:
+        _read_ids(table, ids, texts)
     table.ignored_columns += [f"#{position + 1}" for position in sorted(unnamed)]
-    if table.rejected:
-        shown = [str(entry["row"]) for entry in table.rejected[:_REJECTED_SHOWN]]
-        if len(table.rejected) > _REJECTED_SHOWN:
-            shown.append("…")
+    _notices(table, texts)
+    return table
+
+
+def _read_dates(table: TeamCsv, answers: dict[str, bool], texts: Texts) -> None:
+    """The date cells of every row, now that the order is known; a row with a date that is not one is refused."""
+    order = table.date_order
+    kept = []
+    for number, row in table.rows:
+        raw = {role: row.pop(role) for role in _DATE_ORDER_OF_ROLES if role in row}
+        try:
+            for role, value in raw.items():
+                if role == _REQUIRED_DATE:
+                    day = _day(value, order)
+                    if day is None:
+                        raise _cell_error(texts, number, role, _expected_date(texts, order, False))
+                    row[role] = day.split("T", 1)[0]
+                else:
+                    _exams(row, value, answers, texts, number, role, order)
+        except ChecklistError as error:
+            role = error.column or ""
+            column = table.columns[role]
+            table.rejected.append(
+                rejection(texts, number, column, table.written.get((number, role)), error.code, error.message)
+            )
+            continue
+        kept.append((number, row))
+    table.rows = kept
+
+
+def _read_ids(table: TeamCsv, ids: list[tuple[int, str]], texts: Texts) -> None:
+    """The "Row" column of our own export: each person keeps the row of the admin's first file (identity),
+    so a re-sorted or re-imported export gives the same rows. Used only when every cell is a distinct whole
+    number (or empty: a person added to the export gets a new number after the largest)."""
+    values = {number: cell for number, cell in ids}
+    numbers = [int(cell) for cell in values.values() if cell.isdigit() and int(cell) > 0]
+    filled = [cell for cell in values.values() if cell]
+    if len(numbers) != len(filled) or len(set(numbers)) != len(numbers):
         message = N_(
-            "Rows not imported: {rows}. They do not have as many cells as the header (a cell is missing, or a "
-            "separator inside a cell is not in quotes). Correct them and import the file again."
+            "The “{column}” column does not hold one distinct row number per person: rows are numbered as in this file."
         )
-        table.notices.insert(0, {"code": "rows_rejected", "message": texts(message, rows=", ".join(shown))})
+        label = texts(COMPUTED_LABELS[0])
+        table.notices.append({"code": "row_column_ignored", "message": texts(message, column=label)})
+        return
+    following = max(numbers, default=1)
+    for number, row in table.rows:
+        cell = values.get(number, "")
+        if cell:
+            row["row"] = int(cell)
+        else:
+            following += 1
+            row["row"] = following
+
+
+def _notices(table: TeamCsv, texts: Texts) -> None:
+    """What the admin is told about the file as a whole (the rows refused come first)."""
+    if table.rejected:
+        table.rejected.sort(key=lambda entry: entry["row"])
+        table.notices.insert(0, rows_rejected_notice(texts, table.rejected))
+    if table.date_order is not None:
+        message = N_("Dates in the file were read {order}.")
+        table.notices.append(
+            {"code": "date_order", "message": texts(message, order=order_name(texts, table.date_order))}
+        )
     for label in table.dropped_columns:
         message = N_("Column “{column}” was dropped: passwords are never read, kept or shown.")
         table.notices.append({"code": "password_column_dropped", "message": texts(message, column=label)})
+    if table.extra_columns:
+        message = texts(N_("Your own columns, kept as they are: {columns}."), columns=", ".join(table.extra_columns))
+        table.notices.append({"code": "columns_kept", "message": message})
     if table.ignored_columns:
         message = texts(N_("Columns not used: {columns}."), columns=", ".join(table.ignored_columns))
         table.notices.append({"code": "columns_ignored", "message": message})
-    return table
+
+
+def rows_rejected_notice(texts: Texts, rejected: list[dict[str, Any]]) -> dict[str, str]:
+    """The one-line notice above the list of refused rows (the list itself has every row and cell)."""
+    rows = sorted({entry["row"] for entry in rejected})
+    shown = [str(row) for row in rows[:_REJECTED_SHOWN]] + (["…"] if len(rows) > _REJECTED_SHOWN else [])
+    message = texts.plural(
+        NP_(
+            "{count} row not imported ({rows}): correct it in your file and import it again. "
+            "The other rows were imported.",
+            "{count} rows not imported ({rows}): correct them in your file and import it again. "
+            "The other rows were imported.",
+        ),
+        len(rows),
+        count=len(rows),
+        rows=", ".join(shown),
+    )
+    return {"code": "rows_rejected", "message": message}
 
 
 _REJECTED_SHOWN = 20  # row numbers listed in the notice; `rejected` has them all
@@ -480,11 +707,13 @@ def _misfit(texts: Texts, row: int, size: int, width: int) -> dict[str, Any]:
     """A row with more or fewer cells than the header: refused whole rather than read shifted, which would
     put a password in the e-mail column (issue 16). Named by its spreadsheet row; none of its cells is kept."""
     message = N_("Row {row} has {size} cells and the header has {width}: the row was not imported.")
+    expected = texts(N_("As many cells as the header: put a cell holding a separator in quotes."))
     return {
         "row": row,
         "column": None,
         "value": None,
         "code": "row_width",
+        "expected": expected,
         "message": texts(message, row=row, size=size, width=width),
     }
 
@@ -494,36 +723,28 @@ def _yes_no(value: str, answers: dict[str, bool], texts: Texts, row: int, column
     found = _SYMBOLS.get(value)
     if found is None:
         found = answers.get(normal_header(value))
-    if found is None and _DATE.match(value):
+    if found is None and (_DATE.match(value) or _SLASHED.match(value)):
         found = True
     if found is None:
         raise _cell_error(texts, row, column, _FLAG_MESSAGE)
     return found
 
 
-def _exams(row: dict[str, Any], value: str, answers: dict[str, bool], texts: Texts, number: int, role: str) -> None:
+def _exams(
+    row: dict[str, Any], value: str, answers: dict[str, bool], texts: Texts, number: int, role: str, order: str | None
+) -> None:
     """An exams cell: yes / no, or the date and time they were associated (which also means yes)."""
-    moment = _DATETIME.fullmatch(value)
-    if moment is not None:
-        year, month, day, hour, minute = moment.groups()
-        row["exams_associated_at"] = f"{year}-{int(month):02}-{int(day):02}T{int(hour):02}:{minute}"
+    moment = _day(value, order)
+    if moment is not None and "T" in moment:
+        row["exams_associated_at"] = moment
         row["exams_associated"] = True
         return
     found = _SYMBOLS.get(value)
     if found is None:
         found = answers.get(normal_header(value))
     if found is None:  # a date without a time too: the 24-hour rule needs the time, so ask for it
-        raise _cell_error(texts, number, role, _EXAMS_MESSAGE)
+        raise _cell_error(texts, number, role, _expected_date(texts, order, True))
     row["exams_associated"] = row.get("exams_associated", False) or found
-
-
-def _iso_date(value: str) -> str:
-    """2027/1/5, 2027-01-05 or 2027-01-05 00:00 as 2027-01-05; anything else as is, for the checks to refuse."""
-    day = _DATE.fullmatch(value) or _DATETIME.fullmatch(value)
-    if day is None:
-        return value
-    year, month, date = day.groups()[:3]
-    return f"{year}-{int(month):02}-{int(date):02}"
 
 
 def _join_name(parts: list[str]) -> str:
@@ -545,29 +766,60 @@ def team_from_csv(
     today: str | dt.date | None = None,
     now: str | dt.datetime | None = None,
     encoding: str | None = None,
+    date_order: str | None = None,
+    view: bool = False,
 ) -> dict[str, Any]:
-    """The team status for a CSV file (its text or bytes): same output as `team.team`, plus what the columns held."""
+    """The team status for a CSV file (its text or bytes): same output as `team.team`, plus what the columns held.
+
+    A partial import: rows that cannot be read, or whose facts the engine refuses (a date in the future, an
+    e-mail address that is not one), are in `rejected` with the file's own column header and cell; the others
+    are computed.
+    """
     options: dict[str, Any] = {"language": language}
     if today is not None:
         options["today"] = today.isoformat() if isinstance(today, dt.date) else today
     if now is not None:
         options["now"] = now.isoformat(timespec="minutes") if isinstance(now, dt.datetime) else now
     texts, language, today_date, now_time = read_options(options)
-    table = read_team_csv(data, language=language, encoding=encoding)
-    return build_team(
+    table = read_team_csv(data, language=language, encoding=encoding, date_order=date_order)
+    before = len(table.rejected)
+
+    def reject(number: int, row: dict[str, Any], error: ChecklistError) -> dict[str, Any]:
+        role = error.column or "email"
+        if role == "email" and "email" not in table.columns:
+            role = "name"
+        if role == "exams_associated_at" and role not in table.columns:
+            role = "exams_associated"
+        if role == "row":
+            column, value = texts(COMPUTED_LABELS[0]), str(row.get("row"))
+        else:
+            column = table.columns.get(role, role)
+            value = table.written.get((number, role), row.get(role))
+        return rejection(texts, number, column, value if isinstance(value, str) else None, error.code, error.message)
+
+    result = build_team(
         texts,
         language,
         today_date,
         now_time,
         table.rows,
+        reject,
+        view=view,
         columns=table.columns,
         ignored_columns=table.ignored_columns,
         dropped_columns=table.dropped_columns,
         missing_columns=table.missing_columns,
         notices=table.notices,
+        extra_columns=table.extra_columns,
         rejected=table.rejected,
         source={"format": "csv", "encoding": table.encoding, "delimiter": table.delimiter},
+        date_order=table.date_order,
+        date_order_source=table.date_order_source,
     )
+    if len(result["rejected"]) != before:  # rows the engine refused: the notice counts them too
+        notices = [notice for notice in result["notices"] if notice["code"] != "rows_rejected"]
+        result["notices"] = [rows_rejected_notice(texts, result["rejected"]), *notices]
+    return result
 
 
 # --- writing -------------------------------------------------------------------------------------------------
@@ -589,15 +841,21 @@ def team_template_csv(language: str = "en", *, bom: bool = True) -> str:
 def team_to_csv(result: dict[str, Any], *, bom: bool = True) -> str:
     """The team status as the admin's table (CSV text, headers in the result's language), formulas neutralised.
 
-    It reads back with `read_team_csv`: the computed columns (row, status, dates, steps, warnings) are ignored.
+    People are in the order of the admin's file (`row`), and the admin's own columns follow ours, so the file
+    imports back to the same table: the "Row" column keeps each person's identity, the computed columns
+    (status, dates, steps, warnings) are ignored on reading.
     """
     _ = Texts(result["language"])
     yes, no = _(N_("yes")), _(N_("no"))
+    extra_columns = list(result.get("extra_columns") or [])
     rows = [[_(label) for label in COMPUTED_LABELS[:1]] + [_(label) for _role, label in COLUMN_LABELS]]
-    rows[0] += [_(label) for label in COMPUTED_LABELS[1:]]
-    for employee in result["employees"]:
+    rows[0] += [_(label) for label in COMPUTED_LABELS[1:]] + extra_columns
+    for employee in sorted(result["employees"], key=lambda e: e["row"]):
         associated_at = employee["exams_associated_at"]
         visible = employee["dates"]["competency_progress_visible"]
+        actions = employee.get("actions")
+        steps = [a["message"] for a in actions] if actions is not None else [s["title"] for s in employee["remaining"]]
+        own = employee.get("extra") or {}
         rows.append(
             [
                 str(employee["row"]),
@@ -610,8 +868,9 @@ def team_to_csv(result: dict[str, Any], *, bom: bool = True) -> str:
                 employee["status_label"],
                 employee["dates"]["temp_password_expires"] or "",
                 visible.replace("T", " ") if visible else "",
-                "; ".join(step["title"] for step in employee["remaining"]),
+                "; ".join(steps),
                 " ".join(warning["message"] for warning in employee["warnings"]),
+                *(own.get(column, "") for column in extra_columns),
             ]
         )
     return _csv_text(rows, bom)

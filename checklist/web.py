@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -18,10 +19,19 @@ from .answers import FIELDS
 from .calendar import ics, team_ics
 from .errors import ChecklistError, check_nesting, input_error
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, Texts
-from .plan import date_labels, plan
-from .steps import BENEFIT_KINDS
-from .team import EMPLOYEE_FIELDS, team
-from .team_csv import COLUMN_LABELS, team_from_csv, team_template_csv, team_to_csv
+from .plan import date_labels, guide_link, plan
+from .steps import BENEFIT_KINDS, STEPS
+from .team import (
+    EMPLOYEE_FIELDS,
+    STATUS_CONTEXT,
+    STATUS_LABELS,
+    WARNING_MESSAGES,
+    WARNING_PARAMETERS,
+    reminder,
+    team,
+)
+from .team_csv import COLUMN_LABELS, DATE_ORDERS, order_name, team_from_csv, team_template_csv, team_to_csv
+from .team_words import ADMIN_ACTIONS, REPLACE_ACCOUNT
 
 __all__ = ["ANSWER_FIELDS", "CALLS", "PAGE_STRINGS", "QUESTIONS", "Question", "call", "page_context", "page_strings"]
 
@@ -181,16 +191,11 @@ PAGE_STRINGS: dict[str, str] = {
     ),
     "team_template": N_("Download the template"),
     "team_template_file": N_("team-template"),
-    "team_filter": N_("Show only people who need action"),
     "team_export": N_("Download the table (CSV)"),
     "team_export_file": N_("team-status"),
     "team_calendar": N_("Add the team's deadlines to my calendar (.ics)"),
     "team_calendar_file": N_("team-deadlines"),
     "team_clear": N_("Remove the team from this device"),
-    "team_totals": N_(
-        "{employees} people: {needs_action} need action, {expired} with an expired password, {due_soon} due within "
-        "14 days, {done} done."
-    ),
     "team_error": N_("The file was not imported, and your previous team list is unchanged. {message}"),
     "team_col_name": N_("Name"),
     "team_col_status": N_("Status"),
@@ -242,6 +247,55 @@ PAGE_STRINGS: dict[str, str] = {
     "change_named": N_("Change: {question}"),
     "printed_on": N_("Printed on {date}."),
     "share_address": N_("Link to these answers: {url}"),
+    # The team view (issue 13): filters, search, sort, group, copy, reminders, date order, rejected rows.
+    "team_filter_label": N_("Show"),
+    "team_filter_all": N_("Everyone ({count})"),
+    "team_filter_needs_action": N_("Needs action ({count})"),
+    "team_filter_expired": N_("Password expired ({count})"),
+    "team_filter_due_soon": N_("Password stops working soon ({count})"),
+    "team_filter_not_signed_in": N_("Not signed in ({count})"),
+    "team_filter_pu": N_("Partner University not connected ({count})"),
+    "team_filter_exams": N_("Exams not associated ({count})"),
+    "team_search": N_("Search by name or e-mail"),
+    "team_group": N_("Group by"),
+    "team_group_none": N_("No grouping"),
+    "team_group_all": N_("All values"),
+    "team_sort": N_("Sort by"),
+    "team_sort_row": N_("Row in your file"),
+    "team_sort_urgency": N_("Most urgent first"),
+    "team_sort_name": N_("Name"),
+    "team_sort_email": N_("E-mail"),
+    "team_sort_status": N_("Status"),
+    "team_sort_deadline": N_("Temporary password stops working on"),
+    "team_shown": N_("{shown} of {total} people shown."),
+    "team_col_row": N_("Row"),
+    "team_col_email": N_("E-mail"),
+    "team_copy_emails": N_("Copy the e-mail addresses shown"),
+    "team_copied_emails": N_("E-mail addresses copied: {count}."),
+    "team_copy_failed": N_("This browser did not allow copying: select the addresses below and copy them."),
+    "team_remind": N_("Write a reminder to the people shown"),
+    "team_remind_one": N_("Reminder"),
+    "team_remind_language": N_("Language of the reminder"),
+    "team_remind_subject": N_("Subject"),
+    "team_remind_body": N_("Message"),
+    "team_remind_open": N_("Open in my mail program"),
+    "team_remind_copy": N_("Copy the message"),
+    "team_remind_copied": N_("Message copied."),
+    "team_remind_note": N_(
+        "Nothing is sent from this page: your mail program opens with the message, or you paste it."
+    ),
+    "team_remind_too_many": N_(
+        "Too many addresses for a mail link: copy the addresses and the message, and paste them into your mail program."
+    ),
+    "team_removed": N_("Team list removed from this device."),
+    "team_date_order": N_("How does your file write dates like 8/10/2026?"),
+    "team_date_order_auto": N_("Find out from the file"),
+    "team_rejected_title": N_("Rows not imported"),
+    "team_rejected_row": N_("Row {row}"),
+    "team_rejected_cell": N_("Column “{column}”: “{value}”"),
+    "team_rejected_whole": N_("The whole row"),
+    "team_no_match": N_("Nobody matches these filters."),
+    "team_empty_cell": N_("(empty)"),
     "team_not_kept": N_(
         "This team list could not be kept on this device (not enough space, or storage is blocked): it is shown "
         "for this visit only, and the list saved earlier, if any, stays on this device."
@@ -275,9 +329,33 @@ def questions(language: str) -> list[dict[str, Any]]:
 
 def page_strings(language: str) -> dict[str, str]:
     _ = Texts(language)
-    return {key: _(message) for key, message in PAGE_STRINGS.items()} | {
-        f"date.{key}": _(label) for key, label in date_labels().items()
-    }
+    return (
+        {key: _(message) for key, message in PAGE_STRINGS.items()}
+        | {f"date.{key}": _(label) for key, label in date_labels().items()}
+        | team_strings(language)
+    )
+
+
+def team_strings(language: str) -> dict[str, str]:
+    """The words of the team view's compact records (`team(view=True)`), held once by the page: status labels,
+    the admin's action for each step (with and without its date), each warning's message with its
+    {placeholders}, each step's guide link, and the names of the date orders (issue 11, "slim team replies")."""
+    _ = Texts(language)
+    found = {f"team_status.{status}": _.ctx(STATUS_CONTEXT, label) for status, label in STATUS_LABELS.items()}
+    found["team_action.replace_account"] = _(REPLACE_ACCOUNT)
+    steps = {step.id: step for step in STEPS}
+    for step_id, (plain, dated) in ADMIN_ACTIONS.items():
+        found[f"team_action.{step_id}"] = _(plain)
+        if dated is not None:
+            found[f"team_action_by.{step_id}"] = _(dated)
+        step = steps[step_id]
+        found[f"team_link.{step_id}"] = guide_link(language, step.page, step.anchor)
+    for code, message in WARNING_MESSAGES.items():
+        found[f"team_warning.{code}"] = _(message)
+        found[f"team_warning_params.{code}"] = ",".join(WARNING_PARAMETERS[code])
+    for order in DATE_ORDERS:
+        found[f"team_date_order.{order}"] = order_name(_, order)
+    return found
 
 
 def page_context(language: str, today: dt.date) -> dict[str, Any]:
@@ -305,8 +383,49 @@ def page_context(language: str, today: dt.date) -> dict[str, Any]:
 
 
 def _team_csv(args: dict[str, Any]) -> dict[str, Any]:
-    options = {key: args.get(key) for key in ("language", "today", "now")}
+    options = {key: args.get(key) for key in ("language", "today", "now", "date_order")}
     return _stored_team(team_from_csv(base64.b64decode(args["data"]), **options))
+
+
+# What the file said about itself, passed from the import to the compact view (the records say the rest).
+_IMPORT_KEYS = (
+    "columns",
+    "ignored_columns",
+    "dropped_columns",
+    "missing_columns",
+    "notices",
+    "rejected",
+    "source",
+    "date_order",
+    "date_order_source",
+)
+
+
+def _team_view(args: dict[str, Any]) -> dict[str, Any]:
+    """The page's recompute: the compact view, plus the display text of the other dates the section shows (the
+    day the list was saved), so that one date style holds in the whole section (issue 13)."""
+    shown = team(args["document"], view=True)
+    texts = Texts(shown["language"])
+    for value in args.get("date_texts", []):
+        if isinstance(value, str) and _ISO_DAY.fullmatch(value):
+            try:
+                shown["dates_text"][value] = texts.iso(value)
+            except ValueError:
+                continue
+    return shown
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _team_csv_view(args: dict[str, Any]) -> dict[str, Any]:
+    """An import for the page: the facts to keep (document) and the compact view of the rows read, with what
+    the file said (rejected rows, notices, date order). Imports are rare; the recompute (`team_view`) is hot."""
+    stored = _team_csv(args)
+    moment = {key: args[key] for key in ("language", "today", "now") if args.get(key) is not None}
+    shown = team({**stored["document"], **moment}, view=True)
+    shown.update({key: stored["team"][key] for key in _IMPORT_KEYS if key in stored["team"]})
+    return {"team": shown, "document": stored["document"]}
 
 
 # What the page may call, by name: each takes the call's arguments (a JSON object) and returns a JSON-ready value.
@@ -315,6 +434,10 @@ CALLS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "calendar": lambda args: ics(plan(args["answers"]), args["page_url"], args["site_url"]),
     "team_csv": _team_csv,
     "team": lambda args: _stored_team(team(args["document"])),
+    # The page's calls: the same statuses as compact records (ids, dates, codes; the page has the words).
+    "team_csv_view": _team_csv_view,
+    "team_view": _team_view,
+    "team_reminder": lambda args: reminder(team(args["document"]), args["site_url"]),
     "team_export": lambda args: team_to_csv(team(args["document"])),
     "team_calendar": lambda args: team_ics(team(args["document"]), args["page_url"], args["site_url"]),
     "team_template": lambda args: team_template_csv(args["language"]),
@@ -350,9 +473,13 @@ def call(fn: str, args_json: str) -> str:
 
 def _stored_team(result: dict[str, Any]) -> dict[str, Any]:
     """The team status plus what the page keeps on the device to recompute it later: the facts the admin gave,
-    in the `team` document's shape (a CSV's password column was dropped before this point)."""
-    employees = [{key: employee[key] for key in EMPLOYEE_FIELDS} for employee in result["employees"]]
-    return {"team": result, "document": {"employees": employees}}
+    in the `team` document's shape, with each person's row and own columns (a CSV's password column was dropped
+    before this point). Sorted by row: the order of the admin's file."""
+    employees = [
+        {key: employee[key] for key in ("row", *EMPLOYEE_FIELDS, "extra") if employee.get(key) not in (None, {})}
+        for employee in sorted(result["employees"], key=lambda e: e["row"])
+    ]
+    return {"team": result, "document": {"employees": employees, "extra_columns": result.get("extra_columns", [])}}
 
 
 def _located(error: ChecklistError, args: Any) -> dict[str, Any]:

@@ -186,13 +186,19 @@ def number_mismatches(po: Path) -> list[Problem]:
     return problems
 
 
+def _counts_a_noun(text: str, name: str) -> bool:
+    """`{count} people` needs the language's plural forms; `Everyone ({count})` or `{employees}: …` (a number
+    alone, or texts that were made plural already) reads the same for every number."""
+    return re.search(r"\{" + re.escape(name) + r"\}[ \u00a0]*[^\W\d_]", text) is not None
+
+
 def missing_plurals(po: Path) -> list[Problem]:
     """Entries that show a count (`{count}`, `{employees}` …) without plural forms: "1 personnes" in French."""
     problems = []
     for message in messages(po):
         if not isinstance(message.id, str):
             continue
-        shown = set(PLACEHOLDER.findall(message.id)) & set(COUNT_PLACEHOLDERS)
+        shown = {name for name in COUNT_PLACEHOLDERS if _counts_a_noun(message.id, name)}
         if shown:
             problems.append(
                 Problem(

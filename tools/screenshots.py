@@ -106,7 +106,7 @@ def team_en(page: Page, server: SiteServer) -> None:
     csv = {"name": "users.csv", "mimeType": "text/csv", "buffer": team_csv().encode()}
     page.set_input_files("#pct-team-file", files=[csv])
     expect(page.locator("#pct-team-table tbody tr")).to_have_count(len(TEAM))
-    scroll_to(page, "#pct-team-filter")
+    scroll_to(page, "#pct-team-filters")
 
 
 # file → (browser locale, window height, what to show)

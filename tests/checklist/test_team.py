@@ -251,6 +251,7 @@ def test_output_shape_for_json_input() -> None:
         "dropped_columns",
         "missing_columns",
         "notices",
+        "extra_columns",
         "rejected",
         "source",
     ]
@@ -271,7 +272,9 @@ def test_output_shape_for_json_input() -> None:
         "dates",
         "dates_text",
         "remaining",
+        "actions",
         "warnings",
+        "extra",
     ]
     assert list(result["employees"][0]["remaining"][0]) == ["id", "title", "due", "due_text", "link"]
 

@@ -91,8 +91,7 @@ BAD_FLAG = CSV_TEXT.replace(";oui", ";peut-être")
 @pytest.mark.parametrize(
     ("content", "args", "prefix"),
     [
-        (BAD_DATE, TODAY, "error: rows[3].temp_password_issued_on: "),
-        (BAD_FLAG, [*TODAY, "--language", "fr"], "error: rows[3].signed_in: Écrivez"),
+        ("Email,Issued on\na@x.example,8/10/2026\n", TODAY, "error: date_order: Dates like “8/10/2026”"),
         ("Email,Signed in\na@contoso.example,yes\n", TODAY, "error: columns: The file has no “Temporary"),
         ('"E-\nmail",Email\n', TODAY, "error: columns: Two columns hold"),
         ('{"today": "2027-04-01", "employees": [{"name": "A", "signed_in": "yes"}]}', [], "error: rows[1].signed_in: "),
@@ -102,6 +101,35 @@ BAD_FLAG = CSV_TEXT.replace(";oui", ";peut-être")
 )
 def test_bad_input_exits_2_with_one_line_naming_row_and_field(content: str, args: list[str], prefix: str) -> None:
     assert one_error_line(run(*args, stdin=content.encode())).startswith(prefix)
+
+
+@pytest.mark.parametrize(
+    ("content", "args", "line"),
+    [
+        (BAD_DATE, TODAY, "rejected: Row 3, column “Créé le”: “2027-02-30” — This date does not exist."),
+        (
+            BAD_FLAG,
+            [*TODAY, "--language", "fr"],
+            "rejected: Ligne 3, colonne «\u00a0Connecté\u00a0»\u00a0: «\u00a0peut-être\u00a0» — Écrivez oui ou non, ou "
+            "laissez la cellule vide.",
+        ),
+    ],
+)
+def test_some_rows_rejected_exits_3_with_the_rest_computed(content: str, args: list[str], line: str) -> None:
+    done = run(*args, stdin=content.encode())
+    assert done.returncode == 3, done.stderr.decode()
+    result = json.loads(done.stdout.decode())
+    assert [e["name"] for e in result["employees"]] == ["Ana"]
+    assert [r["row"] for r in result["rejected"]] == [3]
+    assert done.stderr.decode().splitlines() == [line]
+
+
+@pytest.mark.parametrize(("order", "issued"), [("dmy", "2026-10-08"), ("mdy", "2026-08-10")])
+def test_date_order_option_reads_an_ambiguous_file(order: str, issued: str) -> None:
+    content = "Email,Issued on\na@x.example,8/10/2026\n"
+    result = output(run("--today", "2026-11-21", "--date-order", order, stdin=content.encode()))
+    assert result["employees"][0]["temp_password_issued_on"] == issued
+    assert (result["date_order"], result["date_order_source"]) == (order, "chosen")
 
 
 def test_huge_file_is_refused_without_reading_it_all(tmp_path: Path) -> None:

@@ -275,6 +275,16 @@ def test_a_count_without_plural_forms(tmp_path: Path) -> None:
     assert msgfmt_check(plural) == []
 
 
+def test_a_number_that_counts_no_noun_needs_no_plural_forms(tmp_path: Path) -> None:
+    """A count in parentheses after a label, or a sentence of texts already made plural, reads the same for 1 and 2."""
+    po = catalog(
+        tmp_path,
+        '#, python-brace-format\nmsgid "Everyone ({count})"\nmsgstr "Tout le monde ({count})"\n\n'
+        '#, python-brace-format\nmsgid "{employees}: {expired}."\nmsgstr "{employees}\u00a0: {expired}."\n',
+    )
+    assert missing_plurals(po) == []
+
+
 def test_a_forbidden_variant_in_a_catalog(tmp_path: Path) -> None:
     po = catalog(tmp_path, 'msgid "Set up your team"\nmsgstr "設定您的小組"\n', language="zh_TW")
     problems = [str(p) for p in check_catalogs(po.parents[2], "checklist", variants=load_variants())]

@@ -48,3 +48,8 @@ def test_catalog_keeps_the_numbers_and_the_approved_terms(language: str) -> None
     po = LOCALE / language / "LC_MESSAGES" / "checklist.po"
     variants = load_variants().get(language.replace("_", "-"), [])
     assert report(catalogs.number_mismatches(po) + catalogs.language_checks(po, variants)) == ""
+
+
+@pytest.mark.parametrize("language", CATALOG_LANGUAGES)
+def test_catalog_counts_have_plural_forms(language: str) -> None:
+    assert report(catalogs.missing_plurals(LOCALE / language / "LC_MESSAGES" / "checklist.po")) == ""

@@ -1,27 +1,46 @@
-/* The admin's team section of the checklist page: import a CSV, see each person's status, export.
+/* The admin's team section of the checklist page: it wires the team components and keeps the team's facts.
  *
  * The engine does the work (checklist/team.py, team_csv.py through checklist.web.call): reading the file
- * (encoding, headers, dropping a password column), the status of each person, the CSV and calendar exports with
- * formulas neutralised. This file stores the team's facts (never the file, never a password) in localStorage
- * under `pct-team`, through the guarded store (storage.js: a write that fails is said, never assumed), with the
- * time they were saved (`saved_at`, shown so the admin knows how old the list is), and paints the table with
- * textContent only; links to the guide go through links.js.
+ * (encoding, headers, dropping a password column, every row it cannot read listed), the status of each person
+ * as compact records, the CSV and calendar exports, the reminders. The components are:
+ * team-import.js (the file, the day/month question, the rows not imported), team-filters.js (filters with
+ * totals, search, sort, grouping by the admin's own column), team-table.js (the table, cards on a phone),
+ * team-export.js (files, copying addresses) and team-reminders.js (mailto: or copy).
+ *
+ * This file stores the team's facts (never the file, never a password) in localStorage under `pct-team`, through
+ * the guarded store (storage.js: a write that fails is said, never assumed), with each person's row in the
+ * admin's file (identity on screen, in messages, after reload and in the export), the admin's own columns, what
+ * the import said, and the time it was saved. Removing the list can be undone.
  */
+
+import { TeamExport } from "./team-export.js";
+import { TeamFilters } from "./team-filters.js";
+import { TeamImport } from "./team-import.js";
+import { TeamReminders } from "./team-reminders.js";
+import { TeamTable, peopleOf } from "./team-table.js";
 
 const TEAM_KEY = "pct-team";
 
 export function setUpTeam({ engine, text, element, download, clock, language, links, store }) {
   const section = document.getElementById("pct-team");
-  const file = document.getElementById("pct-team-file");
   const error = document.getElementById("pct-team-error");
   const notes = document.getElementById("pct-team-notes");
   const totals = document.getElementById("pct-team-totals");
-  const table = document.getElementById("pct-team-table");
-  const filter = document.getElementById("pct-team-filter");
+  const shownLine = document.getElementById("pct-team-shown");
   const savedLine = document.getElementById("pct-team-saved");
+  const undoBox = document.getElementById("pct-team-undo");
+  const tableNode = document.getElementById("pct-team-table");
   let stored = read();
-  let current = null;
   let kept = true; // whether `stored` is what this device keeps
+  let view = null; // the engine's compact view of `stored`
+  let people = [];
+  let removed = null; // the list just removed, until undone or replaced
+
+  const table = new TeamTable(tableNode, { text, element, links });
+  const filters = new TeamFilters(section, { text, element, language, onChange: refresh });
+  const exporter = new TeamExport(section, { engine, text, download, links, language });
+  const reminders = new TeamReminders(section, { engine, text, links, clock, language }).init();
+  const importer = new TeamImport(section, { engine, text, element, clock, language, store, onImported, onError: showError }).init();
 
   function read() {
     try {
@@ -33,149 +52,122 @@ export function setUpTeam({ engine, text, element, download, clock, language, li
   }
 
   /* Storage full or blocked: the table still shows for this visit, and the admin is told it is not kept. */
-  function save(document) {
-    stored = document ? { ...document, saved_at: clock().now } : null;
+  function save(value) {
+    stored = value;
     kept = stored ? store.set(TEAM_KEY, JSON.stringify(stored)) : store.remove(TEAM_KEY);
   }
 
-  // The engine reads the facts only: the saved time stays on the page.
-  const withClock = ({ saved_at: _saved, ...document }) => ({ ...document, language, ...clock() });
+  // The engine reads the facts only: the saved time and the import's report stay on the page.
+  const facts = ({ saved_at: _saved, import: _import, ...document }) => ({ ...document, language, ...clock() });
 
   function savedText() {
     if (!kept) return text("team_not_kept");
     if (typeof stored?.saved_at !== "string") return "";
-    const [date, time = "00:00"] = stored.saved_at.split("T");
-    const [y, m, d] = date.split("-").map(Number);
-    const [hh, mm] = time.split(":").map(Number);
-    const when = new Date(y, m - 1, d, hh, mm);
-    if (Number.isNaN(when.getTime())) return "";
-    const day = new Intl.DateTimeFormat(language, { dateStyle: "long" }).format(when);
-    return text("team_saved_on", { date: day });
+    const day = stored.saved_at.slice(0, 10);
+    return text("team_saved_on", { date: view?.dates_text?.[day] ?? day });
   }
 
   function showError(message) {
     error.textContent = message ? text("team_error", { message }) : "";
     error.hidden = !message;
-    file.toggleAttribute("aria-invalid", Boolean(message));
+    const file = document.getElementById("pct-team-file");
+    if (message) file.setAttribute("aria-invalid", "true");
+    else file.removeAttribute("aria-invalid");
   }
 
   function paint() {
-    for (const node of section.querySelectorAll("[data-needs-team]")) node.hidden = !current;
-    table.hidden = !current;
-    savedLine.textContent = current ? savedText() : "";
-    if (!current) {
-      totals.textContent = "";
-      notes.textContent = "";
+    for (const node of section.querySelectorAll("[data-needs-team]")) node.hidden = !view;
+    tableNode.hidden = !view;
+    savedLine.textContent = view ? savedText() : "";
+    importer.paintRejected(view ? stored?.import?.rejected : null);
+    if (!view) {
+      totals.textContent = notes.textContent = shownLine.textContent = "";
+      tableNode.tBodies[0].replaceChildren();
       return;
     }
-    totals.textContent = text("team_totals", current.totals);
-    // The engine's notices name dropped (password) and ignored columns, in the reader's language.
-    notes.textContent = (current.notices ?? []).map((notice) => notice.message).join(" ");
-    const rows = current.employees
-      .filter((person) => !filter.checked || person.needs_action)
-      .map((person) =>
-        element(
-          "tr",
-          { dataset: { status: person.status, needsAction: person.needs_action } },
-          element(
-            "td",
-            {},
-            element("span", { class: "pct-team__name", text: person.name ?? "" }),
-            person.name && person.email ? element("br") : null,
-            element("span", { class: "pct-team__email", text: person.email ?? "" }),
-          ),
-          element("td", { text: person.status_label }),
-          element(
-            "td",
-            {},
-            person.dates.temp_password_expires && !person.signed_in // a deadline only until they sign in
-              ? element("time", { datetime: person.dates.temp_password_expires, text: formatDay(person.dates.temp_password_expires) })
-              : null,
-          ),
-          element("td", {}, ...whatToDo(person)),
-        ),
-      );
-    table.tBodies[0].replaceChildren(...rows);
+    totals.textContent = view.totals_text;
+    // The engine's notices: rows not imported, the date order read, dropped (password), kept and ignored columns.
+    notes.textContent = (stored.import?.notices ?? []).map((notice) => notice.message).join(" ");
+    filters.paintFilters(view.totals);
+    filters.paintColumns(stored.extra_columns ?? [], people);
+    refresh();
   }
 
-  /* The warnings say what to do; with none, the steps still open, each linking to its guide section. */
-  function whatToDo(person) {
-    if (person.warnings.length) {
-      return person.warnings.map((w) => element("p", { class: "pct-team__warning", dataset: { code: w.code }, text: w.message }));
-    }
-    return person.remaining.flatMap((step, i) => {
-      const href = links.guide(step.link);
-      return [i ? " · " : null, href ? element("a", { href, text: step.title }) : element("span", { text: step.title })];
-    });
+  function refresh() {
+    if (!view) return;
+    filters.paintColumns(stored.extra_columns ?? [], people);
+    const groups = filters.apply(people);
+    const count = groups.reduce((sum, group) => sum + group.people.length, 0);
+    table.paint(view, groups, { extraColumn: filters.group.value, remind: (chosen) => reminders.write(chosen) });
+    shownLine.textContent = count ? text("team_shown", { shown: count, total: people.length }) : text("team_no_match");
+    exporter.clear();
   }
 
-  function formatDay(iso) {
-    const [y, m, d] = iso.split("-").map(Number);
-    return new Intl.DateTimeFormat(language, { dateStyle: "medium", timeZone: "UTC" }).format(Date.UTC(y, m - 1, d));
-  }
+  const shownPeople = () => filters.apply(people).flatMap((group) => group.people);
 
   async function recompute() {
     if (!stored) {
-      current = null;
+      view = null;
+      people = [];
       paint();
       return;
     }
     try {
       const started = performance.now();
-      current = (await engine().call("team", { document: withClock(stored) })).team;
+      const saved = typeof stored.saved_at === "string" ? [stored.saved_at.slice(0, 10)] : [];
+      view = await engine().call("team_view", { document: facts(stored), date_texts: saved });
       performance.measure("pct:team-recompute", { start: started }); // read by bench/checklist_page.py
+      people = peopleOf(view, stored.employees);
     } catch (problem) {
       showError(problem.message);
     }
     paint();
   }
 
-  async function importFile() {
-    const chosen = file.files[0];
-    if (!chosen) return;
-    const bytes = new Uint8Array(await chosen.arrayBuffer());
-    let binary = "";
-    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    try {
-      const result = await engine().call("team_csv", { data: btoa(binary), language, ...clock() });
-      showError("");
-      save(result.document);
-      current = result.team;
-      paint();
-    } catch (problem) {
-      showError(problem.message); // the previous team stays as it was
-    } finally {
-      file.value = "";
-    }
+  function onImported(result) {
+    showError("");
+    const { rejected, notices, date_order, date_order_source } = result.team;
+    save({ ...result.document, import: { rejected, notices, date_order, date_order_source }, saved_at: clock().now });
+    removed = null;
+    undoBox.hidden = true;
+    return recompute();
   }
 
   const actions = {
-    async template() {
-      const csv = await engine().call("team_template", { language });
-      download(`${text("team_template_file")}.csv`, "text/csv;charset=utf-8", csv);
-    },
-    async export() {
-      const csv = await engine().call("team_export", { document: withClock(stored) });
-      download(`${text("team_export_file")}.csv`, "text/csv;charset=utf-8", csv);
-    },
-    async calendar() {
-      const ics = await engine().call("team_calendar", { document: withClock(stored), ...links.calendarUrls() });
-      download(`${text("team_calendar_file")}.ics`, "text/calendar;charset=utf-8", ics);
-    },
+    template: () => exporter.template(),
+    export: () => exporter.table(facts(stored)),
+    calendar: () => exporter.calendar(facts(stored)),
+    emails: () => exporter.emails(shownPeople()),
+    remind: () => reminders.write(shownPeople().filter((p) => p.email)),
+    /* Remove, with an undo, like "Start over": the list stays in memory until the page is left. */
     clear() {
+      removed = stored;
       save(null);
-      current = null;
+      view = null;
+      people = [];
       showError("");
+      reminders.close();
       paint();
+      undoBox.replaceChildren(element("span", { text: text("team_removed") }), " ", undoButton());
+      undoBox.hidden = false;
     },
   };
 
+  function undoButton() {
+    const node = element("button", { type: "button", class: "md-button", text: text("undo"), dataset: { teamUndo: "" } });
+    node.addEventListener("click", () => {
+      if (removed) save(removed);
+      removed = null;
+      undoBox.hidden = true;
+      recompute();
+    });
+    return node;
+  }
+
   section.addEventListener("click", (event) => {
     const action = event.target.closest("[data-team-action]")?.dataset.teamAction;
-    if (action) actions[action]().catch((problem) => showError(problem.message));
+    if (action) Promise.resolve(actions[action]()).catch((problem) => showError(problem.message));
   });
-  file.addEventListener("change", () => importFile());
-  filter.addEventListener("change", paint);
   // Another tab changed the team: follow it, so two open tabs never show different lists.
   window.addEventListener("storage", (event) => {
     if (event.key !== TEAM_KEY && event.key !== null) return;
@@ -192,8 +184,11 @@ export function setUpTeam({ engine, text, element, download, clock, language, li
     /** Everything stored was deleted (the page's delete-everything button): forget the team on screen too. */
     forget() {
       stored = null;
+      removed = null;
       kept = true;
-      current = null;
+      view = null;
+      people = [];
+      undoBox.hidden = true;
       showError("");
       paint();
     },

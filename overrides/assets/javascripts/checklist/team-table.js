@@ -1,0 +1,119 @@
+/* The team table: the engine's compact records (checklist.team VIEW_FIELDS: ids, ISO dates, codes) joined with
+ * the people the page keeps (name, e-mail, the admin's own columns, by row), and painted with textContent.
+ *
+ * The words come from the page strings once (`team_status.*`, `team_action.*`, `team_warning.*`, filled with
+ * the reply's `dates_text`), never from each reply: a 1,000-person reply stays small (issue 11). On a phone
+ * the CSS stacks each row as a card (no horizontal scroll); the cells carry their column name for that.
+ */
+
+const SIGNED_IN = 1;
+const CONNECTED = 2;
+const ASSOCIATED = 4;
+
+/** People of the view: one object per record, with what the filters, sorting and painting read. */
+export function peopleOf(view, employees) {
+  const byRow = new Map(employees.map((person, index) => [person.row ?? index + 1, person]));
+  return view.employees.map(([row, status, needs, flags, expires, actions, warnings], rank) => {
+    const person = byRow.get(row) ?? {};
+    return {
+      row,
+      rank, // the engine's order: most urgent first
+      status,
+      needsAction: Boolean(needs),
+      signedIn: Boolean(flags & SIGNED_IN),
+      connected: Boolean(flags & CONNECTED),
+      associated: Boolean(flags & ASSOCIATED),
+      expires: flags & SIGNED_IN ? null : expires, // a deadline only until they sign in
+      actions,
+      warnings,
+      name: person.name ?? "",
+      email: person.email ?? "",
+      extra: person.extra ?? {},
+      facts: person,
+    };
+  });
+}
+
+export class TeamTable {
+  constructor(table, { text, element, links }) {
+    this.table = table;
+    this.text = text;
+    this.element = element;
+    this.links = links;
+  }
+
+  /** The date as the engine writes it in this language (one style in the whole section). */
+  day(view, iso) {
+    return view.dates_text?.[iso] ?? iso;
+  }
+
+  warning(view, [code, ...values]) {
+    const names = (this.text(`team_warning_params.${code}`) || "").split(",").filter(Boolean);
+    const filled = Object.fromEntries(names.map((name, i) => [name, name === "row" ? values[i] : this.day(view, values[i])]));
+    return this.text(`team_warning.${code}`, filled);
+  }
+
+  action(view, [code, due]) {
+    return due ? this.text(`team_action_by.${code}`, { date: this.day(view, due) }) : this.text(`team_action.${code}`);
+  }
+
+  /** Paint `groups` ([{label, people}], label null for no grouping); `remind(person)` opens a reminder. */
+  paint(view, groups, { extraColumn, remind }) {
+    const e = this.element;
+    const label = (key) => this.text(key);
+    const rows = [];
+    for (const group of groups) {
+      if (group.label !== null) {
+        rows.push(e("tr", { class: "pct-team__group" }, e("th", { scope: "rowgroup", colSpan: 5, text: `${group.label} (${group.people.length})` })));
+      }
+      for (const person of group.people) rows.push(this.row(view, person, { extraColumn, remind, label }));
+    }
+    this.table.tBodies[0].replaceChildren(...rows);
+  }
+
+  row(view, person, { extraColumn, remind, label }) {
+    const e = this.element;
+    const own = extraColumn && person.extra[extraColumn] ? e("span", { class: "pct-team__own", text: `${extraColumn}: ${person.extra[extraColumn]}` }) : null;
+    return e(
+      "tr",
+      { dataset: { row: person.row, status: person.status, needsAction: person.needsAction } },
+      e("td", { class: "pct-team__row", dataset: { label: label("team_col_row") }, text: String(person.row) }),
+      e(
+        "td",
+        { class: "pct-team__person", dataset: { label: label("team_col_name") } },
+        e("span", { class: "pct-team__name", text: person.name }),
+        person.name && person.email ? e("br") : null,
+        e("span", { class: "pct-team__email", text: person.email }),
+        own ? e("br") : null,
+        own,
+      ),
+      e("td", { dataset: { label: label("team_col_status") }, text: this.text(`team_status.${person.status}`) }),
+      e(
+        "td",
+        { class: "pct-team__deadline", dataset: { label: label("team_col_deadline") } },
+        person.expires ? e("time", { datetime: person.expires, text: this.day(view, person.expires) }) : null,
+      ),
+      e("td", { class: "pct-team__todo", dataset: { label: label("team_col_warnings") } }, ...this.todo(view, person, remind)),
+    );
+  }
+
+  /** The warnings (what is wrong, with dates), then the admin's actions, each linking to its guide section. */
+  todo(view, person, remind) {
+    const e = this.element;
+    const nodes = person.warnings.map((w) => e("p", { class: "pct-team__warning", dataset: { code: w[0] }, text: this.warning(view, w) }));
+    if (person.actions.length) {
+      const items = person.actions.map((a) => {
+        const href = this.links.guide(this.text(`team_link.${a[0]}`));
+        const words = this.action(view, a);
+        return e("li", { dataset: { action: a[0] } }, href ? e("a", { href, text: words }) : e("span", { text: words }));
+      });
+      nodes.push(e("ul", { class: "pct-team__actions" }, ...items));
+    }
+    if (person.email && person.actions.length) {
+      const open = e("button", { type: "button", class: "pct-team__remind", text: this.text("team_remind_one"), dataset: { remindRow: person.row } });
+      open.addEventListener("click", () => remind([person]));
+      nodes.push(open);
+    }
+    return nodes;
+  }
+}
