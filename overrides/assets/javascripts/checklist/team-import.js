@@ -39,6 +39,7 @@ export class TeamImport {
     const bytes = new Uint8Array(await chosen.arrayBuffer());
     let binary = "";
     for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    bytes.fill(0); // the file's bytes (a password column included) do not outlive the import in the page
     this.file.value = "";
     await this.read(btoa(binary), null);
   }
