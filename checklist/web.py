@@ -268,6 +268,7 @@ PAGE_STRINGS: dict[str, str] = {
     "team_sort_status": N_("Status"),
     "team_sort_deadline": N_("Temporary password stops working on"),
     "team_shown": N_("{shown} of {total} people shown."),
+    "team_show_more": N_("Show more people ({shown} of {total} listed)"),
     "team_col_row": N_("Row"),
     "team_col_email": N_("E-mail"),
     "team_copy_emails": N_("Copy the e-mail addresses shown"),

