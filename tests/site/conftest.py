@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
-from tests.site_server import CHROMIUM, CHROMIUM_ARGS
+from tests.site_server import CHROMIUM, CHROMIUM_ARGS, SiteServer, serve
 
 VIEWPORT = {"width": 1280, "height": 900}
 
@@ -48,3 +49,11 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
 @pytest.fixture
 def page(context: BrowserContext) -> Page:
     return context.new_page()
+
+
+@pytest.fixture(scope="module")
+def csp_server(built_site: Path) -> Iterator[SiteServer]:
+    """The built site, served with the headers of the shipped server configurations (the CSP among them)."""
+    server = serve(built_site, csp=True)
+    yield server
+    server.stop()

@@ -10,7 +10,6 @@ import datetime as dt
 import json
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
@@ -23,19 +22,12 @@ from checklist.plan import DATE_LABELS
 from tests.docs_model import LANGUAGES, ROOT
 from tests.site.checklist_dates import date_value, type_date
 from tests.site.test_browser import SCREENSHOTS, axe_violations, describe
-from tests.site_server import SiteServer, serve
+from tests.site_server import SiteServer
 
 pytestmark = pytest.mark.browser
 
 READY_TIMEOUT = 60_000  # Pyodide start-up on a busy 2-core machine; typically 3-5 s
 PYODIDE = "/assets/pyodide/"
-
-
-@pytest.fixture(scope="module")
-def csp_server(built_site: Path) -> Iterator[SiteServer]:
-    server = serve(built_site, csp=True)
-    yield server
-    server.stop()
 
 
 def checklist_url(server: SiteServer, language: str) -> str:

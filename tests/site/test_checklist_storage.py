@@ -11,8 +11,7 @@ import itertools
 import json
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 from urllib.parse import quote
 
 import pytest
@@ -32,17 +31,9 @@ from tests.site.test_checklist_page import (
     step_box,
     tick,
 )
-from tests.site_server import SiteServer, serve
+from tests.site_server import SiteServer
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def csp_server(built_site: Path) -> Iterator[SiteServer]:
-    """The built site, served with the page's Content-Security-Policy."""
-    server = serve(built_site, csp=True)
-    yield server
-    server.stop()
 
 
 SET_ITEM_THROWS = """

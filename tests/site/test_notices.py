@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.docs_model import ROOT
 from tests.site.test_build import page_file, parse
 from tests.site_server import build_site, copy_project
 

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.site_server import SiteServer, serve
+from tests.site_server import SiteServer
 
 pytestmark = pytest.mark.browser
 
@@ -137,13 +136,6 @@ def test_search_steers_material_through_its_config_and_patches_nothing_page_wide
     requested = [path for path, _ in site_server.log.entries]
     assert "/zh-TW/search/search_index.json" in requested, requested
     assert "/search/search_index.json" not in requested, requested
-
-
-@pytest.fixture(scope="module")
-def csp_server(built_site: Path) -> Iterator[SiteServer]:
-    server = serve(built_site, csp=True)
-    yield server
-    server.stop()
 
 
 def test_search_works_under_the_sites_csp(browser: Browser, csp_server: SiteServer) -> None:
