@@ -12,6 +12,7 @@ import { ForgetButton } from "./forget.js";
 import { QuestionsForm } from "./form.js";
 import { Links } from "./links.js";
 import { Messages, button } from "./messages.js";
+import { Offline } from "./offline.js";
 import { PlanView } from "./plan-view.js";
 import { SavedChecklist, STORAGE_KEY, emptyState, isPlan } from "./saved-state.js";
 import { answersFromFragment } from "./share.js";
@@ -190,6 +191,8 @@ export class ChecklistApp {
     const data = this.root.dataset;
     const started = await this.engine.start(Engine.initFrom(data));
     data.engineTimings = JSON.stringify(started?.timings ?? {});
+    data.engineFrom = started?.from ?? ""; // "snapshot" or "start" (worker.js, start-up strategy)
+    data.engineVersion = started?.version ?? "";
     this.engineReady = true;
     const { text, language, links, store } = this;
     this.team = setUpTeam({ engine: () => this.engine, text, element, download, clock, language, links, store });
@@ -197,6 +200,8 @@ export class ChecklistApp {
     this.team.recompute();
     data.engine = "ready";
     performance.mark("pct:engine-ready");
+    const offline = new Offline(this.root, { say: (key) => this.messages.say(this.text(key)) });
+    this.run(offline.init()); // after the start, so that the offline copy never delays a first visit
     await this.recompute();
   }
 
