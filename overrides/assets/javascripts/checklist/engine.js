@@ -6,7 +6,7 @@
  */
 
 /** An error from the engine: `field` names the answer at fault ("$" for the worker or the engine itself). */
-import { initFrom, takeEarly } from "./early-worker.js";
+import { initFrom, takeEarly } from "./boot.js";
 
 export class EngineError extends Error {
   constructor({ field = "$", code = "internal", message = "" } = {}) {
@@ -51,7 +51,7 @@ export class Engine {
     this.worker = null;
   }
 
-  /** The init message from #pct-app's data attributes, as absolute URLs (early-worker.js, initFrom). */
+  /** The init message from #pct-app's data attributes, as absolute URLs (boot.js, initFrom). */
   static initFrom(data, base = document.baseURI) {
     return initFrom(data, base);
   }
