@@ -1,4 +1,4 @@
-/* The checklist page, wired from its components: nothing here runs on import; main.js calls init().
+/* The checklist page, wired from its components: nothing here runs on import; the entry module calls init().
  *
  * The engine (Python, in worker.js, through engine.js) decides everything: steps, dates, warnings, which error
  * for which field. The page collects answers (form.js), keeps them in guarded storage (storage.js,

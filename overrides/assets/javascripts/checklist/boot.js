@@ -1,9 +1,10 @@
 /* The checklist page's early script, loaded from <head> (overrides/checklist.html) as an async module, before
  * the stylesheets: it starts the engine's worker, so that Pyodide downloads and compiles while the page is still
- * being parsed, and hands that worker to engine.js (the Engine) once app.js runs. One file with no imports, so
- * that it costs one request: the only checklist module besides main.js that runs something when imported.
+ * being parsed, and hands that worker to the page's Engine once the page's modules run. One file with no imports,
+ * so that it costs one request: with the entry module, the only checklist module that runs something on import.
+ * (No sibling module is named by its file name here: deploy/dist.py would read that as a reference.)
  *
- * Why: a worker created by app.js waits for the whole page (Material's CSS, the bundle, every module). The
+ * Why: a worker created by the page's modules waits for the whole page (Material's CSS, the bundle, every module). The
  * replies that arrive before the hand-over are kept and replayed in order, so nothing the worker says is lost.
  */
 
@@ -29,7 +30,7 @@ export function startEarly(script) {
   try {
     worker = new Worker(new URL(script.dataset.worker, document.baseURI).href, { type: "module" });
   } catch {
-    return null; // app.js starts its own and reports the failure in the reader's language
+    return null; // the Engine then starts its own and reports the failure in the reader's language
   }
   const held = [];
   let onMessage = (data) => held.push(["message", data]);

@@ -1,7 +1,7 @@
 /* Offline use (README, "Offline"): registers the site's service worker (sw.js at the site root) and tells the
  * reader, in the page's words, when the site has become available offline and when an update was installed.
  *
- * Registered once Python is ready (app.js), so that the service worker's downloads never compete with a first
+ * Registered once Python is ready (by the page's app), so that the service worker's downloads never compete with a first
  * visit's start-up; most of what it keeps (Pyodide, the engine) is then already in the browser's HTTP cache.
  * Sets #pct-app's `data-offline` to "ready" or "updated" (read by the tests).
  */
