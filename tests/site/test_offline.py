@@ -137,8 +137,7 @@ def test_offline_after_one_visit(site_copy, reader: BrowserContext) -> None:
     expect(page.locator("#pct-status")).to_have_text(page_strings("en")["offline_ready"])
     page.check("#pct-f-role-employee")
     expect(page.locator("#pct-plan")).to_have_attribute("data-source", "live")
-    kept = page.evaluate("caches.keys()")
-    assert [name for name in kept if name.startswith("pct-site-")] == [f"pct-site-{_version(root)}"]
+    assert _site_caches(page) == [f"pct-site-{_version(root)}"]
     urls = page.evaluate(
         "(async () => (await Promise.all((await caches.keys()).map(async (n) =>"
         " (await (await caches.open(n)).keys()).map((r) => r.url)))).flat())()"
@@ -155,6 +154,10 @@ def test_offline_after_one_visit(site_copy, reader: BrowserContext) -> None:
     page.goto(f"{server.url}/zh-TW/transition/")
     expect(page.locator("h1")).to_be_visible()
     assert page.evaluate("document.documentElement.lang") == "zh-TW"
+
+
+def _site_caches(page: Page) -> list[str]:
+    return [name for name in page.evaluate("caches.keys()") if name.startswith("pct-site-")]
 
 
 def _version(root: Path) -> str:
@@ -201,7 +204,8 @@ def test_a_new_deploy_replaces_the_offline_copy_and_its_engine_is_used_after_rel
     assert app.get_attribute("data-engine-version") == before
     expect(app).to_have_attribute("data-offline", "updated", timeout=OFFLINE_TIMEOUT)
     expect(page.locator("#pct-status")).to_have_text(page_strings("fr")["update_installed"])
-    assert [n for n in page.evaluate("caches.keys()") if n.startswith("pct-site-")] == [f"pct-site-{_version(root)}"]
+    # The new worker controls the page from the start of its activation; it deletes the older cache right after.
+    wait_until(page, lambda page: _site_caches(page) == [f"pct-site-{_version(root)}"])
 
     open_ready(page, f"{server.url}/fr/checklist/")
     assert app.get_attribute("data-engine-version") == "9.9.9-test"

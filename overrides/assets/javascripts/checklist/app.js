@@ -36,6 +36,7 @@ export class ChecklistApp {
     this.toolbar = new Toolbar(root.querySelector("#pct-actions"), this);
     this.engine = new Engine(root.dataset.worker, { timeout: Number(root.dataset.loadTimeout) || 20000 });
     this.engineReady = false;
+    this.offline = new Offline(root, { say: (key) => this.messages.say(this.text(key)) });
     this.team = null;
     this.latest = 0;
     this.state = emptyState();
@@ -44,6 +45,7 @@ export class ChecklistApp {
   init() {
     this.store.onFailure(() => this.messages.notice(this.text("storage_failed")));
     this.store.init();
+    this.offline.init();
     this.view.init();
     const loaded = this.saved.load();
     this.state = loaded.state;
@@ -200,8 +202,7 @@ export class ChecklistApp {
     this.team.recompute();
     data.engine = "ready";
     performance.mark("pct:engine-ready");
-    const offline = new Offline(this.root, { say: (key) => this.messages.say(this.text(key)) });
-    this.run(offline.init()); // after the start, so that the offline copy never delays a first visit
+    this.run(this.offline.register()); // after the start, so that the offline copy never delays a first visit
     await this.recompute();
   }
 

@@ -1,8 +1,11 @@
 /* Offline use (README, "Offline"): registers the site's service worker (sw.js at the site root) and tells the
  * reader, in the page's words, when the site has become available offline and when an update was installed.
  *
- * Registered once Python is ready (by the page's app), so that the service worker's downloads never compete with a first
- * visit's start-up; most of what it keeps (Pyodide, the engine) is then already in the browser's HTTP cache.
+ * The service worker takes control of open pages once its whole cache is filled (skipWaiting, clients.claim):
+ * that moment is `controllerchange`. On a page that had no service worker, it means "works offline now"; on a
+ * page served by an older one, "an update was installed" (this page keeps the build it was loaded with until it
+ * is reloaded). The browser looks for an update on every navigation, so the watch starts with the page (init)
+ * while the registration waits until Python is ready (register), so that it never competes with a first visit.
  * Sets #pct-app's `data-offline` to "ready" or "updated" (read by the tests).
  */
 
@@ -11,36 +14,28 @@ export class Offline {
   constructor(root, { say }) {
     this.root = root;
     this.say = say;
+    this.container = window.isSecureContext ? navigator.serviceWorker : undefined;
   }
 
-  /** Resolves once registered (or at once where there is no service worker: http, old browsers, blocked). */
-  async init() {
-    const container = navigator.serviceWorker;
-    if (!container || !window.isSecureContext) return null;
+  /** Watch for a new service worker taking control; call as early as possible. */
+  init() {
+    if (!this.container) return this;
+    const hadController = Boolean(this.container.controller);
+    this.container.addEventListener("controllerchange", () => this.announce(hadController ? "updated" : "ready"));
+    return this;
+  }
+
+  /** Register the service worker; resolves once registered, or with null where there is none (plain http, an
+   * old browser, site data blocked): the page then works as before, online only. */
+  async register() {
+    if (!this.container) return null;
     const scope = new URL(this.root.dataset.siteRoot || "./", document.baseURI);
-    const hadController = Boolean(container.controller);
-    let registration;
     try {
-      registration = await container.register(new URL("sw.js", scope).href, { scope: scope.href });
+      return await this.container.register(new URL("sw.js", scope).href, { scope: scope.href });
     } catch (error) {
-      console.info("checklist: no offline copy:", String(error?.message ?? error)); // the page works as before
+      console.info("checklist: no offline copy:", String(error?.message ?? error));
       return null;
     }
-    // A new worker activates as soon as its whole cache is filled (sw.js: skipWaiting); the first one makes
-    // the site offline-ready, a later one is an update that this open page does not use until reloaded.
-    const watch = (worker) => {
-      if (!worker) return;
-      const settle = () => {
-        if (worker.state !== "activated") return;
-        worker.removeEventListener("statechange", settle);
-        this.announce(hadController ? "updated" : "ready");
-      };
-      worker.addEventListener("statechange", settle);
-      settle();
-    };
-    if (!hadController) watch(registration.installing || registration.waiting || registration.active);
-    registration.addEventListener("updatefound", () => watch(registration.installing));
-    return registration;
   }
 
   announce(state) {
