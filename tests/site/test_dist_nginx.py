@@ -402,8 +402,10 @@ KEEP_CORRUPT_SNAPSHOT = """async () => {
 @pytest.mark.browser
 def test_a_corrupt_snapshot_falls_back_and_says_so(nginx: Nginx, context: BrowserContext) -> None:
     """The snapshot a first visit kept for the next one (worker.js, start-up strategy) is unusable: Python
-    starts normally and the reply says why. The page's own worker is kept from replacing it."""
-    context.route("**/assets/checklist/snapshot-*", lambda route: route.abort())
+    starts normally and the reply says why. The page's own scripts are kept from starting a worker that would
+    find (and drop) that snapshot first."""
+    for script in ("boot", "main"):
+        context.route(f"**/assets/javascripts/checklist/{script}.*", lambda route: route.abort())
     page = context.new_page()
     page.goto(nginx.url + BASE + "fr/checklist/")
     page.evaluate(KEEP_CORRUPT_SNAPSHOT)
