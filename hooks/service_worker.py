@@ -33,6 +33,12 @@ LEFT_OUT = re.compile(
 )
 
 _report = report("service_worker")
+_command: dict[str, str] = {}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Under `mkdocs serve` the service worker keeps nothing: live reload must show each edit at once."""
+    _command["name"] = command
 
 
 def precache_list(site: Path) -> list[str]:
@@ -60,12 +66,13 @@ def manifest(site: Path) -> dict[str, Any]:
     return {"version": digest.hexdigest()[:12], "files": files}
 
 
-def write_service_worker(site: Path) -> dict[str, Any]:
-    """Writes `sw.js` with the manifest of `site` in place of its placeholder line; returns the manifest."""
+def write_service_worker(site: Path, keep: bool = True) -> dict[str, Any]:
+    """Writes `sw.js` with the manifest of `site` in place of its placeholder line; returns the manifest.
+    `keep=False` (mkdocs serve): an empty list, so the service worker answers nothing and the network serves all."""
     source = SOURCE.read_text(encoding="utf-8")
     if len(PLACEHOLDER.findall(source)) != 1:
         raise PluginError(f"{SOURCE}: needs exactly one line starting `const MANIFEST = null;`")
-    found = manifest(site)
+    found = manifest(site) if keep else {"version": "serve", "files": []}
     line = f"const MANIFEST = {json.dumps(found, separators=(',', ':'))};"
     (site / TARGET).write_text(PLACEHOLDER.sub(lambda _: line, source), encoding="utf-8")
     return found
@@ -76,5 +83,5 @@ def on_post_build(config: Any) -> None:
     if nested_language_build(config):
         return
     with _report.timing():
-        found = write_service_worker(Path(config.site_dir))
+        found = write_service_worker(Path(config.site_dir), keep=_command.get("name") != "serve")
     _report.produced = f"{TARGET} {found['version']}, {len(found['files'])} files offline"
