@@ -5,9 +5,9 @@
  * becomes an EngineError, so callers can tell a field the reader can fix from a worker that failed.
  */
 
-/** An error from the engine: `field` names the answer at fault ("$" for the worker or the engine itself). */
 import { initFrom, takeEarly } from "./boot.js";
 
+/** An error from the engine: `field` names the answer at fault ("$" for the worker or the engine itself). */
 export class EngineError extends Error {
   constructor({ field = "$", code = "internal", message = "" } = {}) {
     super(message || code);
