@@ -193,8 +193,7 @@ export class ChecklistApp {
     const data = this.root.dataset;
     const started = await this.engine.start(Engine.initFrom(data));
     data.engineTimings = JSON.stringify(started?.timings ?? {});
-    data.engineFrom = started?.from ?? ""; // "snapshot" or "start" (worker.js, start-up strategy)
-    data.engineVersion = started?.version ?? "";
+    Object.assign(data, { engineFrom: started?.from ?? "", engineVersion: started?.version ?? "" }); // for tests
     this.engineReady = true;
     const { text, language, links, store } = this;
     this.team = setUpTeam({ engine: () => this.engine, text, element, download, clock, language, links, store });
