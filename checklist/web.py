@@ -146,6 +146,8 @@ PAGE_STRINGS: dict[str, str] = {
     ),
     "loading": N_("Starting the checklist engine in your browser…"),
     "ready": N_("Checklist up to date."),
+    "offline_ready": N_("This page and the guide now work offline on this device."),
+    "update_installed": N_("A new version of this page was installed: reload the page to use it."),
     "stored": N_("Showing your saved checklist; updating it…"),
     "load_failed": N_(
         "The checklist engine could not start in your browser. The list below is the general checklist for your "

@@ -40,6 +40,7 @@ MIN_SIZE = 256
 MIN_SAVING = 0.9  # keep a compressed copy only when it is at most 90% of the original
 CACHE = Path(__file__).resolve().parents[1] / "build" / "compress-cache"
 HASH_LENGTH = 10
+SERVICE_WORKER = "sw.js"  # hooks/service_worker.py: lists the files to keep offline
 _DELIMITERS = set("\"'()<>`\\ \t\r\n,=")
 _QUOTES = set("\"'`")
 SCRIPTS = (".js", ".mjs")
@@ -103,7 +104,9 @@ def hash_assets(root: Path, base_path: str) -> dict[str, str]:
         names.setdefault(posixpath.basename(rel), []).append(rel)
     texts = {rel: files[rel].read_text(encoding="utf-8") for rel in files if files[rel].suffix in TEXT}
     refs = {rel: list(_references(root, base_path, names, rel, text)) for rel, text in texts.items()}
-    referenced = {target for found in refs.values() for _, _, target in found}
+    # The service worker's list names every file; it must not make a file loaded by a run-time name (lunr's
+    # languages) look referenced. Its names are still rewritten below, like any other file's.
+    referenced = {target for rel, found in refs.items() if rel != SERVICE_WORKER for _, _, target in found}
     to_hash = candidates & referenced
     depends = {rel: {t for _, _, t in refs.get(rel, []) if t in to_hash and t != rel} for rel in to_hash}
     renamed: dict[str, str] = {}

@@ -392,9 +392,40 @@ def test_a_misconfigured_host_is_named_at_once(
     assert reply["error"]["url"].endswith(file) and file in reply["error"]["message"]
 
 
+KEEP_CORRUPT_SNAPSHOT = """async () => {
+  const app = document.getElementById("pct-app");
+  const cache = await caches.open("pct-pyodide-snapshot");
+  await cache.put(new URL(app.dataset.snapshot, location.href).href, new Response(new Uint8Array(4096)));
+}"""
+
+
 @pytest.mark.browser
 def test_a_corrupt_snapshot_falls_back_and_says_so(nginx: Nginx, context: BrowserContext) -> None:
-    context.route("**/assets/checklist/snapshot-*", lambda route: route.fulfill(status=200, body=b"not gzip at all"))
+    """The snapshot a first visit kept for the next one (worker.js, start-up strategy) is unusable: Python
+    starts normally and the reply says why. The page's own scripts are kept from starting a worker that would
+    find (and drop) that snapshot first."""
+    for script in ("boot", "main"):
+        context.route(f"**/assets/javascripts/checklist/{script}.*", lambda route: route.abort())
+    page = context.new_page()
+    page.goto(nginx.url + BASE + "fr/checklist/")
+    page.evaluate(KEEP_CORRUPT_SNAPSHOT)
     reply = _start_worker(context, nginx.url + BASE + "fr/checklist/")
     assert reply["ok"] is True and reply["result"]["from"] == "start", reply
     assert reply["result"]["fallback"]["code"] == "snapshot"
+
+
+@pytest.mark.browser
+def test_a_first_start_downloads_no_snapshot_and_keeps_it_for_the_next(nginx: Nginx, context: BrowserContext) -> None:
+    fetched: list[str] = []
+    context.on("request", lambda request: fetched.append(request.url) if "snapshot-" in request.url else None)
+    first = _start_worker(context, nginx.url + BASE + "fr/checklist/")
+    assert first["ok"] is True and first["result"]["from"] == "start" and "fallback" not in first["result"], first
+    page = context.new_page()
+    page.goto(nginx.url + BASE + "fr/checklist/")
+    for _ in range(600):
+        if page.evaluate("caches.open('pct-pyodide-snapshot').then((c) => c.keys()).then((k) => k.length)"):
+            break
+        page.wait_for_timeout(100)
+    assert fetched, "the snapshot is fetched once Python is ready"
+    second = _start_worker(context, nginx.url + BASE + "fr/checklist/")
+    assert second["ok"] is True and second["result"]["from"] == "snapshot", second

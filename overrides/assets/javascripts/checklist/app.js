@@ -1,4 +1,4 @@
-/* The checklist page, wired from its components: nothing here runs on import; main.js calls init().
+/* The checklist page, wired from its components: nothing here runs on import; the entry module calls init().
  *
  * The engine (Python, in worker.js, through engine.js) decides everything: steps, dates, warnings, which error
  * for which field. The page collects answers (form.js), keeps them in guarded storage (storage.js,
@@ -12,6 +12,7 @@ import { ForgetButton } from "./forget.js";
 import { QuestionsForm } from "./form.js";
 import { Links } from "./links.js";
 import { Messages, button } from "./messages.js";
+import { Offline } from "./offline.js";
 import { PlanView } from "./plan-view.js";
 import { SavedChecklist, STORAGE_KEY, emptyState, isPlan } from "./saved-state.js";
 import { planChanges } from "./announce.js";
@@ -38,6 +39,7 @@ export class ChecklistApp {
     this.toolbar = new Toolbar(root.querySelector("#pct-actions"), this);
     this.engine = new Engine(root.dataset.worker, { timeout: Number(root.dataset.loadTimeout) || 20000 });
     this.engineReady = false;
+    this.offline = new Offline(root, { say: (key) => this.messages.say(this.text(key)) });
     this.team = null;
     this.latest = 0;
     this.state = emptyState();
@@ -46,6 +48,7 @@ export class ChecklistApp {
   init() {
     this.store.onFailure(() => this.messages.notice(this.text("storage_failed")));
     this.store.init();
+    this.offline.init();
     this.view.init();
     const loaded = this.saved.load();
     this.state = loaded.state;
@@ -219,6 +222,7 @@ export class ChecklistApp {
     const data = this.root.dataset;
     const started = await this.engine.start(Engine.initFrom(data));
     data.engineTimings = JSON.stringify(started?.timings ?? {});
+    Object.assign(data, { engineFrom: started?.from ?? "", engineVersion: started?.version ?? "" }); // for tests
     this.engineReady = true;
     const { text, language, links, store } = this;
     this.team = setUpTeam({ engine: () => this.engine, text, element, download, clock, language, links, store });
@@ -226,6 +230,7 @@ export class ChecklistApp {
     this.team.recompute();
     data.engine = "ready";
     performance.mark("pct:engine-ready");
+    this.run(this.offline.register()); // after the start, so that the offline copy never delays a first visit
     await this.recompute();
   }
 

@@ -5,6 +5,8 @@
  * becomes an EngineError, so callers can tell a field the reader can fix from a worker that failed.
  */
 
+import { initFrom, takeEarly } from "./boot.js";
+
 /** An error from the engine: `field` names the answer at fault ("$" for the worker or the engine itself). */
 export class EngineError extends Error {
   constructor({ field = "$", code = "internal", message = "" } = {}) {
@@ -49,32 +51,38 @@ export class Engine {
     this.worker = null;
   }
 
-  /** The init message from #pct-app's data attributes, as absolute URLs: the worker resolves relative ones
-   * against its own script address, not the page's. */
+  /** The init message from #pct-app's data attributes, as absolute URLs (boot.js, initFrom). */
   static initFrom(data, base = document.baseURI) {
-    const absolute = (url) => new URL(url, base).href;
-    return {
-      pyodide: absolute(data.pyodide),
-      bundle: absolute(data.bundle),
-      snapshot: data.snapshot ? absolute(data.snapshot) : null,
-      extractDir: data.extractDir,
-    };
+    return initFrom(data, base);
   }
 
-  /** Start the worker and Python; resolves with the worker's init result or rejects with an EngineError. */
+  /** Start the worker and Python; resolves with the worker's init result or rejects with an EngineError.
+   * The worker boot.js started from <head> with the same init is taken over rather than a second one made. */
   async start(init) {
-    this.worker = new Worker(this.url, { type: "module" });
-    this.worker.addEventListener("message", ({ data }) => this.settle(data));
-    this.worker.addEventListener("error", (event) => {
-      event.preventDefault();
+    const early = takeEarly(init);
+    const onMessage = (data) => this.settle(data);
+    const onError = (event) => {
+      event.preventDefault?.();
       this.fail(new EngineError({ code: "worker", message: event.message || "worker failed to load" }));
-    });
+    };
+    let initReply;
+    if (early) {
+      this.worker = early.worker;
+      this.next = early.initId + 1;
+      initReply = new Promise((resolve, reject) => this.pending.set(early.initId, { resolve, reject }));
+      early.adopt(onMessage, onError);
+    } else {
+      this.worker = new Worker(this.url, { type: "module" });
+      this.worker.addEventListener("message", ({ data }) => onMessage(data));
+      this.worker.addEventListener("error", onError);
+      initReply = this.call("init", init);
+    }
     let timer;
     const slow = new Promise((_, reject) => {
       timer = setTimeout(() => reject(new EngineError({ code: "timeout", message: "timeout" })), this.timeout);
     });
     try {
-      return await Promise.race([this.call("init", init), slow]);
+      return await Promise.race([initReply, slow]);
     } catch (error) {
       this.stop();
       throw error;

@@ -1,5 +1,5 @@
 /* The plan's toolbar (#pct-actions): change answers, share, calendar, print, start over. Each button names its
- * action in data-action; the page (app.js) is passed in, so the toolbar only says what each action does. */
+ * action in data-action; the page (the app) is passed in, so the toolbar only says what each action does. */
 
 import { clock, download } from "./dom.js";
 import { button } from "./messages.js";

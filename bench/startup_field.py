@@ -1,0 +1,279 @@
+"""Start-up of the checklist page as readers get it: `make dist` behind nginx (bench/field_server.py), a real
+browser profile per reader (launch_persistent_context: the disk cache, the Cache API and the service worker
+survive between visits, unlike incognito contexts), on loopback and on emulated links (CDP
+Network.emulateNetworkConditions), with a bare `loadPyodide()` in a module worker as the baseline of the same run.
+
+A cold visit is a new profile; a repeat visit closes the browser and opens the same profile again, after the
+first visit has finished its background work (the snapshot kept for next time, the service worker installed).
+"""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import BrowserContext, Page, Playwright
+
+from bench.field_server import FieldServer
+from tests.site_server import CHROMIUM, CHROMIUM_ARGS
+
+TIMEOUT = 180.0  # s: a cold start on a 10 Mbit/s link of a busy machine
+# name → (download Mbit/s, round trip ms); None: loopback as is.
+LINKS: dict[str, tuple[float, float] | None] = {"loopback": None, "50 Mbit/s": (50, 40), "10 Mbit/s": (10, 40)}
+
+# Records when the engine's worker is created and the main thread's heartbeat (P3), before any page script.
+PROBE = """
+window.__beats = [];
+setInterval(() => window.__beats.push(performance.now()), 5);
+const NativeWorker = window.Worker;
+window.Worker = class extends NativeWorker {
+  constructor(url, options) {
+    if (/checklist\\/worker|__bench\\/bare-worker/.test(String(url))) window.__workerAt ??= performance.now();
+    super(url, options);
+  }
+};
+"""
+BARE_HTML = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>bare loadPyodide() in a worker</title>
+<script type="module" src="bare.js"></script></head><body></body></html>
+"""
+BARE_JS = """performance.mark("bare:start");
+const worker = new Worker(new URL("bare-worker.js", import.meta.url), { type: "module" });
+worker.addEventListener("message", () => performance.mark("bare:ready"));
+"""
+BARE_WORKER = """import { loadPyodide } from "../assets/pyodide/VERSION/pyodide.mjs";
+await loadPyodide({ indexURL: new URL("../assets/pyodide/VERSION/", import.meta.url).href });
+self.postMessage("ready");
+"""
+
+
+def add_bare_page(dist: Path) -> None:
+    """The baseline, beside the site: a page whose module worker only runs loadPyodide()."""
+    version = next((dist / "assets" / "pyodide").iterdir()).name
+    folder = dist / "__bench"
+    folder.mkdir(exist_ok=True)
+    (folder / "bare.html").write_text(BARE_HTML)
+    (folder / "bare.js").write_text(BARE_JS)
+    (folder / "bare-worker.js").write_text(BARE_WORKER.replace("VERSION", version))
+
+
+def wait_value(page: Page, expression: str, timeout: float = TIMEOUT) -> Any:
+    """Polls `expression` until it is truthy (page.evaluate, which the page's CSP allows, unlike
+    wait_for_function's string predicates)."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        value = page.evaluate(expression)
+        if value:
+            return value
+        time.sleep(0.05)
+    raise TimeoutError(expression)
+
+
+def mark_time(page: Page, name: str) -> float:
+    return wait_value(page, f"performance.getEntriesByName({name!r})[0]?.startTime ?? 0")
+
+
+def longest_gap(page: Page, start: float, end: float) -> float:
+    beats = [t for t in page.evaluate("window.__beats") if start <= t <= end]
+    return max((b - a for a, b in zip(beats, beats[1:], strict=False)), default=0.0)
+
+
+@dataclass
+class Visits:
+    """Every figure of every run, by name; the table shows medians."""
+
+    values: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    files: dict[str, dict[str, int]] = field(default_factory=dict)  # "cold"/"repeat"/"idle" → path → bytes
+
+    def add(self, name: str, value: float) -> None:
+        self.values[name].append(value)
+
+    def median(self, name: str) -> float:
+        return statistics.median(self.values[name]) if self.values.get(name) else float("nan")
+
+
+class Reader:
+    """One reader's browser profile: open() starts the browser on it, with the link emulated."""
+
+    def __init__(self, playwright: Playwright, link: tuple[float, float] | None) -> None:
+        self.playwright = playwright
+        self.link = link
+        self.folder = tempfile.TemporaryDirectory(prefix="pct-bench-profile-")
+
+    def open(self) -> tuple[BrowserContext, Page]:
+        context = self.playwright.chromium.launch_persistent_context(
+            self.folder.name, executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+        )
+        context.add_init_script(PROBE)
+        page = context.pages[0] if context.pages else context.new_page()
+        if self.link:
+            mbit, rtt = self.link
+            session = context.new_cdp_session(page)
+            session.send("Network.enable")
+            bytes_per_s = mbit * 1e6 / 8
+            session.send(
+                "Network.emulateNetworkConditions",
+                {"offline": False, "latency": rtt, "downloadThroughput": bytes_per_s, "uploadThroughput": bytes_per_s},
+            )
+        return context, page
+
+    def close(self) -> None:
+        self.folder.cleanup()
+
+
+def _bytes(server: FieldServer) -> dict[str, int]:
+    found: dict[str, int] = defaultdict(int)
+    for path, _status, size in server.requests():
+        found[path] += size
+    return dict(found)
+
+
+def checklist_visits(playwright: Playwright, server: FieldServer, label: str, visits: Visits, first: bool) -> None:
+    """A cold visit (answers given, background work awaited) then a repeat visit, in one new profile."""
+    url = server.url + "checklist/"
+    reader = Reader(playwright, LINKS[label])
+    try:
+        context, page = reader.open()
+        server.mark()
+        page.goto(url)
+        ready = mark_time(page, "pct:engine-ready")
+        visits.add(f"{label} cold ready", ready)
+        visits.add(f"{label} cold worker created", page.evaluate("window.__workerAt"))
+        start = mark_time(page, "pct:engine-start")
+        visits.add(f"{label} cold block", longest_gap(page, start, ready))
+        until_ready = _bytes(server)
+        page.check("#pct-f-role-employee")
+        for part, value in (("day", "01"), ("month", "10"), ("year", "2026")):  # the date boxes (dates.js)
+            page.fill(f"#pct-f-temp_password_issued_on-{part}", value)
+        page.press("#pct-f-temp_password_issued_on-year", "Tab")
+        wait_value(page, "document.getElementById('pct-plan').dataset.source === 'live'")
+        wait_value(page, "caches.open('pct-pyodide-snapshot').then((c) => c.keys()).then((k) => k.length)")
+        wait_value(page, "document.getElementById('pct-app').dataset.offline === 'ready'")
+        whole_visit = _bytes(server)
+        visits.add(f"{label} cold bytes until ready", sum(until_ready.values()))
+        visits.add(f"{label} cold bytes whole visit", sum(whole_visit.values()))
+        if first:
+            visits.files["cold, until Python is ready"] = until_ready
+            visits.files["cold, after ready (snapshot kept, offline copy)"] = {
+                path: size - until_ready.get(path, 0)
+                for path, size in whole_visit.items()
+                if size - until_ready.get(path, 0)
+            }
+        context.close()
+        context, page = reader.open()
+        server.mark()
+        page.goto(url)
+        visits.add(f"{label} repeat painted", mark_time(page, "pct:plan-painted:stored"))
+        visits.add(f"{label} repeat ready", mark_time(page, "pct:engine-ready"))
+        visits.add(f"{label} repeat worker created", page.evaluate("window.__workerAt"))
+        visits.add(
+            f"{label} repeat from snapshot",
+            page.evaluate("document.getElementById('pct-app').dataset.engineFrom") == "snapshot",
+        )
+        visits.add(f"{label} repeat bytes", sum(_bytes(server).values()))
+        if first:
+            visits.files["repeat, until Python is ready"] = _bytes(server)
+        context.close()
+    finally:
+        reader.close()
+
+
+def bare_visits(playwright: Playwright, server: FieldServer, label: str, visits: Visits) -> None:
+    url = server.url + "__bench/bare.html"
+    reader = Reader(playwright, LINKS[label])
+    try:
+        for kind in ("cold", "repeat"):
+            context, page = reader.open()
+            page.goto(url)
+            visits.add(f"{label} {kind} bare ready", mark_time(page, "bare:ready"))
+            if kind == "cold":
+                visits.add(f"{label} cold bare worker created", page.evaluate("window.__workerAt"))
+            context.close()
+    finally:
+        reader.close()
+
+
+def run(
+    playwright: Playwright, server: FieldServer, runs: int, progress: Callable[[str], None], links: list[str]
+) -> Visits:
+    visits = Visits()
+    for label in links:
+        for n in range(runs):
+            progress(f"{label}: run {n + 1} of {runs}")
+            checklist_visits(playwright, server, label, visits, first=(label == "loopback" and n == 0))
+            bare_visits(playwright, server, label, visits)
+    return visits
+
+
+def core_bytes(dist: Path) -> int:
+    """Pyodide's core as served with brotli (the .br beside each file, else the file)."""
+    folder = next((dist / "assets" / "pyodide").iterdir())
+    total = 0
+    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"):
+        packed = folder / f"{name}.br"
+        total += (packed if packed.exists() else folder / name).stat().st_size
+    return total
+
+
+def table(visits: Visits, core: int) -> list[tuple[str, str, str]]:
+    """(figure, value, target) rows in the issue's order."""
+    m = visits.median
+    rows = [("P1 repeat visit → saved plan painted (loopback)", f"{m('loopback repeat painted'):.0f} ms", "≤ 100 ms")]
+    links = [label for label in LINKS if visits.values.get(f"{label} cold ready")]
+    for label in links:
+        ratio = m(f"{label} cold ready") / m(f"{label} cold bare ready")
+        rows.append(
+            (
+                f"P2 cold, {label}: Python ready vs bare worker",
+                f"{ratio:.2f}× ({m(f'{label} cold ready') / 1e3:.2f} s vs {m(f'{label} cold bare ready') / 1e3:.2f} s)",
+                "≤ 0.35×" if label == "loopback" else "≤ 0.9×",
+            )
+        )
+    for label in links:
+        ratio = m(f"{label} repeat ready") / m(f"{label} repeat bare ready")
+        rows.append(
+            (
+                f"P2 repeat, {label}: Python ready vs bare worker",
+                f"{ratio:.2f}× ({m(f'{label} repeat ready'):.0f} ms vs {m(f'{label} repeat bare ready'):.0f} ms)",
+                "≤ 0.25×",
+            )
+        )
+    slow = links[-1]
+    cold = m(f"{slow} cold bytes until ready")
+    snapshot_runs = [v for k, v in visits.values.items() if k.endswith("from snapshot")]
+    started, repeats = sum(sum(v) for v in snapshot_runs), sum(len(v) for v in snapshot_runs)
+    rows += [
+        (
+            "P6 bytes of a cold visit until Python is ready",
+            f"{cold / 1e6:.2f} MB = core + {(cold - core) / 1e3:.0f} KB",
+            f"≤ core ({core / 1e6:.2f} MB) + 60 KB",
+        ),
+        (
+            "   … the whole first visit (snapshot kept, offline copy)",
+            f"{m(f'{slow} cold bytes whole visit') / 1e6:.2f} MB",
+            "after ready",
+        ),
+        ("   … a repeat visit", f"{m(f'{slow} repeat bytes') / 1e3:.0f} KB", ""),
+        (
+            "P3 longest main-thread block while Python starts (cold, loopback)",
+            f"{m('loopback cold block'):.0f} ms",
+            "≤ 50 ms",
+        ),
+        (
+            "worker created after navigation (cold / repeat, loopback)",
+            f"{m('loopback cold worker created'):.0f} / {m('loopback repeat worker created'):.0f} ms",
+            f"≤ 80 ms (bare page {m('loopback cold bare worker created'):.0f})",
+        ),
+        (
+            "repeat visits started from the kept snapshot",
+            f"{started:.0f} of {repeats}",
+            "all",
+        ),
+    ]
+    return rows
