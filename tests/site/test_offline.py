@@ -135,7 +135,7 @@ def test_offline_after_one_visit(site_copy, reader: BrowserContext) -> None:
     open_ready(page, f"{server.url}/checklist/")
     app = page.locator("#pct-app")
     expect(app).to_have_attribute("data-offline", "ready", timeout=OFFLINE_TIMEOUT)
-    expect(page.locator("#pct-status")).to_have_text(page_strings("en")["offline_ready"])
+    expect(page.locator("#pct-offline")).to_have_text(page_strings("en")["offline_ready"])
     page.check("#pct-f-role-employee")
     expect(page.locator("#pct-plan")).to_have_attribute("data-source", "live")
     assert _site_caches(page) == [f"pct-site-{_version(root)}"]
@@ -204,7 +204,7 @@ def test_a_new_deploy_replaces_the_offline_copy_and_its_engine_is_used_after_rel
     open_ready(page, f"{server.url}/fr/checklist/")  # still the old build (from the offline copy): consistent
     assert app.get_attribute("data-engine-version") == before
     expect(app).to_have_attribute("data-offline", "updated", timeout=OFFLINE_TIMEOUT)
-    expect(page.locator("#pct-status")).to_have_text(page_strings("fr")["update_installed"])
+    expect(page.locator("#pct-offline")).to_have_text(page_strings("fr")["update_installed"])
     # The new worker controls the page from the start of its activation; it deletes the older cache right after.
     wait_until(page, lambda page: _site_caches(page) == [f"pct-site-{_version(root)}"])
 

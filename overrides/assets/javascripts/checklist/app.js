@@ -39,7 +39,8 @@ export class ChecklistApp {
     this.toolbar = new Toolbar(root.querySelector("#pct-actions"), this);
     this.engine = new Engine(root.dataset.worker, { timeout: Number(root.dataset.loadTimeout) || 20000 });
     this.engineReady = false;
-    this.offline = new Offline(root, { say: (key) => this.messages.say(this.text(key)) });
+    const offlineBox = root.querySelector("#pct-offline");
+    this.offline = new Offline(root, { say: (key) => (offlineBox.textContent = this.text(key)) });
     this.team = null;
     this.latest = 0;
     this.state = emptyState();
