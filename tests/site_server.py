@@ -49,10 +49,19 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-def build_site(site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` into site_dir; the caller checks returncode and output."""
-    # A repository URL, so that the edit links can be tested (without one the site has none: test_dist_nginx.py).
-    env = {"PCT_REPO_URL": "https://git.example.com/partner-center/transition-guide", **os.environ}
+TEST_REPO_URL = "https://git.example.com/partner-center/transition-guide"
+
+
+def build_site(
+    site_dir: Path, config: Path = ROOT / "mkdocs.yml", repo_url: str | None = TEST_REPO_URL
+) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` into site_dir; the caller checks returncode and output.
+
+    `repo_url` (PCT_REPO_URL) gives the tests edit links to check; None builds the site as published without a
+    repository (no repository or edit link: test_dist_nginx.py, and the README's pictures)."""
+    env = {**os.environ, **({"PCT_REPO_URL": repo_url} if repo_url else {})}
+    if repo_url is None:
+        env.pop("PCT_REPO_URL", None)
     env["NO_MKDOCS_2_WARNING"] = "1"
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)]
     return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env, timeout=600)

@@ -156,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.output.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="pct-screenshots-") as folder:
-        result = build_site(Path(folder))
+        result = build_site(Path(folder), repo_url=None)  # as published: no placeholder repository link
         if result.returncode != 0:
             print(result.stdout + result.stderr, file=sys.stderr)
             return 1
