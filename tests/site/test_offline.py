@@ -79,10 +79,18 @@ def wait_until(page: Page, check, timeout_s: float = 60) -> None:
 
 
 def test_one_engine_worker_created_from_head_before_the_bundle(site_copy, reader: BrowserContext) -> None:
+    """Even when boot.js arrives a second late (a slow link, a busy machine): it must still run before
+    Material's bundle, which an async script would not."""
     root, server = site_copy
     reader.add_init_script(WORKER_PROBE)
+    held: list[Route] = []
+    reader.route("**/assets/javascripts/checklist/boot.js", lambda route: held.append(route))
     page = reader.new_page()
-    open_ready(page, f"{server.url}/checklist/")
+    page.goto(f"{server.url}/checklist/", wait_until="commit")
+    wait_until(page, lambda _: bool(held), timeout_s=15)
+    page.wait_for_timeout(1000)
+    held[0].continue_()
+    expect(page.locator("#pct-app")).to_have_attribute("data-engine", "ready", timeout=READY_TIMEOUT)
     assert page.evaluate("window.__engineWorkers") == [{"bundleRan": False}]
 
 

@@ -5,8 +5,6 @@
  * becomes an EngineError, so callers can tell a field the reader can fix from a worker that failed.
  */
 
-import { initFrom, takeEarly } from "./boot.js";
-
 /** An error from the engine: `field` names the answer at fault ("$" for the worker or the engine itself). */
 export class EngineError extends Error {
   constructor({ field = "$", code = "internal", message = "" } = {}) {
@@ -41,6 +39,15 @@ export function readReply(message) {
   return { ok: false, error: new EngineError({ code: "worker", message: "unexpected reply" }) };
 }
 
+/** The worker boot.js started from <head>, once: taken only if it was started with the same init. */
+function takeEarly(init) {
+  const script = document.getElementById("pct-boot");
+  const early = script?.pctEarly;
+  if (!early || JSON.stringify(early.init) !== JSON.stringify(init)) return null;
+  script.pctEarly = null;
+  return early;
+}
+
 export class Engine {
   /** `url`: the worker script; the worker is only created by start(). */
   constructor(url, { timeout = 20000 } = {}) {
@@ -51,9 +58,16 @@ export class Engine {
     this.worker = null;
   }
 
-  /** The init message from #pct-app's data attributes, as absolute URLs (boot.js, initFrom). */
+  /** The init message from #pct-app's data attributes, as absolute URLs: the worker resolves relative ones
+   * against its own address. boot.js builds the same message from #pct-boot; keep the two alike. */
   static initFrom(data, base = document.baseURI) {
-    return initFrom(data, base);
+    const absolute = (url) => new URL(url, base).href;
+    return {
+      pyodide: absolute(data.pyodide),
+      bundle: absolute(data.bundle),
+      snapshot: data.snapshot ? absolute(data.snapshot) : null,
+      extractDir: data.extractDir,
+    };
   }
 
   /** Start the worker and Python; resolves with the worker's init result or rejects with an EngineError.
