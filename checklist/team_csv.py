@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from .date_words import read_worded
 from .errors import ChecklistError
 from .i18n import LANGUAGES, N_, NP_, Texts
 from .team import EMPLOYEE_FIELDS, MAX_EMPLOYEES, build_team, read_options, too_many
@@ -471,7 +472,9 @@ def _day(value: str, order: str | None) -> str | None:
         year, month, day = found.groups()
         return f"{year}-{int(month):02}-{int(day):02}"
     found = _SLASHED.fullmatch(value)
-    if found is None or order not in ("dmy", "mdy"):
+    if found is None:
+        return read_worded(value)  # "Nov 8, 2026", "1er mai 2027", "2026年11月8日": the same in any order
+    if order not in ("dmy", "mdy"):
         return None
     first, second, year, hour, minute = found.groups()
     day, month = (first, second) if order == "dmy" else (second, first)
@@ -481,22 +484,34 @@ def _day(value: str, order: str | None) -> str | None:
     return text if hour is None else f"{text}T{int(hour):02}:{minute}"
 
 
+_WORDED_EXAMPLE = dt.date(2026, 12, 31)
+
+
 def _expected_date(texts: Texts, order: str | None, with_time: bool) -> str:
-    """What a date cell should hold, in the file's order ("a date like 31/12/2026 or 2026-12-31")."""
+    """What a date cell should hold, in the file's order, and that the month may be in words, shown the way the
+    reader writes a date ("31/12/2026, 2026-12-31 or 31 December 2026"; "2026 年 12 月 31 日" in Chinese)."""
     shown = _ORDER_EXAMPLES.get(order or "ymd", "2026-12-31")
     examples = shown if shown == "2026-12-31" else f"{shown}, 2026-12-31"
+    worded = texts.date(_WORDED_EXAMPLE)
     if with_time:
         return texts(
             N_(
-                "Write yes or no, or the date and time the exams were associated ({examples} 09:30), or leave it empty."
+                "Write yes or no, or the date and time the exams were associated ({examples} 09:30, or with the "
+                "month in words: {worded} 09:30), or leave it empty."
             ),
             examples=examples,
+            worded=worded,
         )
-    return texts(N_("Write a date like {examples}."), examples=examples)
+    return texts(
+        N_("Write a date like {examples}, or with the month in words: {worded}."), examples=examples, worded=worded
+    )
 
 
 def rejection(texts: Texts, row: int, column: str, value: str | None, code: str, expected: str) -> dict[str, Any]:
-    """One refused row, in the admin's words: their row number, their column header, their cell, what to write."""
+    """One refused row, in the admin's words: their row number, their column header, their cell, what to write.
+
+    `message` is the whole line, punctuated the way the reader's language does it (the catalogs' separators):
+    the page lists it and the CLI prints it as is, so both say the same words."""
     if value is None:
         message = texts(N_("Row {row}, column “{column}”: {expected}"), row=row, column=column, expected=expected)
     else:
@@ -706,7 +721,7 @@ _REJECTED_SHOWN = 20  # row numbers listed in the notice; `rejected` has them al
 def _misfit(texts: Texts, row: int, size: int, width: int) -> dict[str, Any]:
     """A row with more or fewer cells than the header: refused whole rather than read shifted, which would
     put a password in the e-mail column (issue 16). Named by its spreadsheet row; none of its cells is kept."""
-    message = N_("Row {row} has {size} cells and the header has {width}: the row was not imported.")
+    message = N_("Row {row} has {size} cells and the header has {width}: the row was not imported. {expected}")
     expected = texts(N_("As many cells as the header: put a cell holding a separator in quotes."))
     return {
         "row": row,
@@ -714,7 +729,7 @@ def _misfit(texts: Texts, row: int, size: int, width: int) -> dict[str, Any]:
         "value": None,
         "code": "row_width",
         "expected": expected,
-        "message": texts(message, row=row, size=size, width=width),
+        "message": texts(message, row=row, size=size, width=width, expected=expected),
     }
 
 
@@ -723,7 +738,7 @@ def _yes_no(value: str, answers: dict[str, bool], texts: Texts, row: int, column
     found = _SYMBOLS.get(value)
     if found is None:
         found = answers.get(normal_header(value))
-    if found is None and (_DATE.match(value) or _SLASHED.match(value)):
+    if found is None and (_DATE.match(value) or _SLASHED.match(value) or read_worded(value)):
         found = True
     if found is None:
         raise _cell_error(texts, row, column, _FLAG_MESSAGE)

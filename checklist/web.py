@@ -294,9 +294,6 @@ PAGE_STRINGS: dict[str, str] = {
     "team_date_order": N_("How does your file write dates like 8/10/2026?"),
     "team_date_order_auto": N_("Find out from the file"),
     "team_rejected_title": N_("Rows not imported"),
-    "team_rejected_row": N_("Row {row}"),
-    "team_rejected_cell": N_("Column “{column}”: “{value}”"),
-    "team_rejected_whole": N_("The whole row"),
     "team_no_match": N_("Nobody matches these filters."),
     "team_empty_cell": N_("(empty)"),
     "team_not_kept": N_(
@@ -404,10 +401,19 @@ _IMPORT_KEYS = (
 )
 
 
+def _document(args: dict[str, Any]) -> Any:
+    """The call's team document, in the page's language (`language` beside the document) when the document
+    names none: a team JSON without "language" is read, and its errors written, in the reader's language."""
+    document, language = args["document"], args.get("language")
+    if isinstance(document, dict) and "language" not in document and language is not None:
+        return {**document, "language": language}
+    return document
+
+
 def _team_view(args: dict[str, Any]) -> dict[str, Any]:
     """The page's recompute: the compact view, plus the display text of the other dates the section shows (the
     day the list was saved), so that one date style holds in the whole section (issue 13)."""
-    shown = team(args["document"], view=True)
+    shown = team(_document(args), view=True)
     texts = Texts(shown["language"])
     for value in args.get("date_texts", []):
         if isinstance(value, str) and _ISO_DAY.fullmatch(value):
@@ -436,13 +442,13 @@ CALLS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "plan": lambda args: plan(args["answers"]),
     "calendar": lambda args: ics(plan(args["answers"]), args["page_url"], args["site_url"]),
     "team_csv": _team_csv,
-    "team": lambda args: _stored_team(team(args["document"])),
+    "team": lambda args: _stored_team(team(_document(args))),
     # The page's calls: the same statuses as compact records (ids, dates, codes; the page has the words).
     "team_csv_view": _team_csv_view,
     "team_view": _team_view,
-    "team_reminder": lambda args: reminder(team(args["document"]), args["site_url"]),
-    "team_export": lambda args: team_to_csv(team(args["document"])),
-    "team_calendar": lambda args: team_ics(team(args["document"]), args["page_url"], args["site_url"]),
+    "team_reminder": lambda args: reminder(team(_document(args)), args["site_url"]),
+    "team_export": lambda args: team_to_csv(team(_document(args))),
+    "team_calendar": lambda args: team_ics(team(_document(args)), args["page_url"], args["site_url"]),
     "team_template": lambda args: team_template_csv(args["language"]),
 }
 
@@ -490,10 +496,21 @@ def _located(error: ChecklistError, args: Any) -> dict[str, Any]:
     found = error.to_dict()
     row, column = getattr(error, "row", None), getattr(error, "column", None)
     if row is not None:
-        language = args.get("language") if isinstance(args, dict) else None
-        _ = Texts(language if language in LANGUAGES else DEFAULT_LANGUAGE)
+        _ = Texts(_language_of(args))
         label = dict(COLUMN_LABELS).get(column or "", column or "")
         found["message"] = _(
             N_("Row {row}, column {column}: {problem}"), row=row, column=_(label), problem=error.message
         )
     return found
+
+
+def _language_of(args: Any) -> str:
+    """The language of a call's error prefix: the document's own (the one its messages are written in), else
+    the page's (`language` beside it), else English; never a prefix in one language and a message in another."""
+    if not isinstance(args, dict):
+        return DEFAULT_LANGUAGE
+    document = args.get("document")
+    for language in (document.get("language") if isinstance(document, dict) else None, args.get("language")):
+        if language in LANGUAGES:
+            return language
+    return DEFAULT_LANGUAGE

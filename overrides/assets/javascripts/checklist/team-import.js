@@ -7,12 +7,11 @@
 const ORDER_KEY = "pct-team-date-order";
 
 export class TeamImport {
-  constructor(root, { engine, text, element, clock, language, store, onImported, onError }) {
+  constructor(root, { engine, element, clock, language, store, onImported, onError }) {
     this.file = root.querySelector("#pct-team-file");
     this.order = root.querySelector("#pct-team-order");
     this.rejectedBox = root.querySelector("#pct-team-rejected");
     this.engine = engine;
-    this.text = text;
     this.element = element;
     this.clock = clock;
     this.language = language;
@@ -74,31 +73,15 @@ export class TeamImport {
     if (asking) this.order.querySelector("input")?.focus();
   }
 
-  /** Every row not imported, in the admin's words; the list is kept with the team until the next import. */
+  /** Every row not imported, in the admin's words; the list is kept with the team until the next import. Each
+   * line is the engine's `message`, whole (row, the file's header, the cell, what to write, punctuated by the
+   * catalogs of the page's language), so the page and the CLI (`rejected:` lines) say the same words. */
   paintRejected(rejected) {
-    const e = this.element;
     const list = this.rejectedBox.querySelector("ul");
     this.rejectedBox.hidden = !rejected?.length;
-    if (!rejected?.length) {
-      list.replaceChildren();
-      return;
-    }
     list.replaceChildren(
-      ...rejected.map((entry) =>
-        e(
-          "li",
-          { dataset: { row: entry.row, code: entry.code } },
-          e("strong", { text: this.text("team_rejected_row", { row: entry.row }) }),
-          " ",
-          e("span", {
-            text:
-              entry.column === null
-                ? this.text("team_rejected_whole")
-                : this.text("team_rejected_cell", { column: entry.column, value: entry.value ?? this.text("team_empty_cell") }),
-          }),
-          " — ",
-          e("span", { class: "pct-team__expected", text: entry.expected ?? entry.message }),
-        ),
+      ...(rejected ?? []).map((entry) =>
+        this.element("li", { dataset: { row: entry.row, code: entry.code }, text: entry.message ?? entry.expected }),
       ),
     );
   }
