@@ -286,3 +286,53 @@ def test_a_long_team_is_painted_a_page_at_a_time(csp_server: SiteServer, page: P
     more.click()
     expect(page.locator(ROWS)).to_have_count(600)
     expect(more).to_have_count(0)
+
+
+ENGLISH_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+FRENCH_MONTHS = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc.")
+
+
+def worded_team_csv(today: str) -> tuple[str, set[int]]:
+    """Exports from colleagues in three countries pasted together: month names in English and French, 年月日 with
+    full-width digits, a date and time in words; two dates that do not exist and a row with a cell missing."""
+    day = dt.date.fromisoformat(today) - dt.timedelta(days=20)
+    soon = dt.date.fromisoformat(today) - dt.timedelta(days=85)
+    en = f"{ENGLISH_MONTHS[day.month - 1]} {day.day}, {day.year}"
+    fr = f"{day.day} {FRENCH_MONTHS[day.month - 1]} {day.year}"
+    zh = f"{soon.year}年{soon.month}月{soon.day}日".translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    lines = [
+        "Name,Email,Created on,Signed in,Exams associated",
+        f'Ana Silva,ana@contoso.com,"{en}",no,"{en} 9:30 AM"',
+        f"Bo Chen,bo@contoso.com,{fr},yes,{fr} 14:05",
+        f"陳小明,ming@contoso.com,{zh},no,no",
+        f'Chloé Martin,chloe@contoso.com,"{en}",no,{day.isoformat()} 08:00',
+        "Smarch Person,smarch@contoso.com,Smarch 3 2026,no,no",
+        "June Person,june@contoso.com,31 June 2026,no,no",
+        "Short Row,short@contoso.com,2026-01-05,no",
+    ]
+    return "\n".join(lines) + "\n", {6, 7, 8}
+
+
+@pytest.mark.parametrize("language", ["fr", "zh-TW"])
+def test_month_name_dates_import_and_refused_rows_read_as_the_cli_says(
+    csp_server: SiteServer, page: Page, language: str
+) -> None:
+    """Month names in any language read without asking the day/month order; each refused row is the engine's
+    whole line in the page's language (what the CLI prints after "rejected: "), the catalog's punctuation."""
+    open_checklist(page, checklist_url(csp_server, language))
+    answer(page, "role", "admin")
+    today = browser_today(page)
+    text, bad = worded_team_csv(today)
+    import_team(page, text)
+    expected = team_from_csv(text, language=language, today=today)
+    assert len(expected["employees"]) == 4 and expected["date_order"] is None
+    expect(page.locator(ROWS)).to_have_count(4)
+    expect(page.locator("#pct-team-order")).to_be_hidden()  # nothing to ask: the month is in words
+    expect(page.locator("#pct-team-error")).to_be_hidden()
+    rejected = page.locator("#pct-team-rejected li")
+    expect(rejected).to_have_count(len(bad))
+    assert rejected.all_inner_texts() == [entry["message"] for entry in expected["rejected"]]
+    separator = {"fr": "\u00a0» — ", "zh-TW": "」——"}[language]  # the catalog's dash, never a hard-coded one
+    assert all(separator in line for line in rejected.all_inner_texts()[:2])
+    page.select_option("#pct-team-sort", "row")
+    page.locator("#pct-team").screenshot(path=str(SCREENSHOTS / f"team-dates-{language}.png"))
