@@ -491,7 +491,8 @@ def _expected_date(texts: Texts, order: str | None, with_time: bool) -> str:
     """What a date cell should hold, in the file's order, and that the month may be in words, shown the way the
     reader writes a date ("31/12/2026, 2026-12-31 or 31 December 2026"; "2026 年 12 月 31 日" in Chinese)."""
     shown = _ORDER_EXAMPLES.get(order or "ymd", "2026-12-31")
-    examples = shown if shown == "2026-12-31" else f"{shown}, 2026-12-31"
+    # Two examples side by side, with the language's own list comma (Chinese: "、").
+    examples = shown if shown == "2026-12-31" else texts(N_("{example}, {iso}"), example=shown, iso="2026-12-31")
     worded = texts.date(_WORDED_EXAMPLE)
     if with_time:
         return texts(

@@ -245,3 +245,11 @@ def test_a_document_without_language_is_read_in_the_pages(language: str, prefix:
     english = json.loads(call("team", json.dumps({"document": good})))["result"]["team"]
     assert (shown["language"], english["language"]) == (language, "en")
     assert shown["totals_text"] != english["totals_text"]
+
+
+@pytest.mark.parametrize(
+    ("language", "joined"), [("en", "31/12/2026, 2026-12-31"), ("zh-TW", "31/12/2026、2026-12-31")]
+)
+def test_the_examples_are_listed_with_the_languages_own_comma(language: str, joined: str) -> None:
+    result = read("Email,Created on\na@x.example,soon\nb@x.example,25/12/2026\n", language=language, today="2027-01-01")
+    assert joined in result["rejected"][0]["expected"]
