@@ -214,7 +214,7 @@ def test_the_200_person_journey(csp_server: SiteServer, page: Page, language: st
     page.click("[data-team-action=remind]")
     expect(page.locator("#pct-team-remind-subject")).not_to_have_value("")
     page.select_option("#pct-team-remind-language", other)
-    subject = {"en": "Partner Center: your steps", "fr": "Espace partenaires", "zh-TW": "Partner Center："}[other]
+    subject = {"en": "Partner Center: your steps", "fr": "Espace partenaires", "zh-TW": "合作夥伴中心："}[other]
     expect(page.locator("#pct-team-remind-subject")).to_have_value(re.compile(re.escape(subject)))
     href = page.locator("#pct-team-remind-open").get_attribute("href") or ""
     assert href.startswith("mailto:?bcc=") or page.locator("#pct-team-remind-too-many").is_visible()
