@@ -84,9 +84,11 @@ export function parseQuery(text, analyzer, synonyms) {
   return concepts.map(shape);
 }
 
+/** The concept as the engine reads it: its forms as parallel lists of terms and labels. */
 function shape({ surface, forms, start, end, parts }) {
-  const concept = { surface, alternatives: forms.map((form) => form.terms), labels: forms.map((form) => form.label) };
-  Object.assign(concept, { start, end });
+  const alternatives = forms.map((form) => form.terms);
+  const labels = forms.map((form) => form.label);
+  const concept = { surface, alternatives, labels, start, end };
   if (parts) concept.parts = parts.map(shape);
   return concept;
 }
