@@ -51,9 +51,25 @@ def indexes(built_site: Path) -> dict[str, dict[str, Any]]:
     }
 
 
-def made_up(language: str, docs: list[dict[str, str]], reference: tuple[str, ...] = ()) -> dict[str, Any]:
-    settings = {"language": language, "reference": list(reference), "synonyms": [], "dictionary": []}
+def made_up(
+    language: str,
+    docs: list[dict[str, str]],
+    reference: tuple[str, ...] = (),
+    synonyms: tuple[tuple[str, ...], ...] = (),
+    dictionary: tuple[str, ...] = (),
+) -> dict[str, Any]:
+    settings = {
+        "language": language,
+        "reference": list(reference),
+        "synonyms": [list(group) for group in synonyms],
+        "dictionary": list(dictionary),
+    }
     return {"config": {"pct": settings}, "docs": docs}
+
+
+def terms_by_location(items: list[list[dict[str, Any]]]) -> dict[str, dict[str, bool]]:
+    """Material's `terms` of every result item (pages and sections), by location."""
+    return {item["location"]: item["terms"] for group in items for item in group}
 
 
 def test_french_elision_accents_and_plurals_fold_to_one_term(indexes: dict[str, dict[str, Any]]) -> None:
@@ -158,3 +174,83 @@ def test_email_and_e_mail_find_each_other_and_long_queries_are_cut() -> None:
     assert sorted(group[0]["location"] for group in e_mail) == ["a/", "b/"], e_mail
     assert head[0][0]["location"] == "a/" and len(head[0][0]["terms"]) < 60, head  # cut at 200 characters
     assert tail == [], tail  # "enroll" came after the cut
+
+
+def test_words_found_through_their_analysed_forms_are_not_called_missing() -> None:
+    """Material lists the words marked false under a result ("Non trouvé : …"): a word the result holds through
+    a stem, an elision or folded accents is found; the word it really lacks is still listed."""
+    docs = [
+        {"location": "a/", "title": "Renouveler l’adhésion", "text": "Renouvelez votre adhésion chaque année."},
+        {"location": "b/", "title": "Options", "text": "Trois options d’adhésion."},
+    ]
+    (items,) = run([{"index": made_up("fr", docs), "op": "search", "arg": "adhesion renouvelée"}])
+    terms = terms_by_location(items)
+    assert terms["a/"] == {"adhesion": True, "renouvelée": True}, terms
+    assert terms["b/"] == {"adhesion": True, "renouvelée": False}, terms
+
+
+def test_a_synonym_phrase_found_in_part_names_only_the_words_it_lacks() -> None:
+    """ "Partner University" typed in the French box is one synonym of "Université des partenaires"; a page with
+    only "partner" lacked the whole phrase before ("Non trouvé : Partner University"), now only "University"."""
+    docs = [
+        {"location": "a/", "title": "Formation", "text": "Connectez votre compte Université des partenaires."},
+        {"location": "b/", "title": "Centre", "text": "Le Partner Membership Center est fermé."},
+        {"location": "c/", "title": "Compte", "text": "Votre compte reste actif."},
+    ]
+    index = made_up("fr", docs, synonyms=(("Université des partenaires", "Partner University"),))
+    (items,) = run([{"index": index, "op": "search", "arg": "Partner University compte"}])
+    terms = terms_by_location(items)
+    assert terms["a/"] == {"Université partenaires": True, "compte": True}, terms  # the page's own words, for ?h=
+    assert terms["b/"] == {"Partner": True, "University compte": False}, terms
+    assert terms["c/"] == {"Partner University": False, "compte": True}, terms
+
+
+def test_missing_words_are_named_as_the_reader_typed_them() -> None:
+    """Consecutive missing words come as one run with the stop words and hyphens the reader typed ("date de fin",
+    "e-mail"), not as the analyser's pieces ("date fin", "mail")."""
+    docs = [{"location": "a/", "title": "Adhésion", "text": "Votre adhésion au réseau."}]
+    index = made_up("fr", docs)
+    date, email = run(
+        [
+            {"index": index, "op": "search", "arg": "date de fin de l’adhésion"},
+            {"index": index, "op": "search", "arg": "adresse e-mail de l’adhésion"},
+        ]
+    )
+    assert date[0][0]["terms"] == {"date de fin": False, "adhésion": True}, date
+    assert email[0][0]["terms"] == {"adresse e-mail": False, "adhésion": True}, email
+
+
+def test_chinese_words_found_through_the_cut_and_synonyms() -> None:
+    """臨時密碼 is the readers' word for the guide's 暫時密碼 (found, named as the page writes it); 密碼 inside
+    暫時密碼 is found through the cut; 到期 is missing where the page lacks it."""
+    docs = [
+        {"location": "a/", "title": "員工", "text": "暫時密碼於 90 天後到期。"},
+        {"location": "b/", "title": "重要數字", "text": "新使用者暫時密碼的有效期限。"},
+    ]
+    words = ("暫時密碼", "臨時密碼", "密碼", "到期")
+    index = made_up("zh-TW", docs, synonyms=(("暫時密碼", "臨時密碼"),), dictionary=words)
+    temporary, password = run(
+        [
+            {"index": index, "op": "search", "arg": "臨時密碼到期"},
+            {"index": index, "op": "search", "arg": "密碼 到期"},
+        ]
+    )
+    terms = terms_by_location(temporary)
+    assert terms["a/"] == {"暫時密碼": True, "到期": True}, terms
+    assert terms["b/"] == {"暫時密碼": True, "到期": False}, terms
+    terms = terms_by_location(password)
+    assert terms["a/"] == {"密碼": True, "到期": True}, terms
+    assert terms["b/"] == {"密碼": True, "到期": False}, terms
+
+
+def test_a_page_counts_the_words_of_all_its_sections() -> None:
+    """The page's own item (Material's teaser when it stands alone) holds a word when any of its sections does."""
+    docs = [
+        {"location": "a/", "title": "Guide", "text": "Introduction."},
+        {"location": "a/#renew", "title": "Renewal", "text": "Renewing your membership takes a minute."},
+        {"location": "a/#cost", "title": "Cost", "text": "Membership is free."},
+    ]
+    (items,) = run([{"index": made_up("en", docs), "op": "search", "arg": "renewed membership spaceship"}])
+    terms = terms_by_location(items)
+    assert terms["a/"] == {"renewed": True, "membership": True, "spaceship": False}, terms
+    assert terms["a/#cost"] == {"renewed": False, "membership": True, "spaceship": False}, terms

@@ -118,7 +118,8 @@ export class SearchIndex {
 
   /** Material's result shape: one list per page, the page first, then its sections by score. */
   search(text) {
-    const concepts = parseQuery(text.slice(0, LONGEST_QUERY), this.analyzer, this.synonyms);
+    const query = text.slice(0, LONGEST_QUERY);
+    const concepts = parseQuery(query, this.analyzer, this.synonyms);
     if (!concepts.length) return { items: [] };
     const ranked = [];
     for (const [page, docs] of this.pages) {
@@ -134,23 +135,22 @@ export class SearchIndex {
       ranked.push({ page, docs, scored, covered, coverage, best: scored[0].count, score, reference });
     }
     ranked.sort((a, b) => b.coverage - a.coverage || a.reference - b.reference || b.best - a.best || b.score - a.score);
-    return { items: ranked.map((entry) => this.group(entry, concepts)) };
+    return { items: ranked.map((entry) => this.group(entry, concepts, query)) };
   }
 
-  /** Material's items for one page. `terms` says per query word whether the item has it; a word found through
-   * a synonym is named as the page writes it, since Material highlights those names on the page it opens. */
-  group(entry, concepts) {
-    const item = (doc, score, which) => {
+  /** Material's items for one page: the page (its words counted over all its sections), then its sections. */
+  group(entry, concepts, query) {
+    const holds = (docs) => (term) =>
+      docs.some((doc) => doc.terms.has(term) || this.completions(term).some((t) => doc.terms.has(t)));
+    const item = (doc, score, which, has) => {
       const found = new Set();
-      const terms = {};
       concepts.forEach((concept, i) => {
         const alternatives = which[i] >= 0 ? [concept.alternatives[which[i]]] : concept.alternatives;
         for (const term of alternatives.flat()) {
           for (const t of [term, ...this.completions(term)]) if (doc.terms.has(t)) found.add(t);
         }
-        const name = which[i] >= 0 ? concept.labels[which[i]] : concept.surface;
-        terms[name] = terms[name] || which[i] >= 0;
       });
+      const terms = wordsFound(concepts, which, has, query);
       return { location: doc.location, title: highlightTitle(doc, found), text: snippet(doc, found), score, terms };
     };
     const article = entry.docs.find((doc) => doc.location === entry.page) || entry.docs[0];
@@ -158,10 +158,51 @@ export class SearchIndex {
     const own = entry.scored.find((s) => s.doc === article);
     const third = sections.length >= 3 ? [...sections].sort((a, b) => b.score - a.score)[2].score : 0;
     return [
-      item(article, Math.max(own ? own.score : 0, third), entry.covered),
-      ...sections.map((s) => item(s.doc, s.score, s.which)),
+      item(article, Math.max(own ? own.score : 0, third), entry.covered, holds(entry.docs)),
+      ...sections.map((s) => item(s.doc, s.score, s.which, holds([s.doc]))),
     ];
   }
+}
+
+/**
+ * Material's `terms` for one result: per query word, whether the result has it. Material lists the words
+ * marked false under the result ("Missing", "Non trouvé", "缺少字詞") and highlights the others on the page it
+ * opens (`?h=`), so a word counts as found when any of its analysed forms is there (accents folded, elision,
+ * stem, a synonym, the Chinese cut, a completion of a word typed in part), exactly as the ranking counts it.
+ * A word found is named as the page writes it when a synonym matched (暫時密碼 for 臨時密碼), so that `?h=`
+ * lights it up there. The words it lacks are named as the reader typed them, consecutive ones together with
+ * the stop words between them ("mot de passe", "e-mail"). A synonym phrase the result lacks as a whole
+ * ("Partner University") is judged word by word: a page with "Partner" lacks only "University".
+ * @param {object[]} concepts parseQuery's concepts
+ * @param {number[]} which per concept, the alternative the result holds whole (-1: none)
+ * @param {(term: string) => boolean} has whether the result holds an index term (or a completion of it)
+ * @param {string} query the reader's text the concepts were parsed from
+ * @returns {Object<string, boolean>}
+ */
+export function wordsFound(concepts, which, has, query) {
+  const terms = {};
+  let run = null;
+  const close = () => {
+    if (!run) return;
+    const name = query.slice(run.start, run.end);
+    terms[name] = terms[name] || false;
+    run = null;
+  };
+  const found = (name) => {
+    close();
+    terms[name] = true;
+  };
+  concepts.forEach((concept, i) => {
+    if (which[i] >= 0) return found(concept.labels[which[i]]);
+    for (const unit of concept.parts || [concept]) {
+      const j = unit.alternatives.findIndex((alternative) => alternative.every(has));
+      if (j >= 0) found(unit.labels[j]);
+      else if (run) run.end = unit.end;
+      else run = { start: unit.start, end: unit.end };
+    }
+  });
+  close();
+  return terms;
 }
 
 /** The terms in this order, each at most PHRASE_GAP positions after the previous one. */

@@ -1,7 +1,8 @@
 /* The reader's query as "concepts": one per word the reader typed (a Chinese dictionary word, a run of other
  * Chinese characters, a Latin word), each with alternative term lists that count as that word. A phrase from
  * a synonym list (臨時密碼 for 暫時密碼, "Partner University" in the French box) becomes one concept whose
- * alternatives are every form of the list. Stop words are dropped unless the query has nothing else. */
+ * alternatives are every form of the list; it keeps its words as `parts`, so that a result holding only some
+ * of them is told which ones it lacks. Stop words are dropped unless the query has nothing else. */
 
 import { HAN } from "./analyze.js";
 
@@ -54,8 +55,10 @@ function unique(forms) {
 }
 
 /**
- * @returns {{surface: string, alternatives: string[][], labels: string[]}[]} `labels[i]`: how alternative i
- *   is written (the reader's surface, or the synonym list's form: 暫時密碼 for a query 臨時密碼)
+ * @returns {{surface: string, alternatives: string[][], labels: string[], start: number, end: number,
+ *   parts?: object[]}[]} `labels[i]`: how alternative i is written (the reader's surface, or the synonym
+ *   list's form: 暫時密碼 for a query 臨時密碼); `start`, `end`: where the reader typed it in `text`; `parts`
+ *   (a phrase of several words only): its words as concepts of their own, single-word synonyms included
  */
 export function parseQuery(text, analyzer, synonyms) {
   const tokens = analyzer.tokens(text);
@@ -73,14 +76,21 @@ export function parseQuery(text, analyzer, synonyms) {
     const spans = spansOf(word.tokens);
     const label = surface(text, spans.length ? spans : word.tokens.map((t) => [t.start, t.end]));
     const alternatives = [word.terms, ...word.joined.map((term) => [term])];
-    return { surface: label, forms: unique(alternatives.map((terms) => ({ label, terms }))) };
+    const start = Math.min(...word.tokens.map((t) => t.start));
+    const end = Math.max(...word.tokens.map((t) => t.end));
+    return { surface: label, forms: unique(alternatives.map((terms) => ({ label, terms }))), start, end };
   });
-  concepts = applySynonyms(concepts.filter((concept) => concept.forms.length), synonyms);
-  return concepts.map(({ surface, forms }) => ({
-    surface,
-    alternatives: forms.map((form) => form.terms),
-    labels: forms.map((form) => form.label),
-  }));
+  concepts = applySynonyms(concepts.filter((concept) => concept.forms.length), synonyms, synonyms.longest);
+  return concepts.map(shape);
+}
+
+/** The concept as the engine reads it: its forms as parallel lists of terms and labels. */
+function shape({ surface, forms, start, end, parts }) {
+  const alternatives = forms.map((form) => form.terms);
+  const labels = forms.map((form) => form.label);
+  const concept = { surface, alternatives, labels, start, end };
+  if (parts) concept.parts = parts.map(shape);
+  return concept;
 }
 
 /** The reader's own spelling of a word, without its stop words and one-letter parts ("mot de passe" -> "mot
@@ -96,11 +106,13 @@ function surface(text, spans) {
   return parts.map(([start, end]) => text.slice(start, end)).join(" ");
 }
 
-function applySynonyms(concepts, synonyms) {
+/** Concepts with the synonym lists they belong to merged in: the longest run of words (at most `longest`)
+ * that is a form of a list becomes one concept; the words of a longer run stay in it as `parts`. */
+function applySynonyms(concepts, synonyms, longest) {
   const out = [];
   for (let i = 0; i < concepts.length; ) {
     let merged = null;
-    for (let length = Math.min(synonyms.longest, concepts.length - i); length >= 1 && !merged; length--) {
+    for (let length = Math.min(longest, concepts.length - i); length >= 1 && !merged; length--) {
       const span = concepts.slice(i, i + length);
       const candidates = length === 1 ? span[0].forms.map((f) => f.terms) : [span.flatMap((c) => c.forms[0].terms)];
       for (const terms of candidates) {
@@ -108,7 +120,9 @@ function applySynonyms(concepts, synonyms) {
         if (forms) {
           const label = span.map((concept) => concept.surface).join(" ");
           const own = span.length === 1 ? span[0].forms : [{ label, terms }];
-          merged = { surface: label, forms: unique([...own, ...forms]), length };
+          const place = { start: span[0].start, end: span[span.length - 1].end };
+          merged = { surface: label, forms: unique([...own, ...forms]), length, ...place };
+          if (length > 1) merged.parts = applySynonyms(span, synonyms, 1);
           break;
         }
       }
