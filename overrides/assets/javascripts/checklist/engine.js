@@ -80,6 +80,18 @@ export class Engine {
    * network…) is the init reply itself and fails at once. */
   async start(init) {
     if (this.worker) this.stop(); // "Try again" after a worker that failed later: never two at once
+    let timer;
+    const stalled = new Promise((_, reject) => {
+      const arm = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => reject(new EngineError({ code: "timeout", message: "no progress" })), this.timeout);
+      };
+      this.progressed = (progress) => {
+        arm();
+        this.onProgress?.(progress);
+      };
+      arm();
+    }); // armed first: the replies boot.js held are replayed as soon as the worker is adopted
     const early = takeEarly(init);
     const onMessage = (data) => this.settle(data);
     const onError = (event) => {
@@ -98,18 +110,6 @@ export class Engine {
       this.worker.addEventListener("error", onError);
       initReply = this.call("init", init);
     }
-    let timer;
-    const stalled = new Promise((_, reject) => {
-      const arm = () => {
-        clearTimeout(timer);
-        timer = setTimeout(() => reject(new EngineError({ code: "timeout", message: "no progress" })), this.timeout);
-      };
-      this.progressed = (progress) => {
-        arm();
-        this.onProgress?.(progress);
-      };
-      arm();
-    });
     try {
       return await Promise.race([initReply, stalled]);
     } catch (error) {
