@@ -19,7 +19,8 @@
  * Two messages have no id and answer no request, so they can never be taken for a reply:
  *   {event: "progress", stage, received, total}   while "init" runs, at stage changes and at most every
  *       PROGRESS_EVERY ms while bytes arrive. stage: "download" (Pyodide's wasm and stdlib, and the engine),
- *       "python" (everything arrived: Python starts), "engine" (the checklist is unpacked and imported).
+ *       "python" (everything arrived: Python starts; sent again
+ *       once the wasm is compiled), "engine" (the checklist is unpacked and imported).
  *       received: bytes of those files read so far (as decoded); total: their Content-Length sum, or null when
  *       unknown (a compressed response's length is not the decoded size). The page restarts its stall timer on
  *       each one (a slow link is not a failure; silence is) and shows it to the reader.
@@ -152,14 +153,24 @@ async function startPython(loadPyodide, indexURL, snapshot) {
   return { py: await loadPyodide({ indexURL, packages: [] }), from: "start", fallback };
 }
 
-/* Python started with its downloads counted: the global fetch is Progress's only while loadPyodide runs. */
+/* Python started with its downloads counted: the global fetch is Progress's only while loadPyodide runs, and the
+ * wasm's compilation, once done, is reported too (a real step: a slow device can spend seconds on it). */
 async function countedStart(progress, ...args) {
   const original = self.fetch;
+  const { instantiateStreaming } = WebAssembly;
   if (original) self.fetch = progress.fetch(original.bind(self));
+  if (instantiateStreaming) {
+    WebAssembly.instantiateStreaming = async (...wasm) => {
+      const compiled = await instantiateStreaming.apply(WebAssembly, wasm);
+      progress.to("python");
+      return compiled;
+    };
+  }
   try {
     return await startPython(...args);
   } finally {
     if (original) self.fetch = original;
+    if (instantiateStreaming) WebAssembly.instantiateStreaming = instantiateStreaming;
   }
 }
 
