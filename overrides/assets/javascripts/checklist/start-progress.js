@@ -3,7 +3,8 @@
  *
  * Why throttled: the worker reports every quarter second so that the page's stall timer stays alive, but a
  * screen reader that reads a polite region on every change would talk without pause for the 50 s a 2 Mbit/s
- * link needs. So the words change at once when the stage changes and otherwise at most every `every` ms.
+ * link needs. So the words change at once when the stage changes (or the first bytes arrive) and otherwise at most
+ * every `every` ms; the bar (#pct-start-progress, hidden from screen readers) moves with every report.
  */
 
 import { button } from "./messages.js";
@@ -31,6 +32,7 @@ export class StartProgress {
     this.messages = messages;
     this.every = every;
     this.stallTime = Number(root.dataset.loadTimeout) || 20000;
+    this.bar = root.querySelector("#pct-start-progress");
     this.stage = null;
     this.said = 0;
   }
@@ -56,16 +58,28 @@ export class StartProgress {
       retry();
     });
     this.messages.alert(this.text(key, { seconds: Math.round(this.stallTime / 1000) }), [again]);
+    if (this.bar) this.bar.hidden = true;
     this.messages.say("");
   }
 
   /** One progress report from the engine. */
   show(progress) {
+    this.move(progress);
     const now = performance.now();
-    if (progress.stage === this.stage && now - this.said < this.every) return;
-    this.stage = progress.stage;
+    const stage = `${progress.stage}${progress.received ? "+" : ""}`; // the first bytes: numbers at once
+    if (stage === this.stage && now - this.said < this.every) return;
+    this.stage = stage;
     this.said = now;
     this.root.dataset.startStage = progress.stage ?? "";
     this.messages.say(progressWords(progress, this.text, this.language));
+  }
+
+  /** The bar: the share of bytes while downloading (no value, an indeterminate bar, when the total is unknown or
+   * Python is starting); hidden once the engine is being loaded, the last step before ready. */
+  move({ stage, received = 0, total = null }) {
+    if (!this.bar) return;
+    this.bar.hidden = stage === "engine";
+    if (stage === "download" && total) this.bar.value = Math.min(received / total, 1);
+    else this.bar.removeAttribute("value");
   }
 }
