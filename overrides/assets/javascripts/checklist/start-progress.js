@@ -23,7 +23,8 @@ export function progressWords({ stage, received = 0, total = null }, text, langu
 }
 
 /** The engine's start as the reader follows it: progress in the status line, a stall or a failure in the alert
- * with "Try again". `root.dataset.startStage` follows the stage (for tests); data-load-timeout is the stall time. */
+ * with "Try again". `root.dataset.startStage` follows the stage (for tests); data-load-timeout is the stall time,
+ * data-start-bytes the decoded size of what the worker counts (its own total is unknown when the host compresses). */
 export class StartProgress {
   constructor(root, { text, language, messages, every = 5000 }) {
     this.root = root;
@@ -32,6 +33,7 @@ export class StartProgress {
     this.messages = messages;
     this.every = every;
     this.stallTime = Number(root.dataset.loadTimeout) || 20000;
+    this.startBytes = Number(root.dataset.startBytes) || null; // the build's figure, for compressed downloads
     this.bar = root.querySelector("#pct-start-progress");
     this.stage = null;
     this.said = 0;
@@ -63,7 +65,8 @@ export class StartProgress {
   }
 
   /** One progress report from the engine. */
-  show(progress) {
+  show(report) {
+    const progress = { ...report, total: report.total || this.startBytes };
     this.move(progress);
     const now = performance.now();
     const stage = `${progress.stage}${progress.received ? "+" : ""}`; // the first bytes: numbers at once

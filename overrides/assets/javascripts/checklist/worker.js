@@ -17,10 +17,10 @@
  * other fn is handed to checklist.web.call(fn, json) (names: checklist.web.CALLS), whose reply text is passed on
  * unparsed, so the page can only call what the engine exposes.
  * Two messages have no id and answer no request, so they can never be taken for a reply:
- *   {event: "progress", stage, received, total}   while "init" runs, at stage changes and at most every
- *       PROGRESS_EVERY ms while bytes arrive. stage: "download" (Pyodide's wasm and stdlib, and the engine),
- *       "python" (everything arrived: Python starts; sent again
- *       once the wasm is compiled), "engine" (the checklist is unpacked and imported).
+ *   {event: "progress", stage, received, total}   while "init" runs (worker-progress.js): at stage changes and
+ *       at most every 250 ms while bytes arrive. stage: "download" (Pyodide's wasm and stdlib, and the engine),
+ *       "python" (everything arrived: Python starts; sent again once the wasm is compiled), "engine" (the
+ *       checklist is unpacked and imported).
  *       received: bytes of those files read so far (as decoded); total: their Content-Length sum, or null when
  *       unknown (a compressed response's length is not the decoded size). The page restarts its stall timer on
  *       each one (a slow link is not a failure; silence is) and shows it to the reader.
