@@ -13,6 +13,8 @@ from typing import Any
 
 import pytest
 
+from checklist.web import page_strings
+
 from .test_pyodide import ROOT, node_or_fail
 
 RUNNER = ROOT / "tests" / "checklist" / "engine_stall_runner.mjs"
@@ -83,3 +85,75 @@ def test_a_real_failure_ends_the_start_at_once_without_waiting_for_a_stall(tmp_p
 def test_a_message_without_an_id_is_never_taken_for_the_reply(tmp_path: Path) -> None:
     ended = start(tmp_path, [{"event": "snapshot-kept", "bytes": 5}, progress("engine"), {"wait": STALL * 4}])
     assert (ended["outcome"], ended["code"]) == ("failed", "timeout"), ended
+
+
+WORDS = """
+import { progressWords } from "./overrides/assets/javascripts/checklist/start-progress.js";
+import { wordsFrom } from "./overrides/assets/javascripts/checklist/dom.js";
+const [strings, language, reports] = JSON.parse(process.argv[1]);
+const text = wordsFrom(strings);
+process.stdout.write(JSON.stringify(reports.map((report) => progressWords(report, text, language))));
+"""
+
+
+def progress_words(language: str, reports: list[dict[str, Any]]) -> list[str]:
+    """What start-progress.js says for each report, with the page's words in `language` (the catalogs')."""
+    done = subprocess.run(
+        [node_or_fail(), "--input-type=module", "-e", WORDS, json.dumps([page_strings(language), language, reports])],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+REPORTS: list[dict[str, Any]] = [
+    {"stage": "download", "received": 0, "total": None},
+    {"stage": "download", "received": 2_140_000, "total": 5_400_000},
+    {"stage": "download", "received": 2_140_000, "total": None},
+    {"stage": "python", "received": 5_400_000, "total": 5_400_000},
+    {"stage": "engine", "received": 5_400_000, "total": 5_400_000},
+]
+
+
+@pytest.mark.node
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "en",
+            [
+                "Downloading Python for the checklist…",
+                "Downloading Python for the checklist: 2.1 of 5.4 MB",
+                "Downloading Python for the checklist: 2.1 MB received",
+                "Starting Python for the checklist…",
+                "Loading the checklist…",
+            ],
+        ),
+        (
+            "fr",
+            [
+                "Téléchargement de Python pour la liste de contrôle…",
+                "Téléchargement de Python pour la liste de contrôle\u00a0: 2,1 sur 5,4\u00a0Mo",
+                "Téléchargement de Python pour la liste de contrôle\u00a0: 2,1\u00a0Mo reçus",
+                "Démarrage de Python pour la liste de contrôle…",
+                "Chargement de la liste de contrôle…",
+            ],
+        ),
+        (
+            "zh-TW",
+            [
+                "正在下載檢查清單所需的 Python……",
+                "正在下載檢查清單所需的 Python：已下載 2.1 MB，共 5.4 MB",
+                "正在下載檢查清單所需的 Python：已下載 2.1 MB",
+                "正在啟動檢查清單所需的 Python……",
+                "正在載入檢查清單……",
+            ],
+        ),
+    ],
+)
+def test_progress_is_said_in_the_pages_language_with_its_numbers(language: str, expected: list[str]) -> None:
+    assert progress_words(language, REPORTS) == expected
