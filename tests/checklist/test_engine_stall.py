@@ -112,6 +112,7 @@ def progress_words(language: str, reports: list[dict[str, Any]]) -> list[str]:
 
 REPORTS: list[dict[str, Any]] = [
     {"stage": "download", "received": 0, "total": None},
+    {"stage": "download", "received": 20_000, "total": 5_400_000},  # too little to say "0.0 of 5.4 MB"
     {"stage": "download", "received": 2_140_000, "total": 5_400_000},
     {"stage": "download", "received": 2_140_000, "total": None},
     {"stage": "python", "received": 5_400_000, "total": 5_400_000},
@@ -127,6 +128,7 @@ REPORTS: list[dict[str, Any]] = [
             "en",
             [
                 "Downloading Python for the checklist…",
+                "Downloading Python for the checklist…",
                 "Downloading Python for the checklist: 2.1 of 5.4 MB",
                 "Downloading Python for the checklist: 2.1 MB received",
                 "Starting Python for the checklist…",
@@ -137,6 +139,7 @@ REPORTS: list[dict[str, Any]] = [
             "fr",
             [
                 "Téléchargement de Python pour la liste de contrôle…",
+                "Téléchargement de Python pour la liste de contrôle…",
                 "Téléchargement de Python pour la liste de contrôle\u00a0: 2,1 sur 5,4\u00a0Mo",
                 "Téléchargement de Python pour la liste de contrôle\u00a0: 2,1\u00a0Mo reçus",
                 "Démarrage de Python pour la liste de contrôle…",
@@ -146,6 +149,7 @@ REPORTS: list[dict[str, Any]] = [
         (
             "zh-TW",
             [
+                "正在下載檢查清單所需的 Python……",
                 "正在下載檢查清單所需的 Python……",
                 "正在下載檢查清單所需的 Python：已下載 2.1 MB，共 5.4 MB",
                 "正在下載檢查清單所需的 Python：已下載 2.1 MB",

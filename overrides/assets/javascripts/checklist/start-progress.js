@@ -10,12 +10,14 @@
 import { button } from "./messages.js";
 
 const MB = 1000 * 1000;
+/** Numbers from the first 0.1 MB on ("0.0 of 12.3 MB" says nothing). */
+const counting = (received) => received >= MB / 20;
 
 /** The words for one report: {stage, received, total}, `text` the page's words, `language` its number style. */
 export function progressWords({ stage, received = 0, total = null }, text, language) {
   if (stage === "python") return text("start_python");
   if (stage === "engine") return text("start_engine");
-  if (!received) return text("start_download_plain");
+  if (!counting(received)) return text("start_download_plain");
   const number = new Intl.NumberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const mb = (bytes) => number.format(bytes / MB);
   if (total && total >= received) return text("start_download", { received: mb(received), total: mb(total) });
@@ -69,7 +71,7 @@ export class StartProgress {
     const progress = { ...report, total: report.total || this.startBytes };
     this.move(progress);
     const now = performance.now();
-    const stage = `${progress.stage}${progress.received ? "+" : ""}`; // the first bytes: numbers at once
+    const stage = `${progress.stage}${counting(progress.received) ? "+" : ""}`; // the first numbers: at once
     if (stage === this.stage && now - this.said < this.every) return;
     this.stage = stage;
     this.said = now;
