@@ -154,9 +154,17 @@ PAGE_STRINGS: dict[str, str] = {
         "role; your answers and ticks are still saved on this device. Reload the page to try again."
     ),
     "load_slow": N_(
-        "The checklist engine is taking too long to start. The list below is the general checklist for your role; "
-        "your answers and ticks are still saved on this device. Reload the page to try again."
+        "The checklist engine stopped loading: nothing arrived for {seconds} seconds, so the connection may have "
+        "been interrupted. The list below is the general checklist for your role; your answers and ticks are still "
+        "saved on this device."
     ),
+    # Issue 11, slow links: what the engine's start is doing, said in the status line while it downloads.
+    "try_again": N_("Try again"),
+    "start_download_plain": N_("Downloading Python for the checklist…"),
+    "start_download": N_("Downloading Python for the checklist: {received} of {total} MB"),
+    "start_download_bytes": N_("Downloading Python for the checklist: {received} MB received"),
+    "start_python": N_("Starting Python for the checklist…"),
+    "start_engine": N_("Loading the checklist…"),
     "corrupt_state": N_(
         "Your saved answers could not be read, so the checklist started again. A copy of them was kept on this "
         "device under the name {key}."

@@ -27,6 +27,7 @@ from pyodide_integrity import verify as verify_pyodide  # beside this file: MkDo
 
 import checklist
 
+START_COUNTED = ("pyodide.asm.wasm", "python_stdlib.zip")  # worker-progress.js COUNTED
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 PYODIDE_DIR = "assets/pyodide/{version}"  # versioned: a new Pyodide is a new URL, so a year of caching is safe
 BUNDLE_DIR = "assets/checklist"
@@ -143,6 +144,10 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
         "snapshot": _bundle["snapshot_path"],
         "extract_dir": EXTRACT_DIR,
         "pyodide": f"{pyodide_dir(_pyodide_source(config))}/",
+        # The bytes the worker counts while it starts, as decoded (worker-progress.js): the page's progress total
+        # when the host compresses them (a compressed response's Content-Length is not their size).
+        "start_bytes": sum((_pyodide_source(config) / name).stat().st_size for name in START_COUNTED)
+        + len(_bundle["data"]),
         "version": checklist.__version__,
         "site_root": f"{root.rstrip('/')}/",
         "site_url": config.site_url or "",

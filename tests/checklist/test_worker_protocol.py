@@ -30,7 +30,8 @@ MESSAGES: list[dict[str, Any]] = [
 
 
 @pytest.fixture(scope="module")
-def replies(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
+def posted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str, Any]]]:
+    """Everything the worker posted: `replies` (with an id) and `events` (without one: progress, snapshot-kept)."""
     node = node_or_fail()
     folder: Path = tmp_path_factory.mktemp("worker")
     bundle = build_zip(folder / "checklist.zip")
@@ -46,6 +47,11 @@ def replies(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
     )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
+
+
+@pytest.fixture(scope="module")
+def replies(posted: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    return posted["replies"]
 
 
 @pytest.mark.node
@@ -69,3 +75,21 @@ def test_replies_carry_the_engines_result_or_the_named_error(replies: list[dict[
     assert (bodies[3]["error"]["field"], bodies[3]["error"]["code"]) == ("today", "impossible_date")
     assert bodies[4]["error"]["code"] == "unknown_function"
     assert bodies[5]["result"].startswith("\ufeff姓名")
+
+
+@pytest.mark.node
+def test_init_reports_its_stages_as_messages_without_an_id(posted: dict[str, list[dict[str, Any]]]) -> None:
+    """The page's stall timer lives on these: each is {event: "progress", stage, received, total}, never a reply."""
+    progress = [event for event in posted["events"] if event.get("event") == "progress"]
+    assert progress, posted["events"]
+    for event in progress:
+        assert set(event) == {"event", "stage", "received", "total"}, event
+        assert event["stage"] in {"download", "python", "engine"}, event
+        assert isinstance(event["received"], int) and event["received"] >= 0, event
+    stages = [event["stage"] for event in progress]
+    assert stages[0] == "download" and stages[-1] == "engine", stages
+    # Stages only move forward: a report never goes back to an earlier stage.
+    order = ["download", "python", "engine"]
+    assert [order.index(stage) for stage in stages] == sorted(order.index(stage) for stage in stages), stages
+    # The engine zip is counted as it is read (under Node, Pyodide reads its own files from the disk).
+    assert progress[-1]["received"] > 0, progress

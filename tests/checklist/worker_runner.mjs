@@ -1,5 +1,6 @@
 // Runs the page's worker script (overrides/assets/javascripts/checklist/worker.js) under Node with real Pyodide
-// and prints every reply it posts, as one JSON array, so that a test can check the protocol's one reply shape.
+// and prints what it posts as one JSON object {replies, events}: the replies (with an id) in order, so that a test
+// can check the protocol's one reply shape, and the messages without an id (progress, snapshot-kept) apart.
 //
 // Usage: node tests/checklist/worker_runner.mjs <checklist.zip> <messages.json>
 //   <messages.json>  a JSON list of {fn, args} sent in order (ids 1, 2, …); "init" args get the local paths.
@@ -16,10 +17,15 @@ const WORKER = path.join(REPO_ROOT, "overrides", "assets", "javascripts", "check
 
 const listeners = [];
 const replies = [];
+const events = [];
 let waiting = null;
 globalThis.self = {
   addEventListener: (type, listener) => type === "message" && listeners.push(listener),
   postMessage: (message) => {
+    if (message?.id === undefined) {
+      events.push(message); // not a reply: the request is still running
+      return;
+    }
     replies.push(message);
     waiting?.();
   },
@@ -52,7 +58,7 @@ async function main([zipPath, messagesPath]) {
         : args;
     await send(++id, fn, full);
   }
-  return JSON.stringify(replies);
+  return JSON.stringify({ replies, events });
 }
 
 console.log = console.error;

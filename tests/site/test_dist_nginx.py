@@ -354,7 +354,9 @@ START_WORKER = """async () => {
   const app = document.getElementById("pct-app");
   const absolute = (path) => new URL(path, location.href).href;
   const worker = new Worker(app.dataset.worker, { type: "module" });
-  const reply = new Promise((resolve) => worker.addEventListener("message", ({ data }) => resolve(data)));
+  // The reply has the request's id; progress messages (no id) come before it (worker.js, "Protocol").
+  const reply = new Promise((resolve) =>
+    worker.addEventListener("message", ({ data }) => data?.id === 1 && resolve(data)));
   worker.postMessage({ id: 1, fn: "init", args: {
     pyodide: absolute(app.dataset.pyodide), bundle: absolute(app.dataset.bundle),
     snapshot: app.dataset.snapshot ? absolute(app.dataset.snapshot) : null, extractDir: app.dataset.extractDir } });

@@ -15,6 +15,7 @@ import { Messages, button } from "./messages.js";
 import { Offline } from "./offline.js";
 import { PlanView } from "./plan-view.js";
 import { SavedChecklist, STORAGE_KEY, emptyState, isPlan } from "./saved-state.js";
+import { StartProgress } from "./start-progress.js";
 import { planChanges } from "./announce.js";
 import { answersFromFragment, fragmentFor, syncAddress } from "./share.js";
 import { AnswersSummary } from "./summary.js";
@@ -37,7 +38,8 @@ export class ChecklistApp {
     this.summary = new AnswersSummary(root.querySelector("#pct-summary"), { form: this.form, text: this.text, language: this.language });
     this.view = new PlanView(root, { text: this.text, language: this.language, dateOrder: config.date_order, links: this.links });
     this.toolbar = new Toolbar(root.querySelector("#pct-actions"), this);
-    this.engine = new Engine(root.dataset.worker, { timeout: Number(root.dataset.loadTimeout) || 20000 });
+    this.progress = new StartProgress(root, { text: this.text, language: this.language, messages: this.messages });
+    this.engine = new Engine(root.dataset.worker, this.progress.engineOptions());
     this.engineReady = false;
     const offlineBox = root.querySelector("#pct-offline");
     this.offline = new Offline(root, { say: (key) => (offlineBox.textContent = this.text(key)) });
@@ -201,32 +203,26 @@ export class ChecklistApp {
       this.paintPrerendered();
       this.reportSetAside(key);
     } else if (error instanceof EngineError && error.field === "$" && error.code !== "internal") {
-      // The worker or Python could not start or answer ("worker", "timeout", or the worker's start-up causes:
-      // "http", "mime", "network", "import"): the general list stays, the answers stay.
-      this.engineFailed(error.code === "timeout" ? "load_slow" : "load_failed");
+      // The worker or Python failed or stalled (codes: engine.js, worker.js): the list and the answers stay.
+      this.engineReady = false;
+      this.progress.failed(error.code, () => this.run(this.startEngine()));
+      this.paintPrerendered();
     } else {
       console.error("checklist:", error);
       this.messages.alert(this.text("fault", { message: String(error?.message ?? error) }));
     }
   }
 
-  engineFailed(key) {
-    this.engineReady = false;
-    this.messages.alert(this.text(key));
-    this.messages.say("");
-    this.paintPrerendered();
-  }
-
   async startEngine() {
     performance.mark("pct:engine-start");
-    this.messages.say(this.state.plan ? this.text("stored") : this.text("loading"));
+    this.progress.begin(this.state.plan ? "stored" : "loading");
     const data = this.root.dataset;
     const started = await this.engine.start(Engine.initFrom(data));
     data.engineTimings = JSON.stringify(started?.timings ?? {});
     Object.assign(data, { engineFrom: started?.from ?? "", engineVersion: started?.version ?? "" }); // for tests
     this.engineReady = true;
     const { text, language, links, store } = this;
-    this.team = setUpTeam({ engine: () => this.engine, text, element, download, clock, language, links, store });
+    this.team ??= setUpTeam({ engine: () => this.engine, text, element, download, clock, language, links, store });
     this.team.show(this.state.answers.role === "admin");
     this.team.recompute();
     data.engine = "ready";

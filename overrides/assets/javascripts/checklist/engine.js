@@ -49,10 +49,13 @@ function takeEarly(init) {
 }
 
 export class Engine {
-  /** `url`: the worker script; the worker is only created by start(). */
-  constructor(url, { timeout = 20000 } = {}) {
+  /** `url`: the worker script; the worker is only created by start(). `timeout`: the stall time in ms, how long
+   * the start may go without any progress report before it is given up; `onProgress` gets each report. */
+  constructor(url, { timeout = 20000, onProgress = null } = {}) {
     this.url = url;
     this.timeout = timeout;
+    this.onProgress = onProgress;
+    this.progressed = null;
     this.pending = new Map();
     this.next = 1;
     this.worker = null;
@@ -71,8 +74,24 @@ export class Engine {
   }
 
   /** Start the worker and Python; resolves with the worker's init result or rejects with an EngineError.
-   * The worker boot.js started from <head> with the same init is taken over rather than a second one made. */
+   * The worker boot.js started from <head> with the same init is taken over rather than a second one made.
+   * A stall timer, not a total one: each progress report from the worker restarts it, so a slow link that keeps
+   * delivering never fails; only `timeout` ms without any report does ("timeout"). A real failure (http, mime,
+   * network…) is the init reply itself and fails at once. */
   async start(init) {
+    if (this.worker) this.stop(); // "Try again" after a worker that failed later: never two at once
+    let timer;
+    const stalled = new Promise((_, reject) => {
+      const arm = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => reject(new EngineError({ code: "timeout", message: "no progress" })), this.timeout);
+      };
+      this.progressed = (progress) => {
+        arm();
+        this.onProgress?.(progress);
+      };
+      arm();
+    }); // armed first: the replies boot.js held are replayed as soon as the worker is adopted
     const early = takeEarly(init);
     const onMessage = (data) => this.settle(data);
     const onError = (event) => {
@@ -91,21 +110,22 @@ export class Engine {
       this.worker.addEventListener("error", onError);
       initReply = this.call("init", init);
     }
-    let timer;
-    const slow = new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new EngineError({ code: "timeout", message: "timeout" })), this.timeout);
-    });
     try {
-      return await Promise.race([initReply, slow]);
+      return await Promise.race([initReply, stalled]);
     } catch (error) {
       this.stop();
       throw error;
     } finally {
       clearTimeout(timer);
+      this.progressed = null;
     }
   }
 
   settle(message) {
+    if (message?.id === undefined && message?.event === "progress") {
+      this.progressed?.(message);
+      return;
+    }
     const pending = this.pending.get(message?.id);
     if (!pending) return;
     this.pending.delete(message.id);

@@ -16,9 +16,19 @@
  * snapshot and where the engine lives inside Pyodide) must come first, and replies {version, from, timings}; every
  * other fn is handed to checklist.web.call(fn, json) (names: checklist.web.CALLS), whose reply text is passed on
  * unparsed, so the page can only call what the engine exposes.
- * One message has no id and needs no request: {event: "snapshot-kept", bytes} once the snapshot is kept for the
- * next visit (read by the benchmark and the tests; the page ignores it).
+ * Two messages have no id and answer no request, so they can never be taken for a reply:
+ *   {event: "progress", stage, received, total}   while "init" runs (worker-progress.js): at stage changes and
+ *       at most every 250 ms while bytes arrive. stage: "download" (Pyodide's wasm and stdlib, and the engine),
+ *       "python" (everything arrived: Python starts; sent again once the wasm is compiled), "engine" (the
+ *       checklist is unpacked and imported).
+ *       received: bytes of those files read so far (as decoded); total: their Content-Length sum, or null when
+ *       unknown (a compressed response's length is not the decoded size). The page restarts its stall timer on
+ *       each one (a slow link is not a failure; silence is) and shows it to the reader.
+ *   {event: "snapshot-kept", bytes} once the snapshot is kept for the next visit (read by the benchmark and the
+ *       tests; the page ignores it).
  */
+
+import { COUNTED, Progress } from "./worker-progress.js";
 
 let engineCall = null;
 
@@ -56,12 +66,14 @@ function checkResponse(url, response, type = null) {
 }
 
 /* HEAD requests, in parallel with the import and the engine download: Pyodide's own fetches of these files say
- * nothing useful when they fail (an octet-stream wasm makes it wait forever). */
-function preflight(indexURL) {
+ * nothing useful when they fail (an octet-stream wasm makes it wait forever). Their lengths are the download's
+ * total for the progress reports. */
+function preflight(indexURL, progress) {
   const files = [["pyodide.asm.mjs", JAVASCRIPT], ["pyodide.asm.wasm", WASM], ["python_stdlib.zip", null]];
   return Promise.all(files.map(async ([name, type]) => {
     const url = `${indexURL}${name}`;
-    checkResponse(url, await request(url, { method: "HEAD" }), type);
+    const response = checkResponse(url, await request(url, { method: "HEAD" }), type);
+    if (COUNTED.includes(name)) progress.expect(response);
   }));
 }
 
@@ -81,8 +93,12 @@ function errorReply(error) {
   return reply;
 }
 
-async function fetchBytes(url, gunzip = false) {
-  const response = checkResponse(url, await request(url));
+async function fetchBytes(url, gunzip = false, progress = null) {
+  let response = checkResponse(url, await request(url));
+  if (progress) {
+    progress.expect(response);
+    response = progress.counted(response);
+  }
   const body = gunzip ? response.body.pipeThrough(new DecompressionStream("gzip")) : response.body;
   return new Uint8Array(await new Response(body).arrayBuffer());
 }
@@ -137,16 +153,40 @@ async function startPython(loadPyodide, indexURL, snapshot) {
   return { py: await loadPyodide({ indexURL, packages: [] }), from: "start", fallback };
 }
 
+/* Python started with its downloads counted: the global fetch is Progress's only while loadPyodide runs, and the
+ * wasm's compilation, once done, is reported too (a real step: a slow device can spend seconds on it). */
+async function countedStart(progress, ...args) {
+  const original = self.fetch;
+  const { instantiateStreaming } = WebAssembly;
+  if (original) self.fetch = progress.fetch(original.bind(self));
+  if (instantiateStreaming) {
+    WebAssembly.instantiateStreaming = async (...wasm) => {
+      const compiled = await instantiateStreaming.apply(WebAssembly, wasm);
+      progress.to("python");
+      return compiled;
+    };
+  }
+  try {
+    return await startPython(...args);
+  } finally {
+    if (original) self.fetch = original;
+    if (instantiateStreaming) WebAssembly.instantiateStreaming = instantiateStreaming;
+  }
+}
+
 async function init({ pyodide: indexURL, bundle, snapshot, extractDir }) {
   const started = performance.now();
+  const progress = new Progress();
+  progress.to("download");
   const [{ loadPyodide }, archive] = await Promise.all([
     importModule(`${indexURL}pyodide.mjs`),
-    fetchBytes(bundle),
-    preflight(indexURL),
+    fetchBytes(bundle, false, progress),
+    preflight(indexURL, progress),
   ]);
   const imported = performance.now();
-  const { py, from, fallback } = await startPython(loadPyodide, indexURL, snapshot);
+  const { py, from, fallback } = await countedStart(progress, loadPyodide, indexURL, snapshot);
   const loaded = performance.now();
+  progress.to("engine");
   // Always unpacked: a snapshot holds Python's memory but not the files (the engine reads its catalogs).
   py.unpackArchive(archive, "zip", { extractDir });
   py.runPython(`import sys\nif ${JSON.stringify(extractDir)} not in sys.path: sys.path.insert(0, ${JSON.stringify(extractDir)})`);
