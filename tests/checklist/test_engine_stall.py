@@ -25,20 +25,20 @@ def progress(stage: str = "download", received: int = 0) -> dict[str, Any]:
     return {"event": "progress", "stage": stage, "received": received, "total": None}
 
 
+def node_json(*args: str) -> Any:
+    """What a Node script printed as JSON (run from the repository, so its imports resolve)."""
+    done = subprocess.run(
+        [node_or_fail(), *args], capture_output=True, text=True, encoding="utf-8", cwd=ROOT, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
 def start(tmp_path: Path, script: list[dict[str, Any]], stall: int = STALL) -> dict[str, Any]:
     """How Engine.start ended when the stub worker plays `script`."""
     path = tmp_path / "script.json"
     path.write_text(json.dumps(script), encoding="utf-8")
-    done = subprocess.run(
-        [node_or_fail(), str(RUNNER), str(stall), str(path)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT,
-        timeout=60,
-    )
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout)
+    return node_json(str(RUNNER), str(stall), str(path))
 
 
 @pytest.mark.node
@@ -98,16 +98,7 @@ process.stdout.write(JSON.stringify(reports.map((report) => progressWords(report
 
 def progress_words(language: str, reports: list[dict[str, Any]]) -> list[str]:
     """What start-progress.js says for each report, with the page's words in `language` (the catalogs')."""
-    done = subprocess.run(
-        [node_or_fail(), "--input-type=module", "-e", WORDS, json.dumps([page_strings(language), language, reports])],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT,
-        timeout=60,
-    )
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout)
+    return node_json("--input-type=module", "-e", WORDS, json.dumps([page_strings(language), language, reports]))
 
 
 REPORTS: list[dict[str, Any]] = [

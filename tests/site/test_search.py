@@ -37,9 +37,8 @@ def search_page(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
-def search(page: Page, url: str, query: str) -> list[dict[str, str]]:
-    """Open `url`, type `query`, return the result items: the page's link (path and `h`), title and
-    missing-words line of each (sections of the page may miss some words: Material says so under each)."""
+def type_query(page: Page, url: str, query: str) -> None:
+    """Open `url` and type `query` into Material's search box, as a reader would, until the count is shown."""
     page.goto(url)
     box = page.locator("input.md-search__input")
     box.click()
@@ -48,6 +47,12 @@ def search(page: Page, url: str, query: str) -> list[dict[str, str]]:
     page.wait_for_function(
         "(document.querySelector('.md-search-result__meta')?.textContent || '').match(/\\d/) !== null"
     )
+
+
+def search(page: Page, url: str, query: str) -> list[dict[str, str]]:
+    """Open `url`, type `query`, return the result items: the page's link (path and `h`), title and
+    missing-words line of each (sections of the page may miss some words: Material says so under each)."""
+    type_query(page, url, query)
     items = page.eval_on_selector_all(
         ".md-search-result__item",
         """items => items.map(item => ({
@@ -224,14 +229,7 @@ def is_chinese(word: str) -> bool:
 def result_links(page: Page, url: str, query: str) -> list[dict[str, Any]]:
     """Every link of the result list (pages and their sections, folded ones included): its target, whether
     Material gave it a teaser (only those show the missing-words line) and the words of that line."""
-    page.goto(url)
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill(query)
-    box.press("End")
-    page.wait_for_function(
-        "(document.querySelector('.md-search-result__meta')?.textContent || '').match(/\\d/) !== null"
-    )
+    type_query(page, url, query)
     return page.eval_on_selector_all(
         ".md-search-result__link",
         """links => links.map(link => {
