@@ -151,7 +151,7 @@ PAGE_STRINGS: dict[str, str] = {
     "stored": N_("Showing your saved checklist; updating it…"),
     "load_failed": N_(
         "The checklist engine could not start in your browser. The list below is the general checklist for your "
-        "role; your answers and ticks are still saved on this device. Reload the page to try again."
+        "role; your answers and ticks are still saved on this device."
     ),
     "load_slow": N_(
         "The checklist engine stopped loading: nothing arrived for {seconds} seconds, so the connection may have "
