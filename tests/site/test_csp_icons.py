@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -11,7 +9,7 @@ from types import ModuleType
 import pytest
 from mkdocs.exceptions import PluginError
 
-from tests.docs_model import ROOT
+from tests.site_server import build_hook
 
 ICON_CSS = (
     ":root{--md-admonition-icon--note:"
@@ -22,11 +20,8 @@ ICON_CSS = (
 @pytest.fixture(scope="module")
 def csp_icons() -> Iterator[ModuleType]:
     """The hook as MkDocs loads it: with hooks/ on sys.path (it imports its sibling _buildlog)."""
-    sys.path.insert(0, str(ROOT / "hooks"))
-    try:
-        yield importlib.import_module("csp_icons")
-    finally:
-        sys.path.remove(str(ROOT / "hooks"))
+    with build_hook("csp_icons") as module:
+        yield module
 
 
 def test_every_data_url_of_the_installed_theme_is_read(csp_icons: ModuleType) -> None:

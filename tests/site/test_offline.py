@@ -10,10 +10,8 @@ the page's CSP, against a copy of the built site that the update test can "deplo
 
 from __future__ import annotations
 
-import importlib
 import re
 import shutil
-import sys
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,7 +20,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
 from checklist.web import page_strings
-from tests.site_server import ROOT, SiteServer, serve
+from tests.site_server import SiteServer, build_hook, serve
 
 pytestmark = pytest.mark.browser
 
@@ -190,11 +188,8 @@ def _deploy_changed_engine(root: Path, version: str) -> None:
     for page in root.rglob("checklist/index.html"):
         html = page.read_text(encoding="utf-8").replace(old.name, new.name)
         page.write_text(re.sub(r'data-snapshot="[^"]*"', 'data-snapshot=""', html), encoding="utf-8")
-    sys.path.insert(0, str(ROOT / "hooks"))
-    try:
-        importlib.import_module("service_worker").write_service_worker(root)
-    finally:
-        sys.path.remove(str(ROOT / "hooks"))
+    with build_hook("service_worker") as hook:
+        hook.write_service_worker(root)
 
 
 def test_a_new_deploy_replaces_the_offline_copy_and_its_engine_is_used_after_reload(

@@ -3,17 +3,15 @@ offline, what is left out, and that any change of content gives a new version (a
 
 from __future__ import annotations
 
-import importlib
 import json
 import re
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-from tests.docs_model import ROOT
+from tests.site_server import build_hook
 
 FILES = {
     "index.html": "home",
@@ -35,11 +33,8 @@ FILES = {
 
 @pytest.fixture(scope="module")
 def hook() -> Iterator[ModuleType]:
-    sys.path.insert(0, str(ROOT / "hooks"))
-    try:
-        yield importlib.import_module("service_worker")
-    finally:
-        sys.path.remove(str(ROOT / "hooks"))
+    with build_hook("service_worker") as module:
+        yield module
 
 
 @pytest.fixture
