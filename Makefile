@@ -20,7 +20,7 @@ help:
 	@echo "make build   strict build into site/"
 	@echo "make dist SITE_URL=https://partners.example.org/guide/   the deployable folder dist/ (README, Publish)"
 	@echo "make catalogs-extract | catalogs-update | catalogs-compile   checklist .po workflow"
-	@echo "make screenshots   the README's three pictures (screenshots/*.png) from the built site"
+	@echo "make screenshots   the README's three pictures (screenshots/*.png), and the browser tests' pictures (artifacts/screenshots/)"
 	@echo "make audit   known vulnerabilities in npm and Python packages (skipped, with the reason, when offline)"
 	@echo "make pyodide-sha256   record the Pyodide files the build ships (after reviewing a Pyodide upgrade)"
 	@echo "make bench   checklist page (P1-P4, transfer size) in headless chromium, the team engine at scale, search"
@@ -84,11 +84,14 @@ dist: deps
 build: deps
 	$(VENV)/bin/mkdocs build --strict
 
+# Two pytest-xdist workers (TEST_WORKERS=0 for one process): the site is built once and shared by both, and a
+# test module stays on one worker, so its module fixtures (a dist/ behind nginx) are made once.
+TEST_WORKERS ?= 2
 test: deps system-deps
 	$(VENV)/bin/ruff check checklist hooks tests l10n bench tools deploy
 	$(VENV)/bin/ruff format --check checklist hooks tests l10n bench tools deploy
 	$(PY) -m tests.audit
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 # npm audit and pip-audit; each is skipped, saying why, when its advisory database cannot be reached.
 audit: deps
@@ -146,9 +149,11 @@ bench: deps system-deps
 	$(PY) bench/team_scale.py
 	$(VENV)/bin/mkdocs build --strict -q && $(PY) bench/search_worker.py
 
-# The README's pictures: rerun and commit the PNGs when the pages they show change.
+# The README's pictures (commit them when the pages they show change), then every picture the browser tests
+# take along their journeys, in artifacts/screenshots/ (git-ignored), for a person to look at.
 screenshots: deps system-deps
 	$(PY) tools/screenshots.py
+	PCT_PICTURES=1 $(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile -m browser -q
 
 clean:
 	rm -rf site dist build .pytest_cache

@@ -26,7 +26,7 @@ from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
 from bench import startup_field  # noqa: E402
 from bench.field_server import BASE, _free_port, build_dist, field_server  # noqa: E402
 from bench.startup_field import add_bare_page  # noqa: E402
-from tests.site_server import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+from tools.site_server import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
 TIMEOUT = 120_000
 

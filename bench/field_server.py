@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tests.site.test_dist_nginx import BASE, BROTLI_MODULE, NGINX, _free_port, nginx_conf
-from tests.site_server import ROOT
+from tools.site_server import ROOT
 
 LOG_FORMAT = "log_format pct '$request_uri $status $body_bytes_sent';"
 

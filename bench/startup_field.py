@@ -21,7 +21,7 @@ from typing import Any
 from playwright.sync_api import BrowserContext, Page, Playwright
 
 from bench.field_server import FieldServer
-from tests.site_server import CHROMIUM, CHROMIUM_ARGS
+from tools.site_server import CHROMIUM, CHROMIUM_ARGS
 
 TIMEOUT = 180.0  # s: a cold start on a 10 Mbit/s link of a busy machine
 # name → (download Mbit/s, round trip ms); None: loopback as is.

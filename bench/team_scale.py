@@ -75,7 +75,7 @@ def page_round_trips(sizes: tuple[int, ...]) -> dict[int, float]:
     from playwright.sync_api import sync_playwright
 
     from bench.checklist_page import team_recompute
-    from tests.site_server import CHROMIUM, CHROMIUM_ARGS, build_site, serve
+    from tools.site_server import CHROMIUM, CHROMIUM_ARGS, build_site, serve
 
     with tempfile.TemporaryDirectory() as folder:
         site = Path(folder) / "site"

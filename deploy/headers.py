@@ -1,5 +1,5 @@
 """The HTTP headers the site is built for, in one place: deploy/nginx.conf, dist/_headers (Netlify, Cloudflare
-Pages) and the test server (tests/site_server.py) send these, and tests/site/test_nginx.py checks that they agree.
+Pages) and the test server (tools/site_server.py) send these, and tests/site/test_dist_nginx.py checks that they agree.
 
 The CSP is the one the checklist page lives with (self-hosted Pyodide needs 'wasm-unsafe-eval', its worker
 'self'); `frame-ancestors 'none'` stops another site from framing the page to trick a click on "Remove the team".

@@ -25,7 +25,7 @@ from playwright.sync_api import Page, expect, sync_playwright
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.site_server import CHROMIUM, CHROMIUM_ARGS, SiteServer, build_site, serve  # noqa: E402
+from tools.site_server import CHROMIUM, CHROMIUM_ARGS, SiteServer, build_site, serve  # noqa: E402
 
 OUTPUT = ROOT / "screenshots"
 LIMIT = 150 * 1024

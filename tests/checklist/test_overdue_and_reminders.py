@@ -20,7 +20,7 @@ from checklist import plan
 from checklist.calendar import ics
 from checklist.cli import main
 from checklist.web import QUESTIONS, page_strings
-from tests.docs_model import ROOT
+from tests.helpers.docs import ROOT
 
 PAGE = "https://example.org/checklist/"
 SITE = "https://example.org/"

@@ -14,7 +14,7 @@ import pytest
 
 from checklist import steps
 from checklist.i18n import Texts
-from tests.docs_model import LANGUAGES, heading_ids, source
+from tests.helpers.docs import LANGUAGES, heading_ids, source
 
 # Words that say nothing about a step (the title's content words are what the section must share).
 STOP = {

@@ -10,7 +10,7 @@ import pytest
 from l10n.glossary import check_translation, english_uses, load_termbase, render, validate_termbase
 from l10n.markdown import parse
 from l10n.project import Project
-from tests.docs_model import LANGUAGES
+from tests.helpers.docs import LANGUAGES
 from tests.l10n.conftest import ENGLISH, FRENCH
 
 TERMS = load_termbase()

@@ -14,7 +14,7 @@ from l10n.cli import check_project
 from l10n.glossary import load_variants
 from l10n.problems import Problem, report
 from l10n.project import load
-from tests.docs_model import LANGUAGES, PAGES, ROOT
+from tests.helpers.docs import LANGUAGES, PAGES, ROOT
 
 LOCALE = ROOT / "checklist" / "locale"
 CATALOG_LANGUAGES = ("en", "fr", "zh_TW")

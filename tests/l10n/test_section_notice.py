@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.site.test_build import page_file
-from tests.site_server import build_site, copy_project
+from tests.helpers.built import page_file
+from tests.helpers.variants import ChangedSite
 
 CHANGED = "checking-team-status-and-receiving-competency-achievements"
 HEADINGS = {"fr": "Vérifier le statut de l’équipe", "zh-TW": "查看團隊狀態並取得專長認證成就"}
@@ -22,19 +22,9 @@ LEADS = {
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("project"))
-    english = project / "docs" / "transition.md"
-    text = english.read_text(encoding="utf-8")
-    assert "Allow 24 hours" in text
-    text = text.replace("Allow 24 hours", "Wait 24 hours")
-    english.write_text(text + "\n## Keep your records {#keep-your-records}\n\nKeep the email.\n", encoding="utf-8")
-    french = project / "docs" / "membership.fr.md"
-    reviewed = "translation: human\nreviewed_by: Claire Dubois\nreviewed_on: 2026-11-02"
-    french.write_text(french.read_text(encoding="utf-8").replace("translation: machine", reviewed), encoding="utf-8")
-    result = build_site(project / "site", config=project / "mkdocs.yml")
-    assert result.returncode == 0, result.stdout + result.stderr  # strict: no broken anchor for the new section
-    return project / "site"
+def site(changed_site: ChangedSite) -> Path:
+    """An English edit to one section and a new English section; membership.fr.md reviewed by a person."""
+    return changed_site.site
 
 
 def sections_paragraph(html: str, kind: str) -> str:

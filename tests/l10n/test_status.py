@@ -18,7 +18,7 @@ from l10n.history import file_hash, last_changed
 from l10n.markdown import split_front_matter
 from l10n.project import Project, load
 from l10n.status import CURRENT, FALLBACK, MISSING, STALE, UNTRACKED
-from tests.docs_model import LANGUAGES, PAGES, ROOT
+from tests.helpers.docs import LANGUAGES, PAGES, ROOT
 from tests.l10n.conftest import ENGLISH, FRENCH
 
 GIT = shutil.which("git")

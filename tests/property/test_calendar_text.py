@@ -18,7 +18,7 @@ from checklist.calendar import ics, team_ics
 from checklist.plan import plan
 from checklist.team import team
 from checklist.team_csv import team_from_csv
-from tests.property.fuzz import entry_point_settings
+from tests.property.strategies import entry_point_settings
 
 PAGE, SITE = "https://example.com/checklist/", "https://example.com/"
 # Everything but HTAB in C0, DEL and C1, plus the Unicode line and paragraph separators.

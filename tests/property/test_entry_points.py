@@ -19,7 +19,7 @@ from checklist import ChecklistError
 from checklist.calendar import team_ics
 from checklist.errors import MAX_NESTING, check_nesting
 from checklist.web import call
-from tests.property.fuzz import DATE_LIKE, JSON_VALUES, entry_point_settings
+from tests.property.strategies import DATE_LIKE, JSON_VALUES, entry_point_settings
 from tests.property.test_plan_properties import mangled_documents
 from tests.property.test_team_csv_properties import csv_files, employees
 

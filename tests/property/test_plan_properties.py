@@ -12,8 +12,8 @@ from checklist import STEP_IDS, ChecklistError, plan
 from checklist.answers import FIELDS
 from checklist.plan import LANGUAGE_PREFIX
 from checklist.steps import BENEFIT_KINDS
-from tests.docs_model import heading_ids, source
-from tests.property.fuzz import DATE_LIKE, JSON_VALUES, entry_point_settings
+from tests.helpers.docs import heading_ids, source
+from tests.property.strategies import DATE_LIKE, JSON_VALUES, entry_point_settings
 
 DATES = st.dates(min_value=dt.date(2015, 1, 1), max_value=dt.date(2035, 12, 31))
 DATETIMES = st.datetimes(min_value=dt.datetime(2015, 1, 1), max_value=dt.datetime(2035, 12, 31))

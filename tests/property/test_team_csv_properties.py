@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from checklist import ChecklistError
 from checklist.team import EMPLOYEE_FIELDS, team
 from checklist.team_csv import FORMULA_STARTS, HEADER_ALIASES, neutralise, restore, team_from_csv, team_to_csv
-from tests.property.fuzz import DATE_LIKE, JSON_VALUES, entry_point_settings
+from tests.property.strategies import DATE_LIKE, JSON_VALUES, entry_point_settings
 
 TODAY = dt.date(2027, 4, 1)
 NOW = dt.datetime(2027, 4, 1, 12, 0)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
@@ -12,7 +11,8 @@ import pytest
 
 from l10n.project import load as load_project
 from l10n.status import CURRENT, SECTION_MISSING, page_status, section_status
-from tests.docs_model import LANGUAGES, PAGES, ROOT, heading_ids, source
+from tests.helpers.built import page_file, parse
+from tests.helpers.docs import LANGUAGES, PAGES, ROOT, heading_ids, source
 
 # Every `<a name>` / `id` of the seed documents (shared/seeds), by our page: old deep links must still land.
 SEED_ANCHORS = {
@@ -56,38 +56,6 @@ SEED_ANCHORS = {
 }
 SEEDS = ROOT.parent / "shared" / "seeds"
 HTML_LANG = {"en": "en", "fr": "fr", "zh-TW": "zh-TW"}
-
-
-def page_file(site: Path, page: str, language: str) -> Path:
-    prefix = site if language == "en" else site / language
-    return prefix / "index.html" if page == "index" else prefix / page / "index.html"
-
-
-class _Collector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.ids: set[str] = set()
-        self.links: list[str] = []
-        self.html_lang: str | None = None
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if tag == "html":
-            self.html_lang = values.get("lang")
-        if values.get("id"):
-            self.ids.add(values["id"] or "")
-        if tag == "a" and values.get("href"):
-            self.links.append(values["href"] or "")
-
-    def handle_data(self, data: str) -> None:
-        self.text.append(data)
-
-
-def parse(path: Path) -> _Collector:
-    collector = _Collector()
-    collector.feed(path.read_text(encoding="utf-8"))
-    return collector
 
 
 def test_strict_build_has_no_warnings(site_build: tuple[Path, subprocess.CompletedProcess[str]]) -> None:

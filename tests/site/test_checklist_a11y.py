@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
@@ -19,9 +17,8 @@ from playwright.sync_api import Browser, Page, expect
 
 from checklist.i18n import Texts
 from checklist.web import page_strings
-from tests.docs_model import LANGUAGES
-from tests.site.test_browser import SCREENSHOTS
-from tests.site.test_checklist_page import (
+from tests.helpers.browser import picture
+from tests.helpers.checklist import (
     READY_TIMEOUT,
     checklist_url,
     cli_plan,
@@ -30,7 +27,8 @@ from tests.site.test_checklist_page import (
     step_box,
     wait_for_new_plan,
 )
-from tests.site_server import SiteServer, serve
+from tests.helpers.docs import LANGUAGES
+from tools.site_server import SiteServer
 
 pytestmark = pytest.mark.browser
 
@@ -38,13 +36,6 @@ LOCALES = ("en-US", "fr-FR", "zh-TW")
 PARTS = {"en": ("day", "month", "year"), "fr": ("day", "month", "year"), "zh-TW": ("year", "month", "day")}
 # 1 September 2026 in words, as the engine writes it in each language (never 9 January).
 SEPTEMBER_FIRST = {language: Texts(language).date(dt.date(2026, 9, 1)) for language in LANGUAGES}
-
-
-@pytest.fixture(scope="module")
-def server(built_site: Path) -> Iterator[SiteServer]:
-    running = serve(built_site, csp=True)
-    yield running
-    running.stop()
 
 
 def focused(page: Page) -> str:
@@ -136,24 +127,24 @@ def assert_visible_ring(page: Page) -> None:
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
 def test_every_kind_of_control_shows_a_focus_ring_of_3_to_1_in_both_schemes(
-    server: SiteServer, page: Page, scheme: str
+    csp_server: SiteServer, page: Page, scheme: str
 ) -> None:
-    open_checklist(page, f"{checklist_url(server, 'en')}#checklist?role=employee")
+    open_checklist(page, f"{checklist_url(csp_server, 'en')}#checklist?role=employee")
     page.evaluate("scheme => document.body.setAttribute('data-md-color-scheme', scheme)", scheme)
     page.locator("h1").click()  # the focus starts from the page's title, not a control
     tab_to(page, "pct-f-role-employee")  # a radio
     assert_visible_ring(page)
-    page.screenshot(path=str(SCREENSHOTS / f"a11y-focus-radio-{scheme}.png"))
+    picture(page, f"a11y-focus-radio-{scheme}.png")
     tab_to(page, "pct-f-temp_password_issued_on-day")  # a date box
     assert_visible_ring(page)
     tab_to(page, "pct-f-exams_associated_at-time")
     page.keyboard.press("Tab")  # the first toolbar button
     assert page.evaluate("document.activeElement.dataset.action") == "change"
     assert_visible_ring(page)
-    page.locator("#pct-actions").screenshot(path=str(SCREENSHOTS / f"a11y-focus-button-{scheme}.png"))
+    picture(page.locator("#pct-actions"), f"a11y-focus-button-{scheme}.png")
     tab_to(page, "pct-step-employee.get_signin_info")  # a step's checkbox
     assert_visible_ring(page)
-    page.locator(".pct-steps").first.screenshot(path=str(SCREENSHOTS / f"a11y-focus-step-{scheme}.png"))
+    picture(page.locator(".pct-steps").first, f"a11y-focus-step-{scheme}.png")
     page.keyboard.press("Tab")  # its "How to do it" link
     assert_visible_ring(page)
 
@@ -163,10 +154,10 @@ def test_every_kind_of_control_shows_a_focus_ring_of_3_to_1_in_both_schemes(
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_keyboard_only_admin_journey_keeps_the_place_and_announces_progress(
-    server: SiteServer, page: Page, language: str
+    csp_server: SiteServer, page: Page, language: str
 ) -> None:
     words = page_strings(language)
-    open_checklist(page, checklist_url(server, language))
+    open_checklist(page, checklist_url(csp_server, language))
     page.locator("h1").click()
     tab_to(page, "pct-f-role-admin")
     press_and_wait(page, "Space")
@@ -223,10 +214,10 @@ def test_keyboard_only_admin_journey_keeps_the_place_and_announces_progress(
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_new_and_cleared_warnings_are_announced_and_the_overdue_step_is_marked(
-    server: SiteServer, page: Page, language: str
+    csp_server: SiteServer, page: Page, language: str
 ) -> None:
     words = page_strings(language)
-    open_checklist(page, f"{checklist_url(server, language)}#checklist?role=employee")
+    open_checklist(page, f"{checklist_url(csp_server, language)}#checklist?role=employee")
     today = today_of(page)
     issued = days(today, -100)  # the password stopped working 10 days ago: signing in is overdue
     before = plan_revision(page)
@@ -244,7 +235,7 @@ def test_new_and_cleared_warnings_are_announced_and_the_overdue_step_is_marked(
     expect(item.locator(".pct-step__overdue")).to_have_text(sign_in["overdue_text"])
     name = page.locator(step_box("employee.sign_in")).get_attribute("aria-label") or ""
     assert words["overdue"] in name and sign_in["due_text"] in name
-    item.screenshot(path=str(SCREENSHOTS / f"a11y-overdue-{language}.png"))
+    picture(item, f"a11y-overdue-{language}.png")
 
     # Ticking the step clears the warning: the reader hears that it no longer applies.
     tab_to(page, "pct-step-employee.sign_in")
@@ -260,12 +251,12 @@ def test_new_and_cleared_warnings_are_announced_and_the_overdue_step_is_marked(
 @pytest.mark.parametrize("locale", LOCALES)
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_typed_date_is_the_date_the_reader_meant_whatever_the_browser_locale(
-    server: SiteServer, browser: Browser, language: str, locale: str
+    csp_server: SiteServer, browser: Browser, language: str, locale: str
 ) -> None:
     context = browser.new_context(locale=locale, viewport={"width": 1280, "height": 900})
     try:
         page = context.new_page()
-        open_checklist(page, f"{checklist_url(server, language)}#checklist?role=employee")
+        open_checklist(page, f"{checklist_url(csp_server, language)}#checklist?role=employee")
         words = page_strings(language)
         # The boxes are labelled in the page's language and come in its order.
         labels = page.locator("#pct-f-temp_password_issued_on label").all_inner_texts()
@@ -285,19 +276,17 @@ def test_a_typed_date_is_the_date_the_reader_meant_whatever_the_browser_locale(
             SEPTEMBER_FIRST[language]
         )
         if language == "fr" and locale == "en-US":
-            page.locator("#pct-form .pct-question[data-field='temp_password_issued_on']").screenshot(
-                path=str(SCREENSHOTS / "a11y-date-fr.png")
-            )
+            picture(page.locator("#pct-form .pct-question[data-field='temp_password_issued_on']"), "a11y-date-fr.png")
     finally:
         context.close()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_day_that_does_not_exist_is_named_beside_the_field_and_announced(
-    server: SiteServer, page: Page, language: str
+    csp_server: SiteServer, page: Page, language: str
 ) -> None:
     words = page_strings(language)
-    open_checklist(page, f"{checklist_url(server, language)}#checklist?role=employee")
+    open_checklist(page, f"{checklist_url(csp_server, language)}#checklist?role=employee")
     page.fill("#pct-f-temp_password_issued_on-day", "31")
     page.fill("#pct-f-temp_password_issued_on-month", "2")
     page.fill("#pct-f-temp_password_issued_on-year", "2026")
@@ -327,8 +316,8 @@ def test_a_day_that_does_not_exist_is_named_beside_the_field_and_announced(
 # --- links: pasted into an open tab, bookmarkable at any time ------------------------------------------------
 
 
-def test_a_share_link_pasted_into_an_open_tab_changes_the_answers(server: SiteServer, page: Page) -> None:
-    url = checklist_url(server, "en")
+def test_a_share_link_pasted_into_an_open_tab_changes_the_answers(csp_server: SiteServer, page: Page) -> None:
+    url = checklist_url(csp_server, "en")
     open_checklist(page, url)
     before = plan_revision(page)
     page.check("#pct-f-role-employee")  # the reader's own answers
@@ -346,8 +335,8 @@ def test_a_share_link_pasted_into_an_open_tab_changes_the_answers(server: SiteSe
     expect(page.locator("#pct-f-role-employee")).to_be_checked()
 
 
-def test_the_address_bar_always_reproduces_the_plan(server: SiteServer, page: Page, browser: Browser) -> None:
-    open_checklist(page, checklist_url(server, "fr"))
+def test_the_address_bar_always_reproduces_the_plan(csp_server: SiteServer, page: Page, browser: Browser) -> None:
+    open_checklist(page, checklist_url(csp_server, "fr"))
     page.locator("h1").click()
     tab_to(page, "pct-f-role-admin")
     press_and_wait(page, "Space")
@@ -375,10 +364,10 @@ def test_the_address_bar_always_reproduces_the_plan(server: SiteServer, page: Pa
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_print_has_answers_date_plan_and_addresses_without_buttons_or_import_box(
-    server: SiteServer, page: Page, language: str
+    csp_server: SiteServer, page: Page, language: str
 ) -> None:
     words = page_strings(language)
-    open_checklist(page, f"{checklist_url(server, language)}#checklist?role=admin&situation=transition")
+    open_checklist(page, f"{checklist_url(csp_server, language)}#checklist?role=admin&situation=transition")
     expect(page.locator("#pct-team")).to_be_visible()
     page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
     page.emulate_media(media="print")
@@ -395,4 +384,4 @@ def test_print_has_answers_date_plan_and_addresses_without_buttons_or_import_box
     assert re.match(r"https?://[^/]+/.*#", link.get_attribute("data-print-url") or ""), "an absolute address"
     after = link.evaluate("a => getComputedStyle(a, '::after').content")
     assert "data-print-url" in after or "http" in after, after
-    page.pdf(path=str(SCREENSHOTS / f"a11y-print-{language}.pdf"))
+    picture(page, f"a11y-print-{language}.pdf")

@@ -17,21 +17,21 @@ from urllib.parse import quote
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from tests.docs_model import ROOT
-from tests.site.checklist_dates import date_value
-from tests.site.test_browser import SCREENSHOTS
-from tests.site.test_checklist_page import (
+from tests.helpers.browser import picture
+from tests.helpers.checklist import (
     PYODIDE,
     READY_TIMEOUT,
     answer,
     browser_today,
     checklist_url,
+    date_value,
     days_from,
     open_checklist,
     step_box,
     tick,
 )
-from tests.site_server import SiteServer
+from tests.helpers.docs import ROOT
+from tools.site_server import SiteServer
 
 pytestmark = pytest.mark.browser
 
@@ -64,10 +64,7 @@ def stored(page: Page, key: str = "pct-checklist") -> object:
 
 
 def screenshot(page: Page, name: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOTS / f"checklist-storage-{name}.png"
-    page.screenshot(path=str(path), full_page=True)
-    assert path.read_bytes()[:4] == b"\x89PNG"
+    picture(page, f"checklist-storage-{name}.png", full_page=True)
 
 
 def page_errors(page: Page) -> list[str]:
@@ -87,10 +84,10 @@ def string(language: str, key: str) -> str:
 
 @pytest.mark.parametrize("language", ["fr", "zh-TW"])
 def test_set_item_throwing_is_said_at_once_and_the_page_still_works(
-    csp_server: SiteServer, context: BrowserContext, language: str
+    csp_server: SiteServer, fresh_context: BrowserContext, language: str
 ) -> None:
-    context.add_init_script(SET_ITEM_THROWS)
-    page = context.new_page()
+    fresh_context.add_init_script(SET_ITEM_THROWS)
+    page = fresh_context.new_page()
     errors = page_errors(page)
     page.goto(checklist_url(csp_server, language))
     notice = page.locator("#pct-storage-notice")
@@ -139,10 +136,10 @@ def test_corrupt_state_names_its_copy_when_the_copy_exists(csp_server: SiteServe
 
 @pytest.mark.parametrize("language", ["fr", "zh-TW"])
 def test_blocked_storage_keeps_share_links_and_the_page_working(
-    csp_server: SiteServer, context: BrowserContext, language: str
+    csp_server: SiteServer, fresh_context: BrowserContext, language: str
 ) -> None:
-    context.add_init_script(STORAGE_BLOCKED)
-    page = context.new_page()
+    fresh_context.add_init_script(STORAGE_BLOCKED)
+    page = fresh_context.new_page()
     errors = page_errors(page)
     today_issue = "2026-10-15"
     open_checklist(
@@ -335,9 +332,9 @@ window.Worker = class extends Original {
 """
 
 
-def test_a_fault_is_reported_and_the_answers_stay(csp_server: SiteServer, context: BrowserContext) -> None:
-    context.add_init_script(BREAK_PLANS)
-    page = context.new_page()
+def test_a_fault_is_reported_and_the_answers_stay(csp_server: SiteServer, fresh_context: BrowserContext) -> None:
+    fresh_context.add_init_script(BREAK_PLANS)
+    page = fresh_context.new_page()
     open_checklist(page, checklist_url(csp_server, "en"))
     answer(page, "role", "employee")
     page.evaluate("window.__breakPlans = true")
@@ -362,8 +359,8 @@ def test_delete_everything_asks_first_then_deletes(csp_server: SiteServer, page:
     assert stored(page) is not None
     delete.click()
     if language != "en":
-        path = SCREENSHOTS / f"checklist-storage-delete-everything-{language}.png"
-        page.locator("#pct-forget").screenshot(path=str(path))  # the button and its question, close up
+        # the button and its question, close up
+        picture(page.locator("#pct-forget"), f"checklist-storage-delete-everything-{language}.png")
     page.get_by_role("button", name=string(language, "delete_all_yes")).click()
     expect(page.locator("#pct-alert")).to_have_text(string(language, "deleted_all"))
     assert page.evaluate("() => localStorage.length") == 0

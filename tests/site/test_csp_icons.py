@@ -9,7 +9,7 @@ from types import ModuleType
 import pytest
 from mkdocs.exceptions import PluginError
 
-from tests.site_server import build_hook
+from tests.helpers.hooks import build_hook
 
 ICON_CSS = (
     ":root{--md-admonition-icon--note:"

@@ -28,13 +28,13 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from deploy.headers import CSP, IMMUTABLE, REVALIDATE, SECURITY_HEADERS
-from tests.site_server import ROOT, serve
+from tests.helpers.browser import QUIET_NETWORK_TIMEOUT, picture
+from tools.site_server import ROOT, serve
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
 BASE = "/guide/"
 READY_TIMEOUT = 90_000
-ARTIFACTS = ROOT / "artifacts"
 
 
 def _free_port() -> int:
@@ -276,22 +276,25 @@ def test_a_missing_page_gets_the_404_of_its_language(nginx: Nginx) -> None:
 
 
 @pytest.mark.browser
-def test_reader_journeys_under_the_sub_path(nginx: Nginx, dist: Dist, context: BrowserContext) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
+def test_reader_journeys_under_the_sub_path(nginx: Nginx, dist: Dist, fresh_context: BrowserContext) -> None:
     failures: list[str] = []
-    context.on("response", lambda r: failures.append(r.url) if r.status >= 400 and "nulle-part" not in r.url else None)
-    context.add_init_script(
+    fresh_context.on(
+        "response", lambda r: failures.append(r.url) if r.status >= 400 and "nulle-part" not in r.url else None
+    )
+    fresh_context.add_init_script(
         "window.__violations = []; document.addEventListener('securitypolicyviolation', "
         "e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));"
     )
-    page = context.new_page()
+    page = fresh_context.new_page()
     site = nginx.url + BASE
     for path, lang in (("", "en"), ("fr/transition/", "fr"), ("zh-TW/membership/", "zh-TW")):
-        page.goto(site + path, wait_until="networkidle")
+        page.goto(site + path)
+        page.wait_for_load_state("networkidle", timeout=QUIET_NETWORK_TIMEOUT)
         expect(page.locator("html")).to_have_attribute("lang", lang)
         expect(page.locator("link[rel=stylesheet]").first).to_have_attribute("href", re.compile(r"\.[0-9a-f]{8}"))
 
-    page.goto(site + "fr/", wait_until="networkidle")  # search under the sub-path, in the reader's language
+    page.goto(site + "fr/")  # search under the sub-path, in the reader's language
+    page.wait_for_load_state("networkidle", timeout=QUIET_NETWORK_TIMEOUT)
     box = page.locator("input.md-search__input")
     box.click()
     box.fill("partenaires")
@@ -304,21 +307,22 @@ def test_reader_journeys_under_the_sub_path(nginx: Nginx, dist: Dist, context: B
     expect(page.locator("#pct-app")).to_have_attribute("data-engine", "ready", timeout=READY_TIMEOUT)
     page.check("#pct-f-role-employee")
     expect(page.locator("#pct-plan")).to_have_attribute("data-source", "live")
-    page.screenshot(path=str(ARTIFACTS / "nginx-checklist-fr.png"), full_page=False)
+    picture(page, "nginx-checklist-fr.png")
     page.locator("#pct-plan").scroll_into_view_if_needed()
-    page.screenshot(path=str(ARTIFACTS / "nginx-checklist-plan-fr.png"), full_page=False)
+    picture(page, "nginx-checklist-plan-fr.png")
 
-    page.goto(site + "fr/nulle-part/", wait_until="networkidle")
+    page.goto(site + "fr/nulle-part/")
+    page.wait_for_load_state("networkidle", timeout=QUIET_NETWORK_TIMEOUT)
     expect(page.locator("h1")).to_have_text("Page introuvable (404)")
     expect(page.locator(".md-header")).to_be_visible()  # styled: its assets load under /guide/
-    page.screenshot(path=str(ROOT / "artifacts" / "nginx-404-fr.png"), full_page=False)
+    picture(page, "nginx-404-fr.png")
     assert page.evaluate("window.__violations") == []
     assert failures == []
 
 
 def _open_first_step_link(page: Page, site: str) -> None:
     page.locator("#pct-plan .pct-step__link a").first.click()
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("networkidle", timeout=QUIET_NETWORK_TIMEOUT)
     assert page.url.startswith(site + "fr/") and "#" in page.url, page.url
     expect(page.locator(f"[id='{page.url.split('#')[1]}']")).to_be_visible()
 
@@ -386,10 +390,10 @@ def _start_worker(context: BrowserContext, url: str) -> dict:
     ],
 )
 def test_a_misconfigured_host_is_named_at_once(
-    nginx: Nginx, context: BrowserContext, file: str, fault: dict, code: str
+    nginx: Nginx, fresh_context: BrowserContext, file: str, fault: dict, code: str
 ) -> None:
-    context.route(f"**/assets/pyodide/*/{file}", lambda route: route.fulfill(**fault))
-    reply = _start_worker(context, nginx.url + BASE + "fr/checklist/")
+    fresh_context.route(f"**/assets/pyodide/*/{file}", lambda route: route.fulfill(**fault))
+    reply = _start_worker(fresh_context, nginx.url + BASE + "fr/checklist/")
     assert reply["ok"] is False and reply["error"]["code"] == code, reply
     assert reply["error"]["url"].endswith(file) and file in reply["error"]["message"]
 
@@ -402,32 +406,35 @@ KEEP_CORRUPT_SNAPSHOT = """async () => {
 
 
 @pytest.mark.browser
-def test_a_corrupt_snapshot_falls_back_and_says_so(nginx: Nginx, context: BrowserContext) -> None:
+def test_a_corrupt_snapshot_falls_back_and_says_so(nginx: Nginx, fresh_context: BrowserContext) -> None:
     """The snapshot a first visit kept for the next one (worker.js, start-up strategy) is unusable: Python
     starts normally and the reply says why. The page's own scripts are kept from starting a worker that would
     find (and drop) that snapshot first."""
     for script in ("boot", "main"):
-        context.route(f"**/assets/javascripts/checklist/{script}.*", lambda route: route.abort())
-    page = context.new_page()
+        fresh_context.route(f"**/assets/javascripts/checklist/{script}.*", lambda route: route.abort())
+    page = fresh_context.new_page()
     page.goto(nginx.url + BASE + "fr/checklist/")
     page.evaluate(KEEP_CORRUPT_SNAPSHOT)
-    reply = _start_worker(context, nginx.url + BASE + "fr/checklist/")
+    reply = _start_worker(fresh_context, nginx.url + BASE + "fr/checklist/")
     assert reply["ok"] is True and reply["result"]["from"] == "start", reply
     assert reply["result"]["fallback"]["code"] == "snapshot"
 
 
 @pytest.mark.browser
-def test_a_first_start_downloads_no_snapshot_and_keeps_it_for_the_next(nginx: Nginx, context: BrowserContext) -> None:
+def test_a_first_start_downloads_no_snapshot_and_keeps_it_for_the_next(
+    nginx: Nginx, fresh_context: BrowserContext
+) -> None:
     fetched: list[str] = []
-    context.on("request", lambda request: fetched.append(request.url) if "snapshot-" in request.url else None)
-    first = _start_worker(context, nginx.url + BASE + "fr/checklist/")
+    fresh_context.on("request", lambda request: fetched.append(request.url) if "snapshot-" in request.url else None)
+    first = _start_worker(fresh_context, nginx.url + BASE + "fr/checklist/")
     assert first["ok"] is True and first["result"]["from"] == "start" and "fallback" not in first["result"], first
-    page = context.new_page()
+    page = fresh_context.new_page()
     page.goto(nginx.url + BASE + "fr/checklist/")
-    for _ in range(600):
-        if page.evaluate("caches.open('pct-pyodide-snapshot').then((c) => c.keys()).then((k) => k.length)"):
-            break
-        page.wait_for_timeout(100)
+    page.wait_for_function(
+        "() => caches.open('pct-pyodide-snapshot').then((c) => c.keys()).then((k) => k.length > 0)",
+        polling=100,
+        timeout=60_000,
+    )
     assert fetched, "the snapshot is fetched once Python is ready"
-    second = _start_worker(context, nginx.url + BASE + "fr/checklist/")
+    second = _start_worker(fresh_context, nginx.url + BASE + "fr/checklist/")
     assert second["ok"] is True and second["result"]["from"] == "snapshot", second

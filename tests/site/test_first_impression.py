@@ -13,9 +13,9 @@ import material
 import pytest
 from playwright.sync_api import Page
 
-from tests.docs_model import LANGUAGES, PAGES, ROOT
-from tests.site.test_build import page_file
-from tests.site_server import SiteServer
+from tests.helpers.built import page_file
+from tests.helpers.docs import LANGUAGES, PAGES, ROOT
+from tools.site_server import SiteServer
 
 LANGUAGE_FILES = Path(material.__file__).parent / "templates" / "partials" / "languages"
 

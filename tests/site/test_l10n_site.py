@@ -3,7 +3,6 @@ and the stale notice readers see when an English page changed after its translat
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
 
@@ -12,10 +11,10 @@ import pytest
 from l10n.glossary import load_termbase
 from l10n.project import load
 from l10n.status import display_date, refresh
-from tests.docs_model import LANGUAGES, ROOT
-from tests.site.test_build import page_file
-from tests.site.test_notices import notice
-from tests.site_server import build_site, copy_project
+from tests.helpers.built import notice, page_file
+from tests.helpers.docs import LANGUAGES, ROOT
+from tests.helpers.variants import ChangedSite, edit_english
+from tools.site_server import build_site, copy_project
 
 EDIT_LINK = re.compile(r'<a href="([^"]+)" title="[^"]*" class="md-content__button md-icon" rel="edit">')
 STALE_WORDS = {"fr": "La version anglaise de cette page a été modifiée le", "zh-TW": "此頁面的英文版已於"}
@@ -55,32 +54,21 @@ def row_of(html: str, page: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def stale_then_refreshed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dt.date]:
-    """One English sentence changed: a build; then both translations refreshed: another build."""
+def refreshed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same English sentence changed as in `changed_site`, then both translations refreshed: a build."""
     project = copy_project(tmp_path_factory.mktemp("project"))
-    english = project / "docs" / "transition.md"
-    text = english.read_text(encoding="utf-8")
-    assert "Allow 24 hours" in text
-    english.write_text(text.replace("Allow 24 hours", "Wait 24 hours"), encoding="utf-8")
-    changed = dt.date.fromtimestamp(english.stat().st_mtime)
-    stale = project / "site-stale"
-    result = build_site(stale, config=project / "mkdocs.yml")
-    assert result.returncode == 0, result.stdout + result.stderr
-
+    edit_english(project)
     l10n_project = load(project)
     for language in ("fr", "zh-TW"):
         refresh(l10n_project, l10n_project.source("transition", language))
-    fresh = project / "site-fresh"
-    result = build_site(fresh, config=project / "mkdocs.yml")
+    result = build_site(project / "site", config=project / "mkdocs.yml")
     assert result.returncode == 0, result.stdout + result.stderr
-    return stale, fresh, changed
+    return project / "site"
 
 
 @pytest.mark.parametrize("language", ["fr", "zh-TW"])
-def test_stale_translation_tells_readers_when_the_english_changed(
-    stale_then_refreshed: tuple[Path, Path, dt.date], language: str
-) -> None:
-    stale, _, changed = stale_then_refreshed
+def test_stale_translation_tells_readers_when_the_english_changed(changed_site: ChangedSite, language: str) -> None:
+    stale, changed = changed_site.site, changed_site.changed_on
     html = page_file(stale, "transition", language).read_text(encoding="utf-8")
     text = notice(html, "stale")
     assert STALE_WORDS[language] in text
@@ -89,15 +77,15 @@ def test_stale_translation_tells_readers_when_the_english_changed(
     assert 'data-notice="stale"' not in page_file(stale, "membership", language).read_text(encoding="utf-8")
 
 
-def test_english_page_and_status_page_after_an_english_change(stale_then_refreshed: tuple[Path, Path, dt.date]) -> None:
-    stale, _, _ = stale_then_refreshed
+def test_english_page_and_status_page_after_an_english_change(changed_site: ChangedSite) -> None:
+    stale = changed_site.site
     assert 'data-notice="stale"' not in page_file(stale, "transition", "en").read_text(encoding="utf-8")
     status = page_file(stale, "translation-status", "fr").read_text(encoding="utf-8")
     assert row_of(status, "transition").count("pct-l10n--stale") == 2  # fr and zh-TW
 
 
-def test_refreshing_clears_the_notice_and_the_status(stale_then_refreshed: tuple[Path, Path, dt.date]) -> None:
-    _, fresh, _ = stale_then_refreshed
+def test_refreshing_clears_the_notice_and_the_status(refreshed_site: Path) -> None:
+    fresh = refreshed_site
     for language in ("fr", "zh-TW"):
         assert 'data-notice="stale"' not in page_file(fresh, "transition", language).read_text(encoding="utf-8")
     status = page_file(fresh, "translation-status", "en").read_text(encoding="utf-8")

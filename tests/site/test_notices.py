@@ -6,14 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.site.test_build import page_file, parse
-from tests.site_server import build_site, copy_project
-
-
-def notice(html: str, kind: str) -> str:
-    start = html.find(f'data-notice="{kind}"')
-    assert start != -1, f"no {kind} notice"
-    return html[start : html.find("</div>", start)]
+from tests.helpers.built import notice, page_file, parse
+from tests.helpers.variants import ChangedSite
 
 
 @pytest.mark.parametrize(
@@ -32,20 +26,9 @@ def test_english_pages_have_no_translation_notice(built_site: Path) -> None:
     assert "data-notice=" not in html
 
 
-@pytest.fixture(scope="module")
-def site_missing_a_translation(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the project in which benefits.zh-TW.md does not exist, so zh-TW readers get the fallback."""
-    project = copy_project(tmp_path_factory.mktemp("project"))
-    (project / "docs" / "benefits.zh-TW.md").unlink()
-    site = project / "site"
-    result = build_site(site, config=project / "mkdocs.yml")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
-
-
-def test_fallback_page_says_so_and_marks_its_language(site_missing_a_translation: Path) -> None:
-    html = page_file(site_missing_a_translation, "benefits", "zh-TW").read_text(encoding="utf-8")
-    assert parse(page_file(site_missing_a_translation, "benefits", "zh-TW")).html_lang == "zh-TW"
+def test_fallback_page_says_so_and_marks_its_language(changed_site: ChangedSite) -> None:
+    html = page_file(changed_site.site, "benefits", "zh-TW").read_text(encoding="utf-8")
+    assert parse(page_file(changed_site.site, "benefits", "zh-TW")).html_lang == "zh-TW"
     assert "此頁面尚未提供繁體中文版本" in notice(html, "fallback")
     assert '<div class="pct-content" lang="en">' in html
     assert "Manage software benefits" in html  # the English original is what is served

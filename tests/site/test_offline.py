@@ -20,7 +20,8 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
 from checklist.web import page_strings
-from tests.site_server import SiteServer, build_hook, serve
+from tests.helpers.hooks import build_hook
+from tools.site_server import SiteServer, serve
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,7 @@ import struct
 
 import pytest
 
-from tests.docs_model import ROOT
+from tests.helpers.docs import ROOT
 
 SCREENSHOTS = ROOT / "screenshots"
 NAMES = ("guide-fr.png", "checklist-zh-TW.png", "team-en.png")

@@ -18,7 +18,7 @@ from urllib.parse import parse_qs, unquote, urlparse
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.site_server import SiteServer
+from tools.site_server import SiteServer
 
 pytestmark = pytest.mark.browser
 

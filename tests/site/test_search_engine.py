@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.site_server import ROOT
+from tools.site_server import ROOT
 
 pytestmark = pytest.mark.node
 

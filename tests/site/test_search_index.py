@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from l10n.glossary import load_termbase
-from tests.site_server import ROOT
+from tools.site_server import ROOT
 
 
 def hook() -> ModuleType:

@@ -20,8 +20,8 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.site.test_browser import SCREENSHOTS
-from tests.site_server import SiteServer
+from tests.helpers.browser import picture
+from tools.site_server import SiteServer
 
 HERE = Path(__file__).parent
 SETS = {"tuning": HERE / "search_queries.tsv", "heldout": HERE / "search_queries_heldout.tsv"}
@@ -123,11 +123,9 @@ def test_first_result_is_the_expected_page(search_boxes: dict[str, SearchBox], s
     ("language", "query"), [("en", "Partner University"), ("fr", "mot de passe temporaire"), ("zh-TW", "臨時密碼")]
 )
 def test_result_screenshots(search_boxes: dict[str, SearchBox], language: str, query: str) -> None:
-    """artifacts/screenshots/search-<language>.png (git-ignored): the result list, for a person to look at."""
+    """The top result in the real search box; with `make screenshots`, artifacts/screenshots/search-<language>.png
+    (git-ignored): the result list, for a person to look at."""
     box = search_boxes[language]
     assert box.pages(query)[0] == LANGUAGES[language] + "transition/"
     box.page.evaluate("document.fonts.ready")
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    target = SCREENSHOTS / f"search-{language}.png"
-    box.page.screenshot(path=str(target))
-    assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", target
+    picture(box.page, f"search-{language}.png")

@@ -11,7 +11,7 @@ from types import ModuleType
 
 import pytest
 
-from tests.site_server import build_hook
+from tests.helpers.hooks import build_hook
 
 FILES = {
     "index.html": "home",

@@ -13,10 +13,10 @@ from playwright.sync_api import Page, expect
 
 from checklist.team_csv import team_from_csv
 from checklist.web import page_strings
-from tests.docs_model import LANGUAGES
-from tests.site.test_browser import SCREENSHOTS
-from tests.site.test_checklist_page import answer, browser_today, checklist_url, open_checklist
-from tests.site_server import SiteServer
+from tests.helpers.browser import picture
+from tests.helpers.checklist import answer, browser_today, checklist_url, open_checklist
+from tests.helpers.docs import LANGUAGES
+from tools.site_server import SiteServer
 
 pytestmark = pytest.mark.browser
 
@@ -200,8 +200,8 @@ def test_the_200_person_journey(csp_server: SiteServer, page: Page, language: st
     page.select_option("#pct-team-group", "")
     page.select_option("#pct-team-sort", "row")
     assert shown_rows(page) == sorted(e["row"] for e in expected["employees"])
-    page.screenshot(path=str(SCREENSHOTS / f"team-journey-{language}.png"), full_page=False)
-    page.locator("#pct-team").screenshot(path=str(SCREENSHOTS / f"team-{language}.png"))
+    picture(page, f"team-journey-{language}.png")
+    picture(page.locator("#pct-team"), f"team-{language}.png")
 
     # Copy the addresses of the people shown.
     page.check("#pct-team-filter-expired")
@@ -265,7 +265,7 @@ def test_the_200_person_journey(csp_server: SiteServer, page: Page, language: st
     widths = page.locator(ROWS).evaluate_all("rows => rows.slice(0, 20).map(r => r.getBoundingClientRect().right)")
     assert max(widths) <= 390
     page.locator("#pct-team-table").scroll_into_view_if_needed()
-    page.screenshot(path=str(SCREENSHOTS / f"team-390-{language}.png"))
+    picture(page, f"team-390-{language}.png")
 
 
 @pytest.mark.parametrize("language", ["fr", "zh-TW"])
@@ -335,4 +335,4 @@ def test_month_name_dates_import_and_refused_rows_read_as_the_cli_says(
     separator = {"fr": "\u00a0» — ", "zh-TW": "」——"}[language]  # the catalog's dash, never a hard-coded one
     assert all(separator in line for line in rejected.all_inner_texts()[:2])
     page.select_option("#pct-team-sort", "row")
-    page.locator("#pct-team").screenshot(path=str(SCREENSHOTS / f"team-dates-{language}.png"))
+    picture(page.locator("#pct-team"), f"team-dates-{language}.png")

@@ -20,7 +20,7 @@ from pathlib import Path
 import material
 import pytest
 
-from tests.docs_model import ROOT
+from tests.helpers.docs import ROOT
 
 THEME = Path(material.__file__).parent / "templates"
 OVERRIDES = ROOT / "overrides"

@@ -6,19 +6,15 @@ can assert that a visit caused no 404, and can send the Content-Security-Policy 
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import http.server
-import importlib
 import os
 import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import ModuleType
 
 from deploy.headers import CSP, SECURITY_HEADERS
 
@@ -163,15 +159,3 @@ def serve(root: Path, csp: bool = False) -> SiteServer:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return SiteServer(root, log, server)
-
-
-@contextlib.contextmanager
-def build_hook(name: str) -> Iterator[ModuleType]:
-    """A module of hooks/, imported as MkDocs imports it: with hooks/ on sys.path, since hooks import their
-    siblings (`_buildlog`); the path is restored afterwards."""
-    folder = str(ROOT / "hooks")
-    sys.path.insert(0, folder)
-    try:
-        yield importlib.import_module(name)
-    finally:
-        sys.path.remove(folder)
