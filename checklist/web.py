@@ -158,6 +158,10 @@ PAGE_STRINGS: dict[str, str] = {
         "been interrupted. The list below is the general checklist for your role; your answers and ticks are still "
         "saved on this device."
     ),
+    "load_busy": N_(
+        "The checklist engine did not finish starting within {seconds} seconds: this device may be too busy. The "
+        "list below is the general checklist for your role; your answers and ticks are still saved on this device."
+    ),
     # Issue 11, slow links: what the engine's start is doing, said in the status line while it downloads.
     "try_again": N_("Try again"),
     "start_download_plain": N_("Downloading Python for the checklist…"),
@@ -165,6 +169,7 @@ PAGE_STRINGS: dict[str, str] = {
     "start_download_bytes": N_("Downloading Python for the checklist: {received} MB received"),
     "start_python": N_("Starting Python for the checklist…"),
     "start_engine": N_("Loading the checklist…"),
+    "start_busy": N_("Still starting the checklist: this device is busy, so this can take a minute…"),
     "corrupt_state": N_(
         "Your saved answers could not be read, so the checklist started again. A copy of them was kept on this "
         "device under the name {key}."

@@ -1,9 +1,11 @@
 // Runs the page's engine client (overrides/assets/javascripts/checklist/engine.js) under Node against a stub worker
 // that plays a script of messages, and prints how Engine.start ended, as JSON: {outcome, code?, progress}.
 //
-// Usage: node tests/checklist/engine_stall_runner.mjs <stall ms> <script.json>
+// Usage: node tests/checklist/engine_stall_runner.mjs <stall ms> <script.json> [<busy ms>]
 //   <script.json>  a JSON list of steps played after the init request arrives: {"wait": ms} pauses, any other
 //                  object is posted to the page as the worker's message ({"reply": true} posts the init reply).
+//   <busy ms>      the limit of the stages that cannot report (Python's start); "busy" lists when the page was
+//                  told such a stage outlasted the stall time.
 // The stall time and the script's pauses are the test's: the test asserts what happened, never how fast.
 
 import { readFileSync } from "node:fs";
@@ -12,7 +14,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const ENGINE = path.join(REPO_ROOT, "overrides", "assets", "javascripts", "checklist", "engine.js");
-const [stall, scriptPath] = process.argv.slice(2);
+const [stall, scriptPath, busyLimit] = process.argv.slice(2);
 const script = JSON.parse(readFileSync(scriptPath, "utf8"));
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -51,13 +53,19 @@ globalThis.Worker = class StubWorker {
 
 const { Engine } = await import(pathToFileURL(ENGINE).href);
 const progress = [];
-const engine = new Engine("worker.js", { timeout: Number(stall), onProgress: (report) => progress.push(report.stage) });
+const busy = [];
+const engine = new Engine("worker.js", {
+  timeout: Number(stall),
+  busyTimeout: Number(busyLimit ?? 60000),
+  onProgress: (report) => progress.push(report.stage),
+  onBusy: (stage) => busy.push(stage),
+});
 let result;
 try {
   const started = await engine.start({ pyodide: "p/", bundle: "b.zip", snapshot: null, extractDir: "/engine" });
-  result = { outcome: "ready", version: started.version, progress };
+  result = { outcome: "ready", version: started.version, progress, busy };
 } catch (error) {
-  result = { outcome: "failed", name: error.name, code: error.code, field: error.field, progress };
+  result = { outcome: "failed", name: error.name, code: error.code, field: error.field, progress, busy };
 }
 engine.stop();
 process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -1,7 +1,9 @@
 """The page's engine client (engine.js) gives up a start only when the worker has said nothing for the stall
 time: progress reports keep a slow start alive however long it takes, silence ends it with code "timeout", and a
-real failure ends it at once. Run under Node with a stub worker (tests/checklist/engine_stall_runner.mjs); the
-stall times are short and the tests assert outcomes, never speed.
+real failure ends it at once. The stages in which the worker cannot report (Python's start, the engine's import)
+are not held to the stall time but to a longer busy limit, and the page is told when one outlasts the stall
+time. Run under Node with a stub worker (tests/checklist/engine_stall_runner.mjs); the stall times are short and
+the tests assert outcomes, never speed.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from .test_pyodide import ROOT, node_or_fail
 
 RUNNER = ROOT / "tests" / "checklist" / "engine_stall_runner.mjs"
 STALL = 300  # ms: the page's data-load-timeout, made short for the test
+BUSY = 2400  # ms: the page's data-busy-timeout, made short for the test
 
 
 def progress(stage: str = "download", received: int = 0) -> dict[str, Any]:
@@ -34,11 +37,11 @@ def node_json(*args: str) -> Any:
     return json.loads(done.stdout)
 
 
-def start(tmp_path: Path, script: list[dict[str, Any]], stall: int = STALL) -> dict[str, Any]:
+def start(tmp_path: Path, script: list[dict[str, Any]], stall: int = STALL, busy: int = BUSY) -> dict[str, Any]:
     """How Engine.start ended when the stub worker plays `script`."""
     path = tmp_path / "script.json"
     path.write_text(json.dumps(script), encoding="utf-8")
-    return node_json(str(RUNNER), str(stall), str(path))
+    return node_json(str(RUNNER), str(stall), str(path), str(busy))
 
 
 @pytest.mark.node
@@ -83,8 +86,38 @@ def test_a_real_failure_ends_the_start_at_once_without_waiting_for_a_stall(tmp_p
 
 @pytest.mark.node
 def test_a_message_without_an_id_is_never_taken_for_the_reply(tmp_path: Path) -> None:
-    ended = start(tmp_path, [{"event": "snapshot-kept", "bytes": 5}, progress("engine"), {"wait": STALL * 4}])
+    ended = start(tmp_path, [{"event": "snapshot-kept", "bytes": 5}, progress("download"), {"wait": STALL * 4}])
     assert (ended["outcome"], ended["code"]) == ("failed", "timeout"), ended
+
+
+@pytest.mark.node
+@pytest.mark.parametrize("stage", ["python", "engine"])
+def test_a_silent_stage_may_outlast_the_stall_time_and_the_page_hears_it_is_still_working(
+    tmp_path: Path, stage: str
+) -> None:
+    """Python's start on a slow phone: the worker's only thread is busy, so nothing is reported for several stall
+    times, then the reply comes. The old rule (the stall time for every stage) ended this start as "timeout"."""
+    steps = [progress("download", 1), progress(stage), {"wait": STALL * 4}, {"reply": True}]
+    ended = start(tmp_path, steps)
+    assert ended["outcome"] == "ready", ended
+    assert ended["busy"] == [stage], ended
+
+
+@pytest.mark.node
+def test_a_silent_stage_past_the_busy_limit_ends_with_busy_not_a_stall(tmp_path: Path) -> None:
+    steps = [progress("download", 1), progress("python"), {"wait": BUSY * 2}, {"reply": True}]
+    ended = start(tmp_path, steps)
+    assert (ended["outcome"], ended["code"], ended["field"]) == ("failed", "busy", "$"), ended
+    assert ended["busy"] == ["python"], ended
+
+
+@pytest.mark.node
+def test_a_report_after_a_silent_stage_puts_the_stall_time_back(tmp_path: Path) -> None:
+    """Back in a reporting stage (a download that was still running), silence is a stall again."""
+    steps = [progress("python"), {"wait": STALL // 3}, progress("download", 5), {"wait": STALL * 4}, {"reply": True}]
+    ended = start(tmp_path, steps)
+    assert (ended["outcome"], ended["code"]) == ("failed", "timeout"), ended
+    assert ended["busy"] == [], ended
 
 
 WORDS = """

@@ -183,9 +183,10 @@ export class ChecklistApp {
     this.save();
     this.paint(plan, "live");
     this.root.querySelector('[data-action="calendar"]').disabled = !Object.keys(plan.dates).length;
-    // Say what changed (progress, new or cleared warnings); nothing changed: nothing new to hear.
+    // Say what changed (progress, new or cleared warnings); nothing changed: nothing new to hear. An error still
+    // shown beside a question is said with it, or a plan that arrives just after the error would silence it.
     const changes = planChanges(before, plan, this.text);
-    if (changes) this.messages.say(changes);
+    if (changes) this.messages.say([changes, this.form.shownErrors()].filter(Boolean).join(" "));
   }
 
   /** Every promise the page starts ends here: errors are sorted, never swallowed. */

@@ -5,6 +5,8 @@
  * becomes an EngineError, so callers can tell a field the reader can fix from a worker that failed.
  */
 
+import { SILENT_STAGES } from "./worker-progress.js";
+
 /** An error from the engine: `field` names the answer at fault ("$" for the worker or the engine itself). */
 export class EngineError extends Error {
   constructor({ field = "$", code = "internal", message = "" } = {}) {
@@ -16,7 +18,7 @@ export class EngineError extends Error {
 
   /** True when the error names one of the reader's answers (not the worker, a timeout or an engine fault). */
   get isFieldError() {
-    return this.field !== "$" && !["worker", "internal", "timeout"].includes(this.code);
+    return this.field !== "$" && !["worker", "internal", "timeout", "busy"].includes(this.code);
   }
 }
 
@@ -50,11 +52,16 @@ function takeEarly(init) {
 
 export class Engine {
   /** `url`: the worker script; the worker is only created by start(). `timeout`: the stall time in ms, how long
-   * the start may go without any progress report before it is given up; `onProgress` gets each report. */
-  constructor(url, { timeout = 20000, onProgress = null } = {}) {
+   * a stage that reports (the downloads) may go without any report before the start is given up. `busyTimeout`:
+   * the limit of a stage that cannot report (SILENT_STAGES: Python's start, the engine's import), generous
+   * because a slow phone or a loaded machine spends tens of seconds there. `onProgress` gets each report;
+   * `onBusy` is called once a silent stage has outlasted the stall time, so the page can say it is still working. */
+  constructor(url, { timeout = 20000, busyTimeout = 180000, onProgress = null, onBusy = null } = {}) {
     this.url = url;
     this.timeout = timeout;
+    this.busyTimeout = Math.max(busyTimeout, timeout);
     this.onProgress = onProgress;
+    this.onBusy = onBusy;
     this.progressed = null;
     this.pending = new Map();
     this.next = 1;
@@ -76,21 +83,29 @@ export class Engine {
   /** Start the worker and Python; resolves with the worker's init result or rejects with an EngineError.
    * The worker boot.js started from <head> with the same init is taken over rather than a second one made.
    * A stall timer, not a total one: each progress report from the worker restarts it, so a slow link that keeps
-   * delivering never fails; only `timeout` ms without any report does ("timeout"). A real failure (http, mime,
-   * network…) is the init reply itself and fails at once. */
+   * delivering never fails; only `timeout` ms without any report in a reporting stage does ("timeout"), or
+   * `busyTimeout` ms in a silent one ("busy"). A real failure (http, mime, network…) is the init reply itself
+   * and fails at once. */
   async start(init) {
     if (this.worker) this.stop(); // "Try again" after a worker that failed later: never two at once
-    let timer;
+    const timers = [];
+    const clear = () => timers.splice(0).forEach(clearTimeout);
     const stalled = new Promise((_, reject) => {
-      const arm = () => {
-        clearTimeout(timer);
-        timer = setTimeout(() => reject(new EngineError({ code: "timeout", message: "no progress" })), this.timeout);
+      const arm = (stage) => {
+        clear();
+        if (!SILENT_STAGES.includes(stage)) {
+          timers.push(setTimeout(() => reject(new EngineError({ code: "timeout", message: "no progress" })), this.timeout));
+          return;
+        }
+        timers.push(setTimeout(() => this.onBusy?.(stage), this.timeout));
+        const busy = new EngineError({ code: "busy", message: `${stage}: no answer` });
+        timers.push(setTimeout(() => reject(busy), this.busyTimeout));
       };
       this.progressed = (progress) => {
-        arm();
+        arm(progress?.stage);
         this.onProgress?.(progress);
       };
-      arm();
+      arm(null);
     }); // armed first: the replies boot.js held are replayed as soon as the worker is adopted
     const early = takeEarly(init);
     const onMessage = (data) => this.settle(data);
@@ -116,7 +131,7 @@ export class Engine {
       this.stop();
       throw error;
     } finally {
-      clearTimeout(timer);
+      clear();
       this.progressed = null;
     }
   }

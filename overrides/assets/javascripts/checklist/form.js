@@ -131,6 +131,12 @@ export class QuestionsForm {
   }
 
   /** Clear the engine's errors; a date the boxes do not make yet keeps its own (the engine never saw it). */
+  /** The errors shown beside the questions, as one text: a plan announced while one is shown must not make the
+   * reader lose it (the status line holds one message, and the newest wins). */
+  shownErrors() {
+    return [...this.root.querySelectorAll(".pct-error:not([hidden])")].map((line) => line.textContent).join(" ");
+  }
+
   clearErrors() {
     for (const box of this.boxes()) if (!this.dateErrors.has(box.dataset.field)) this.hideError(box);
   }

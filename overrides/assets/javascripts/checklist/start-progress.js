@@ -26,7 +26,8 @@ export function progressWords({ stage, received = 0, total = null }, text, langu
 
 /** The engine's start as the reader follows it: progress in the status line, a stall or a failure in the alert
  * with "Try again". `root.dataset.startStage` follows the stage (for tests); data-load-timeout is the stall time,
- * data-start-bytes the decoded size of what the worker counts (its own total is unknown when the host compresses). */
+ * data-busy-timeout the limit of the stages that cannot report (engine.js), data-start-bytes the decoded size of
+ * what the worker counts (its own total is unknown when the host compresses). */
 export class StartProgress {
   constructor(root, { text, language, messages, every = 5000 }) {
     this.root = root;
@@ -35,15 +36,29 @@ export class StartProgress {
     this.messages = messages;
     this.every = every;
     this.stallTime = Number(root.dataset.loadTimeout) || 20000;
+    this.busyTime = Math.max(Number(root.dataset.busyTimeout) || 180000, this.stallTime);
     this.startBytes = Number(root.dataset.startBytes) || null; // the build's figure, for compressed downloads
     this.bar = root.querySelector("#pct-start-progress");
     this.stage = null;
     this.said = 0;
   }
 
-  /** The Engine's options: a stall time (not a total one: a slow link that keeps delivering is no failure). */
+  /** The Engine's options: a stall time (not a total one: a slow link that keeps delivering is no failure) and
+   * the busy limit of the silent stages, with "still starting" said once one outlasts the stall time. */
   engineOptions() {
-    return { timeout: this.stallTime, onProgress: (report) => this.show(report) };
+    return {
+      timeout: this.stallTime,
+      busyTimeout: this.busyTime,
+      onProgress: (report) => this.show(report),
+      onBusy: () => this.busy(),
+    };
+  }
+
+  /** Python's start (or the engine's import) is taking longer than the stall time: the device is busy, not the
+   * link. Said once; the next report (the engine's stage) replaces it. */
+  busy() {
+    this.root.dataset.startBusy = "";
+    this.messages.say(this.text("start_busy"));
   }
 
   /** A start begins (the first, or "Try again"): `key` is the first thing said; the first report is said at once. */
@@ -53,15 +68,16 @@ export class StartProgress {
     this.messages.say(this.text(key));
   }
 
-  /** The start failed (`code`: "timeout" is a stall) or the worker died: say why, offer `retry`. Nothing the
-   * reader entered is touched: answers and ticks stay saved and on the page. */
+  /** The start failed (`code`: "timeout" is a stall, "busy" a silent stage past its limit) or the worker died:
+   * say why, offer `retry`. Nothing the reader entered is touched: answers and ticks stay saved and on the page. */
   failed(code, retry) {
-    const key = code === "timeout" ? "load_slow" : "load_failed";
+    const key = { timeout: "load_slow", busy: "load_busy" }[code] ?? "load_failed";
+    const limit = code === "busy" ? this.busyTime : this.stallTime;
     const again = button(this.text("try_again"), () => {
       this.messages.hideAlert();
       retry();
     });
-    this.messages.alert(this.text(key, { seconds: Math.round(this.stallTime / 1000) }), [again]);
+    this.messages.alert(this.text(key, { seconds: Math.round(limit / 1000) }), [again]);
     if (this.bar) this.bar.hidden = true;
     this.messages.say("");
   }

@@ -6,6 +6,10 @@
  * at most every PROGRESS_EVERY ms, plus every stage change. */
 export const PROGRESS_EVERY = 250; // ms: often enough to keep a stall timer of seconds alive, cheap to post
 export const COUNTED = ["pyodide.asm.wasm", "python_stdlib.zip"];
+/** The stages in which the worker cannot report: Python's own start and the engine's import run on the worker's
+ * only thread, so a slow device says nothing for seconds. The page gives them a limit of their own (the busy
+ * time) instead of the stall time, which is for downloads that can say they are still moving. */
+export const SILENT_STAGES = ["python", "engine"];
 
 export class Progress {
   constructor() {
