@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
 
 from bench import startup_field  # noqa: E402
-from bench.field_server import BASE, _free_port, build_dist, field_server  # noqa: E402
+from bench.field_server import BASE, build_dist, field_server, free_port  # noqa: E402
 from bench.startup_field import add_bare_page  # noqa: E402
 from tools.site_server import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
@@ -113,7 +113,7 @@ def main() -> None:
     parser.add_argument("--links", nargs="+", choices=list(startup_field.LINKS), default=list(startup_field.LINKS))
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        port = _free_port()
+        port = free_port()
         dist = Path(folder) / "dist"
         print(f"building dist/ for http://127.0.0.1:{port}{BASE} …", file=sys.stderr)
         build_dist(dist, f"http://127.0.0.1:{port}{BASE}")

@@ -2,7 +2,7 @@
 browser gets from a real host (brotli files, immutable caching of hashed files, the CSP), plus an access log of
 the bytes sent for every request (also the worker's and the service worker's, which the page cannot see).
 
-The nginx configuration is the publishing tests' (tests/site/test_dist_nginx.py, `nginx_conf`), with the log on.
+The nginx configuration is the publishing tests' (tools/nginx.py, `nginx_conf`), with the log on.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.site.test_dist_nginx import BASE, BROTLI_MODULE, NGINX, _free_port, nginx_conf
+from tools.nginx import BASE, BROTLI_MODULE, NGINX, free_port, nginx_conf
 from tools.site_server import ROOT
 
 LOG_FORMAT = "log_format pct '$request_uri $status $body_bytes_sent';"
@@ -95,4 +95,4 @@ def field_server(prefix: Path, dist: Path, port: int) -> FieldServer:
     return FieldServer(prefix, port).start(dist)
 
 
-__all__ = ["BASE", "FieldServer", "_free_port", "build_dist", "field_server"]
+__all__ = ["BASE", "FieldServer", "build_dist", "field_server", "free_port"]

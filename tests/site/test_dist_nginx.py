@@ -11,7 +11,6 @@ import gzip
 import json
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -29,18 +28,10 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from deploy.headers import CSP, IMMUTABLE, REVALIDATE, SECURITY_HEADERS
 from tests.helpers.browser import QUIET_NETWORK_TIMEOUT, picture
+from tools.nginx import BASE, BROTLI_MODULE, NGINX, free_port, nginx_conf
 from tools.site_server import ROOT, serve
 
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
-BASE = "/guide/"
 READY_TIMEOUT = 90_000
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @dataclass
@@ -56,7 +47,7 @@ class Dist:
 @pytest.fixture(scope="module")
 def dist(tmp_path_factory: pytest.TempPathFactory) -> Dist:
     """What `make dist` does, for a sub-path: strict build for SITE_URL, then deploy.dist."""
-    port = _free_port()
+    port = free_port()
     root = tmp_path_factory.mktemp("dist") / "dist"
     site_url = f"http://127.0.0.1:{port}{BASE}"
     env = {k: v for k, v in os.environ.items() if not k.startswith("PCT_")}  # as published without a repository
@@ -80,27 +71,6 @@ class Nginx:
                 return response.status, {k.lower(): v for k, v in response.headers.items()}, response.read()
         except urllib.error.HTTPError as error:
             return error.code, {k.lower(): v for k, v in error.headers.items()}, error.read()
-
-
-def nginx_conf(prefix: Path, www: Path, port: int, brotli: bool) -> str:
-    deploy = ROOT / "deploy"
-    temp = " ".join(
-        f"{kind}_temp_path {prefix / kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-    )
-    return "\n".join(
-        [
-            f"load_module {BROTLI_MODULE};" if brotli else "",
-            "daemon off; master_process off; worker_processes 1;",
-            f"pid {prefix / 'nginx.pid'}; error_log {prefix / 'error.log'} warn;",
-            "events { worker_connections 256; }",
-            f"http {{ access_log off; {temp}",
-            f"  server {{ listen 127.0.0.1:{port}; root {www}; set $pct_base {BASE};",
-            f"    include {deploy / 'nginx.conf'};",
-            f"    {'include ' + str(deploy / 'nginx-brotli.conf') + ';' if brotli else ''}",
-            "  }",
-            "}",
-        ]
-    )
 
 
 @pytest.fixture(scope="module")
