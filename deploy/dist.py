@@ -8,8 +8,8 @@
    `name.<10 hex>.ext` and every reference to it rewritten, leaves first: a module's hash covers the hashed
    names of the modules it imports, so any change anywhere below gives a new URL. Files already named by their
    content (Material's bundles, the engine zip, the snapshot) and the versioned Pyodide folder are kept; files
-   loaded by names built at run time (lunr's languages) keep their name and are revalidated. Nothing in the
-   sources changes: any new ES module is picked up by the same rule.
+   loaded by names built at run time (a theme's language files, say) keep their name and are revalidated.
+   Nothing in the sources changes: any new ES module is picked up by the same rule.
 2. **Precompression.** Each compressible file gets `.br` (quality 11) and `.gz` (level 9) beside it, when that
    saves at least 10%; nginx's `brotli_static`/`gzip_static` send them as they are. The memory snapshot is
    already gzip (the worker inflates it) and is left alone. Results are cached by content in
@@ -104,8 +104,8 @@ def hash_assets(root: Path, base_path: str) -> dict[str, str]:
         names.setdefault(posixpath.basename(rel), []).append(rel)
     texts = {rel: files[rel].read_text(encoding="utf-8") for rel in files if files[rel].suffix in TEXT}
     refs = {rel: list(_references(root, base_path, names, rel, text)) for rel, text in texts.items()}
-    # The service worker's list names every file; it must not make a file loaded by a run-time name (lunr's
-    # languages) look referenced. Its names are still rewritten below, like any other file's.
+    # The service worker's list names every file; it must not make a file loaded by a run-time name look
+    # referenced. Its names are still rewritten below, like any other file's.
     referenced = {target for rel, found in refs.items() if rel != SERVICE_WORKER for _, _, target in found}
     to_hash = candidates & referenced
     depends = {rel: {t for _, _, t in refs.get(rel, []) if t in to_hash and t != rel} for rel in to_hash}

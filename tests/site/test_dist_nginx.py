@@ -220,7 +220,6 @@ def test_content_type_encoding_and_cache_of_each_file_type(nginx: Nginx, dist: D
         _first(dist, "assets/checklist/snapshot-*.bin.gz"): ("application/octet-stream", IMMUTABLE),
         f"{BASE}fr/search/search_index.json": ("application/json; charset=utf-8", REVALIDATE),
         f"{BASE}sitemap.xml": ("application/xml; charset=utf-8", REVALIDATE),
-        f"{BASE}assets/javascripts/lunr/min/lunr.fr.min.js": ("text/javascript; charset=utf-8", REVALIDATE),
     }
     for path, (content_type, cache) in cases.items():
         status, headers, _ = nginx.get(path, "gzip")
