@@ -7,6 +7,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
+# The source material (shared/seeds) sits beside the project: next to /work/main, or two levels up from a git
+# worktree such as /work/wt/<name>. The nearest one up the tree.
+SEEDS = next(
+    (p / "shared" / "seeds" for p in ROOT.parents if (p / "shared" / "seeds").is_dir()),
+    ROOT.parent / "shared" / "seeds",
+)
 LANGUAGES = ("en", "fr", "zh-TW")
 PAGES = (
     "index",

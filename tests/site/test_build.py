@@ -12,7 +12,7 @@ import pytest
 from l10n.project import load as load_project
 from l10n.status import CURRENT, SECTION_MISSING, page_status, section_status
 from tests.helpers.built import page_file, parse
-from tests.helpers.docs import LANGUAGES, PAGES, ROOT, heading_ids, source
+from tests.helpers.docs import LANGUAGES, PAGES, ROOT, SEEDS, heading_ids, source
 
 # Every `<a name>` / `id` of the seed documents (shared/seeds), by our page: old deep links must still land.
 SEED_ANCHORS = {
@@ -54,7 +54,6 @@ SEED_ANCHORS = {
         "see-also",
     ],
 }
-SEEDS = ROOT.parent / "shared" / "seeds"
 HTML_LANG = {"en": "en", "fr": "fr", "zh-TW": "zh-TW"}
 
 
@@ -130,7 +129,7 @@ FACTS = {
     "transition": {
         "en": ["90 days", "24 hours", "one year", "Add new user", "Set up your team", "Partnership > Competencies"],
         "fr": ["90 jours", "24 heures", "un an", "Ajouter un nouvel utilisateur", "Configurer votre équipe"],
-        "zh-TW": ["90 天", "24 小時", "一年", "新增使用者", "設定您的團隊", "合作夥伴大學"],
+        "zh-TW": ["90 天", "24 小時", "一年", "新增使用者", "設定您的小組", "檢查您的小組狀態", "合作夥伴大學"],
     },
     "membership": {
         "en": ["Admin agent", "Account settings > User management", "Silver", "Gold", "Action Pack"],
@@ -138,9 +137,15 @@ FACTS = {
         "zh-TW": ["Admin agent", "Account settings > User management", "Action Pack"],
     },
     "benefits": {
-        "en": ["Get keys", "Assign user", "Submit request", "several days"],
-        "fr": ["Obtenir des clés", "Assigner un utilisateur", "Envoyer une demande", "plusieurs jours"],
-        "zh-TW": ["Get keys", "Assign user", "Submit request"],
+        "en": ["Get keys", "Assign user", "Submit request", "several days", "Azure credits"],
+        "fr": [
+            "Obtenir des clés",
+            "Assigner un utilisateur",
+            "Envoyer une demande",
+            "plusieurs jours",
+            "crédits Azure",
+        ],
+        "zh-TW": ["Get keys", "Assign user", "Submit request", "Azure 點數"],
     },
 }
 
