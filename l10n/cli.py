@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -78,10 +79,13 @@ def check_project(project: Project, root: Path, only: set[str] | None = None) ->
     """(problems, pending): problems fail the check; pending is work for the localizer, not a failure.
 
     Differences from the English (structure, numbers, links, labels, terms, untranslated text) are problems
-    only in a translation marked up to date (its `source_hash` is the English file's). While the English is
-    newer, they are what the localizer has to do, so they are reported as pending: an English author adding
-    a section or a step is never blocked by translations. Errors inside a translation itself (forbidden
-    variants, Simplified characters, admonition syntax, broken front matter) are problems in every state.
+    in a translation marked up to date (its `source_hash` is the English file's). While the English is newer,
+    those in the sections whose English changed (per-section hashes, `source_sections`) are what the
+    localizer has to do, so they are reported as pending: an English author adding a section or a step is
+    never blocked by translations. Sections whose English did not change are checked in full, and a
+    `source_hash` that matches no English revision is an error that leaves every difference an error.
+    Errors inside a translation itself (forbidden variants, Simplified characters, admonition syntax, broken
+    front matter) are problems in every state.
     """
     wanted = only or set(CHECKS)
     problems: list[Problem] = []
@@ -119,13 +123,40 @@ def check_project(project: Project, root: Path, only: set[str] | None = None) ->
                 if language == "zh-TW":
                     own += checks.simplified_characters(path, lines)
             own += [Problem(path, 1, message) for message in status.review_problems(path)]
+            state = status.page_status(project, page, language)
+            wrong_hash = status.hash_problem(state)
+            if wrong_hash:
+                own.append(Problem(path, _line_of(text, status.HASH_KEY), wrong_hash))
             problems += own
-            current = status.page_status(project, page, language).state == status.CURRENT
-            (problems if current else pending).extend(parity)
+            if state.state == status.CURRENT or wrong_hash:
+                problems += parity
+                continue
+            # Stale: only the sections whose English changed are pending; the others are checked in full.
+            waiting = status.pending_sections(project, page, language)
+            starts = status.section_of_lines(text)
+            for problem in parity:
+                in_waiting = _problem_section(problem, starts) in waiting
+                (pending if in_waiting else problems).append(problem)
     locale = root / "checklist" / "locale"
     if "catalogs" in wanted and locale.is_dir():
         problems += catalogs.check_catalogs(locale, "checklist", sources=root / "checklist", variants=variants)
     return problems, pending
+
+
+SECTION_NAMED = re.compile(r"^section (?:#([\w-]+)|(\(top\)))|missing heading id #([\w-]+)|^#([\w-]+) is not in ")
+
+
+def _problem_section(problem: Problem, starts: list[tuple[int, str | None]]) -> str | None:
+    """The section a parity problem is about: the one its message names, else the one holding its line."""
+    if match := SECTION_NAMED.search(problem.message):
+        named, top, missing, extra = match.groups()
+        return status.TOP if top else (named or missing or extra)
+    return status.section_at(starts, problem.line)
+
+
+def _line_of(text: str, key: str) -> int:
+    """The file line of a front-matter key (1 when absent), for messages about it."""
+    return next((i for i, line in enumerate(text.splitlines(), 1) if line.startswith(f"{key}:")), 1)
 
 
 def _targets(project: Project, args: argparse.Namespace) -> list[Path]:
