@@ -276,8 +276,12 @@ def main(argv: list[str] | None = None) -> int:
         status_code = 0
         for file in args.files:
             try:
-                is_catalog = b'datatype="po"' in file.read_bytes()[:2000]
-                result = xliff.import_catalog(file, root) if is_catalog else xliff.import_file(project, file, root)
+                catalog = xliff.is_catalog(file)
+                result = xliff.import_catalog(file, root) if catalog else xliff.import_file(project, file, root)
+            except xliff.ImportRefusedError as error:
+                print(error, file=sys.stderr)
+                status_code = 1
+                continue
             except (ValueError, FileNotFoundError, xliff.ET.ParseError) as error:
                 print(f"{file}: {error}", file=sys.stderr)
                 status_code = 1

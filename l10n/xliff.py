@@ -21,9 +21,11 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from l10n.inline import Mark, Token, Written, natives, problems, rebuild, renumber, shape, tokenize
 from l10n.markdown import FENCE, FRONT_MATTER, HEADING
 from l10n.project import Project
 from l10n.status import SECTION_CURRENT, SECTION_STALE, TOP, section_status
+from l10n.xliff_read import ReadDocument, ReadUnit, read, text_of
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -35,11 +37,6 @@ HEADING_ATTR = re.compile(r"(?P<text>.*?)(?P<attr>[ \t]*\{[^}]*\}[ \t]*)?$")
 REFERENCE = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:")
 TABLE_SEPARATOR = re.compile(r"^[ \t]*\|?[ \t:|-]+\|[ \t:|-]*$")
 META_KEYS = ("title", "description")
-# Inline Markdown kept as placeholders: bold labels, code, link target, link opener, HTML, attr lists.
-INLINE = re.compile(
-    r"(?P<bold>\*\*[^*]+\*\*)|(?P<code>`[^`]+`)|(?P<close>\]\([^)]*\))|(?P<open>\[(?=[^\]]*\]\())"
-    r"|(?P<html><[^>]+>)|(?P<attr>\{[:#.][^}]*\})"
-)
 
 
 @dataclass
@@ -179,26 +176,28 @@ def units(pieces: list[str | Unit]) -> dict[str, Unit]:
     return {p.id: p for p in pieces if isinstance(p, Unit)}
 
 
-def _inline(parent: ET.Element, text: str) -> None:
-    """`text` into `parent` as character data and `<ph>` placeholders for its inline Markdown."""
+CTYPES = {"bold": "bold", "link": "link", "code": "x-md-code", "html": "x-md-html", "attr": "x-md-attr"}
+
+
+def _inline(parent: ET.Element, tokens: list[Token]) -> None:
+    """Tokens into `parent`: text as character data, pairs as `<bpt>`/`<ept>`, the rest as `<ph>` (XLIFF 1.2),
+    each code holding its Markdown (tools show it; import takes it from the page, not from the file)."""
     last: ET.Element | None = None
-    position = 0
     parent.text = ""
-    for count, match in enumerate(INLINE.finditer(text), start=1):
-        plain = text[position : match.start()]
-        if last is None:
-            parent.text += plain
-        else:
-            last.tail = (last.tail or "") + plain
-        last = ET.SubElement(parent, f"{{{NS}}}ph", id=str(count), ctype=f"x-md-{match.lastgroup}")
-        last.text = match.group(0)
+    for token in tokens:
+        if isinstance(token, str):
+            if last is None:
+                parent.text += token
+            else:
+                last.tail = (last.tail or "") + token
+            continue
+        tag = {"open": "bpt", "close": "ept", "ph": "ph"}[token.role]
+        attributes = {"id": token.id}
+        if token.role != "close":
+            attributes["ctype"] = CTYPES[token.kind] if token.role == "open" else f"x-md-{token.kind}"
+        last = ET.SubElement(parent, f"{{{NS}}}{tag}", attributes)
+        last.text = token.native
         last.tail = ""
-        position = match.end()
-    rest = text[position:]
-    if last is None:
-        parent.text += rest
-    else:
-        last.tail = (last.tail or "") + rest
 
 
 STRUCTURE = {f"{{{NS}}}{name}" for name in ("xliff", "file", "header", "body", "trans-unit")}
@@ -214,14 +213,6 @@ def _indent(element: ET.Element, level: int = 0) -> None:
         _indent(child, level + 1)
         child.tail = "\n" + " " * (level + 1)
     element[-1].tail = "\n" + " " * level
-
-
-def _plain(element: ET.Element) -> str:
-    """An XLIFF `<source>`/`<target>` back to Markdown: its text with every placeholder's Markdown in place."""
-    out = element.text or ""
-    for child in element:
-        out += "".join(child.itertext()) + (child.tail or "")
-    return out
 
 
 def export(project: Project, page: str, language: str, root: Path) -> bytes:
@@ -249,7 +240,8 @@ def export(project: Project, page: str, language: str, root: Path) -> bytes:
     for unit_id in list(dict.fromkeys([*translated, *english])):
         ours, theirs = english.get(unit_id), translated.get(unit_id)
         element = ET.SubElement(body, f"{{{NS}}}trans-unit", {"id": unit_id, XML_SPACE: "preserve"})
-        _inline(ET.SubElement(element, f"{{{NS}}}source"), ours.text if ours else "")
+        source_tokens = tokenize(ours.text) if ours else []
+        _inline(ET.SubElement(element, f"{{{NS}}}source"), source_tokens)
         section = unit_id.split("/")[0]
         if theirs is not None:
             state = {SECTION_CURRENT: "translated", SECTION_STALE: "needs-review-translation"}.get(
@@ -260,7 +252,7 @@ def export(project: Project, page: str, language: str, root: Path) -> bytes:
             if state == "translated":
                 element.set("approved", "yes")  # what tools (translate-toolkit, Okapi) read as "not fuzzy"
             target = ET.SubElement(element, f"{{{NS}}}target", state=state)
-            _inline(target, theirs.text)
+            _inline(target, renumber(tokenize(theirs.text), source_tokens))
         else:
             ET.SubElement(element, f"{{{NS}}}target", state="needs-translation").text = ""
         where = f"{path.name}:{theirs.line}" if theirs and theirs.line else f"{source.name}:{ours.line if ours else 0}"
@@ -276,36 +268,92 @@ class Imported:
     skipped: list[str]  # unit ids with a target but no place in the page (a section the page lacks)
 
 
+class ImportRefusedError(ValueError):
+    """An XLIFF file not written back: the message names the file and, per unit, what is wrong."""
+
+
+def _page_file(document: ReadDocument, xliff: Path, root: Path) -> Path:
+    """The translated page an XLIFF file belongs to (`<file original>`), or the real reason there is none."""
+    if not document.files:
+        raise ImportRefusedError(f"{xliff}: XLIFF {document.version} without any <file> element")
+    original = document.files[0].original
+    if not original:
+        hint = " (translate-toolkit's XLIFF 2.0 store names files by id only)" if document.version == "2.0" else ""
+        raise ImportRefusedError(
+            f"{xliff}: XLIFF {document.version} <file> has no original= attribute{hint}, so the page it belongs "
+            "to is unknown: translate the file make l10n-export wrote, and keep its <file original>"
+        )
+    path = Path(original)
+    if path.is_absolute():
+        path = path.relative_to(root) if path.is_relative_to(root) else path
+    if path.suffix != ".md":
+        raise ImportRefusedError(
+            f"{xliff}: <file original={original!r}> is not a page of docs/ (XLIFF {document.version}, "
+            f"datatype {document.files[0].datatype!r}): make l10n-import takes the files make l10n-export wrote"
+        )
+    return root / path
+
+
 def import_file(project: Project, xliff: Path, root: Path) -> Imported:
-    """Write the `<target>`s of an XLIFF file back into the translated page it names (`file/@original`)."""
-    tree = ET.parse(xliff)
-    file = tree.getroot().find(f"{{{NS}}}file")
-    if file is None or not file.get("original"):
-        raise ValueError(f"{xliff}: no <file original=...>: not exported by make l10n-export")
-    path = root / str(file.get("original"))
+    """Write the `<target>`s of an XLIFF file back into the translated page it names (`file/@original`).
+
+    Every unit is checked first (its codes against the source's, no empty target where the page has text);
+    one bad unit refuses the whole file, naming each unit and what is wrong, and nothing is written.
+    """
+    try:
+        document = read(xliff)
+    except ET.ParseError as error:
+        raise ImportRefusedError(f"{xliff}: not well-formed XML: {error}") from error
+    path = _page_file(document, xliff, root)
     if not path.exists():
         raise FileNotFoundError(f"{xliff}: the page it was exported from, {path}, does not exist")
+    page, language = project.split(path)
     text = path.read_text(encoding="utf-8")
     pieces = segment(text)
     known = units(pieces)
+    english = units(segment(project.source(page, project.default).read_text(encoding="utf-8")))
+    found = [unit for file in document.files for unit in file.units]
+    if found and not any(unit.id in known or unit.id in english for unit in found):
+        raise ImportRefusedError(
+            f"{xliff}: none of its {len(found)} unit ids (first: {found[0].id!r}) is a unit of "
+            f"{path.name}, which make l10n-export names <section id>/<n>: a tool renumbered them "
+            "(translate-toolkit's po2xliff writes 1, 2, 3...); translate the exported file itself"
+        )
     targets: dict[str, str] = {}
     skipped = []
-    for element in file.iter(f"{{{NS}}}trans-unit"):
-        target = element.find(f"{{{NS}}}target")
-        if target is None:
+    refusals = []
+    for unit in found:
+        if unit.target is None:
             continue
-        words = _plain(target)
-        unit_id = str(element.get("id"))
-        if unit_id not in known:
-            if words.strip():
-                skipped.append(unit_id)
+        if unit.id not in known:
+            if text_of(unit.target).strip():
+                skipped.append(unit.id)
             continue
-        targets[unit_id] = words
+        ours = tokenize(english[unit.id].text) if unit.id in english else []
+        theirs = renumber(tokenize(known[unit.id].text), ours)
+        reasons = []
+        if unit.id in english and text_of(unit.source) != text_of(ours):
+            reasons.append("its <source> is not the English text any more: export again")
+        source_shape = _shape(unit.source)
+        reasons += problems(unit.target, [source_shape, shape(theirs)])
+        if not text_of(unit.target).strip() and (text_of(unit.source).strip() or known[unit.id].text.strip()):
+            reasons.append("the target is empty: importing it would delete the text of the page")
+        if reasons:
+            refusals += [f"  unit {unit.id} ({path.name}:{known[unit.id].line}): {reason}" for reason in reasons]
+            continue
+        targets[unit.id] = rebuild(unit.target, {**natives(ours), **natives(theirs)})
+    if refusals:
+        raise ImportRefusedError(f"{xliff}: refused, nothing written:\n" + "\n".join(refusals))
     updated = render(pieces, targets)
     if updated != text:
         path.write_text(updated, encoding="utf-8")
     changed = sum(1 for unit_id, words in targets.items() if words != known[unit_id].text)
     return Imported(path, changed, skipped)
+
+
+def _shape(parts: list[Written]) -> dict[str, str]:
+    """id -> `paired` / `ph` of the codes a `<source>` holds, as read back."""
+    return {m.id: ("paired" if m.role == "open" else "ph") for m in parts if isinstance(m, Mark) and m.role != "close"}
 
 
 def _catalog_id(context: str | None, msgid: str) -> str:
@@ -371,32 +419,90 @@ def _indent_catalog(element: ET.Element, level: int = 0) -> None:
     element[-1].tail = "\n" + " " * level
 
 
+def is_catalog(xliff: Path) -> bool:
+    """A catalog XLIFF (ours: datatype po; translate-toolkit's po2xliff: an original ending in .po)."""
+    try:
+        document = read(xliff)
+    except (ET.ParseError, ValueError):
+        return False
+    return any(f.datatype == "po" or (f.original or "").endswith(".po") for f in document.files)
+
+
 def import_catalog(xliff: Path, root: Path) -> Imported:
-    """Write the targets of a catalog XLIFF back into its `.po` (Babel writes it as `pybabel update` does)."""
+    """Write the targets of a catalog XLIFF back into its `.po` (Babel writes it as `pybabel update` does).
+
+    Reads our export (units named by msgctxt and msgid) and translate-toolkit's po2xliff output (XLIFF 1.1,
+    units numbered 1, 2, 3..., msgctxt dropped): those units are matched by their source text, and the
+    entries sharing one msgid ("Done", "Done" in context "team status") by their order, which po2xliff keeps;
+    when the counts differ they cannot be told apart and the file is refused with that reason. A refusal
+    writes nothing.
+    """
     from babel.messages.pofile import read_po, write_po
 
-    file = ET.parse(xliff).getroot().find(f"{{{NS}}}file")
-    if file is None or file.get("datatype") != "po":
-        raise ValueError(f"{xliff}: not a catalog export (file datatype='po')")
-    po = root / str(file.get("original"))
+    document = read(xliff)
+    file = next((f for f in document.files if f.datatype == "po" or (f.original or "").endswith(".po")), None)
+    if file is None or not file.original:
+        raise ImportRefusedError(f"{xliff}: not a catalog export (no <file> whose original is a .po catalog)")
+    po = Path(file.original)
+    po = po if po.is_absolute() else root / po
     with open(po, "rb") as handle:
         catalog = read_po(handle)
-    targets: dict[str, str] = {}
-    for element in file.iter(f"{{{NS}}}trans-unit"):
-        target = element.find(f"{{{NS}}}target")
-        if target is not None:
-            targets[str(element.get("id"))] = _plain(target)
-    changed = 0
-    for message in catalog:
-        if not message.id:
-            continue
+    entries = [m for m in catalog if m.id]
+    by_id = {}
+    by_source: dict[str, list] = {}
+    for message in entries:
         ids = (message.id,) if isinstance(message.id, str) else tuple(message.id)
-        unit_id = _catalog_id(message.context, ids[0])
-        if len(ids) == 1:
-            new: str | tuple[str, ...] = targets.get(unit_id, message.string)
+        by_id[_catalog_id(message.context, ids[0])] = message
+        by_source.setdefault(ids[0], []).append(message)
+    targets: dict[tuple[int, int | None], str] = {}  # (id of the message, plural index) -> new string
+    refusals = []
+    groups: dict[str, list[ReadUnit]] = {}
+    seen: dict[str, int] = {}
+    for unit in file.units:
+        if unit.restype == "x-gettext-domain-header" or unit.target is None:
+            continue
+        if unit.group is not None:
+            groups.setdefault(unit.group, []).append(unit)
+            continue
+        english = text_of(unit.source)
+        wanted = text_of(unit.target)
+        if unit.id in by_id:
+            found = [by_id[unit.id]]
+        else:  # po2xliff: entries of the same msgid come in catalog order, one unit each
+            same = by_source.get(english, [])
+            seen[english] = seen.get(english, 0) + 1
+            units_with_it = sum(1 for u in file.units if u.group is None and text_of(u.source) == english)
+            if len(same) > 1 and units_with_it != len(same):
+                contexts = ", ".join(repr(m.context) for m in same)
+                refusals.append(
+                    f"  unit {unit.id}: {english!r} is {len(same)} entries of {po.name} (msgctxt {contexts}) but "
+                    f"{units_with_it} unit(s) here, which cannot be told apart (po2xliff drops msgctxt): "
+                    "use make l10n-export"
+                )
+                continue
+            found = same[seen[english] - 1 : seen[english]] if same else []
+        if not found:
+            if not any(key == english or (isinstance(key, tuple) and key[0] == english) for key in catalog.obsolete):
+                refusals.append(f"  unit {unit.id}: no entry of {po.name} has the English {english!r}")
+            continue
+        targets[(id(found[0]), None)] = wanted
+    for group_id, members in groups.items():
+        first = members[0]
+        found = [by_id[group_id]] if group_id in by_id else by_source.get(text_of(first.source), [])
+        if len(found) != 1:
+            refusals.append(f"  group {group_id}: the plural entry {text_of(first.source)!r} is not one entry")
+            continue
+        for index, unit in enumerate(members):
+            targets[(id(found[0]), index)] = text_of(unit.target)
+    if refusals:
+        raise ImportRefusedError(f"{xliff}: refused, nothing written:\n" + "\n".join(refusals))
+    changed = 0
+    for message in entries:
+        if isinstance(message.id, str):
+            new: str | tuple[str, ...] = targets.get((id(message), None), message.string)
         else:
             old = tuple(message.string or ())
-            new = tuple(targets.get(f"{unit_id}[{i}]", text) for i, text in enumerate(old))
+            new = tuple(targets.get((id(message), i), text) for i, text in enumerate(old))
         if new != message.string:
             message.string = new
             changed += 1

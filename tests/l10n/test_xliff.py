@@ -57,8 +57,10 @@ def fixture(make_project: Callable[..., Project]) -> Project:
 
 def test_units_protect_links_bold_labels_and_ids(fixture: Project) -> None:
     data = xliff.export(fixture, "move", "fr", fixture.docs.parent).decode("utf-8")
-    assert '<ph id="1" ctype="x-md-bold">**Ajouter un nouvel utilisateur**</ph>' in data
-    assert '<ph id="3" ctype="x-md-close">](benefits.md)</ph>' in data
+    # the label's words are text between a pair of codes, the link target is code
+    bold = '<bpt id="1" ctype="bold">**</bpt>Ajouter un nouvel utilisateur<ept id="1">**</ept>'
+    assert bold in data
+    assert '<bpt id="2" ctype="link">[</bpt>avantages<ept id="2">](benefits.md)</ept>' in data
     assert "{#admin-tasks}" not in data  # ids stay in the skeleton, never in a unit
     assert '<trans-unit id="admin-tasks/1" xml:space="preserve" approved="yes">' in data
     assert "<source>Admin tasks</source>" in data and '<target state="translated">Tâches de l’administrateur' in data
