@@ -4,8 +4,9 @@ Why our own segmenter: translate-toolkit's `md2po` and `mdpo` mangle this site's
 definition lists, front matter, French no-break spaces). Here a page is cut into pieces that join back to the
 exact file: skeleton (markers, indentation, ids, fences, blank lines) and units (the words of a heading, a
 paragraph, a list item, a definition, an admonition title or body line, a table cell, the front matter's
-`title` and `description`). Inside a unit, link targets, inline code, bold UI labels, HTML and attribute lists
-are `<ph>` placeholders carrying their Markdown, so a tool can move them but not retype them.
+`title` and `description`). Inside a unit, the words of bold UI labels and of links stay text a translator
+edits, between paired codes (`<bpt>`/`<ept>`: `**`…`**`, `[`…`](url)`); inline code, HTML and attribute lists
+are `<ph>` placeholders (l10n/inline.py). Import checks every unit's codes before it writes anything.
 
 Units are named `<section id>/<n>` (n counts the section's units), so the English unit of the same name is the
 `<source>` and the translation's the `<target>`, with a `state`: `translated` when the section is up to date,
