@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from l10n import catalogs, checks, glossary, status, structure, xliff
+from l10n import blocks, catalogs, checks, glossary, status, structure, xliff
 from l10n.history import blob_text, commit_holding
 from l10n.markdown import FrontMatterError, parse
 from l10n.problems import Problem, report
@@ -114,6 +114,11 @@ def check_project(project: Project, root: Path, only: set[str] | None = None) ->
                     english, translation, source, path, language, labels.get(language, {})
                 )
                 own += checks.admonitions(text.splitlines(), path)
+                parity += blocks.compare(source, path)
+                parity += _new_sentences(parity, blocks.untranslated_sentences(path, language))
+                matter = blocks.front_matter(source, path)
+                own += [p for p in matter if "(not translated)" not in p.message]
+                parity += [p for p in matter if "(not translated)" in p.message]
             if "glossary" in wanted:
                 found = glossary.check_translation(terms, source, path, language, english)
                 # avoid forms are in `variants` too (forbidden_variants reports them in pages and catalogs)
@@ -152,6 +157,12 @@ def _problem_section(problem: Problem, starts: list[tuple[int, str | None]]) -> 
         named, top, missing, extra = match.groups()
         return status.TOP if top else (named or missing or extra)
     return status.section_at(starts, problem.line)
+
+
+def _new_sentences(found: list[Problem], sentences: list[Problem]) -> list[Problem]:
+    """English sentences on lines the line check did not already report as untranslated paragraphs."""
+    seen = {(p.path, p.line) for p in found if p.message.startswith("untranslated paragraph")}
+    return [p for p in sentences if (p.path, p.line) not in seen]
 
 
 def _line_of(text: str, key: str) -> int:
