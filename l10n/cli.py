@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from l10n import blocks, catalogs, checks, glossary, status, structure, xliff
+from l10n import blocks, catalogs, checks, glossary, langqa, status, structure, xliff
 from l10n.history import blob_text, commit_holding
 from l10n.markdown import FrontMatterError, parse
 from l10n.problems import Problem, report
@@ -127,6 +127,8 @@ def check_project(project: Project, root: Path, only: set[str] | None = None) ->
                 own += checks.forbidden_variants(path, lines, variants.get(language, []))
                 if language == "zh-TW":
                     own += checks.simplified_characters(path, lines)
+                own += langqa.page_problems(path, language, source)
+                parity += langqa.block_terms(terms, source, path, language)
             own += [Problem(path, 1, message) for message in status.review_problems(path)]
             state = status.page_status(project, page, language)
             wrong_hash = status.hash_problem(state)
@@ -145,6 +147,13 @@ def check_project(project: Project, root: Path, only: set[str] | None = None) ->
     locale = root / "checklist" / "locale"
     if "catalogs" in wanted and locale.is_dir():
         problems += catalogs.check_catalogs(locale, "checklist", sources=root / "checklist", variants=variants)
+        for language in project.translations:
+            po = locale / language.replace("-", "_") / "LC_MESSAGES" / "checklist.po"
+            if po.exists():
+                problems += langqa.catalog_problems(po, language)
+    if "glossary" in wanted and (root / "mkdocs.yml").is_file():
+        for language in project.translations:
+            problems += langqa.config_problems(root / "mkdocs.yml", language)
     return problems, pending
 
 
