@@ -14,7 +14,7 @@ from tests.helpers.built import page_file
 from tests.helpers.variants import ChangedSite
 
 CHANGED = "checking-team-status-and-receiving-competency-achievements"
-HEADINGS = {"fr": "Vérifier le statut de l’équipe", "zh-TW": "查看團隊狀態並取得專長認證成就"}
+HEADINGS = {"fr": "Vérifier le statut de l’équipe", "zh-TW": "檢視團隊狀態並取得專長認證成就"}
 LEADS = {
     "fr": ("Sections modifiées en anglais\u00a0: ", "Nouvelles sections anglaises, pas encore traduites\u00a0: "),
     "zh-TW": ("英文版有變更的章節：", "英文版新增、尚未翻譯的章節："),
