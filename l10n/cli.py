@@ -93,6 +93,7 @@ def check_project(project: Project, root: Path, only: set[str] | None = None) ->
     terms = glossary.load_termbase()
     labels = glossary.load_ui_labels()
     variants = glossary.load_variants()
+    page_variants = glossary.load_page_variants()
     if "glossary" in wanted:
         problems += glossary.validate_termbase(terms, project.languages)
     for page in project.pages():
@@ -124,7 +125,8 @@ def check_project(project: Project, root: Path, only: set[str] | None = None) ->
                 # avoid forms are in `variants` too (forbidden_variants reports them in pages and catalogs)
                 parity += [p for p in found if "is not the approved term" not in p.message]
                 lines = [(n, t) for section in translation.sections for n, t in section.text_lines()]
-                own += checks.forbidden_variants(path, lines, variants.get(language, []))
+                forbidden = variants.get(language, []) + page_variants.get(language, [])
+                own += checks.forbidden_variants(path, langqa.front_matter_lines(text) + lines, forbidden)
                 if language == "zh-TW":
                     own += checks.simplified_characters(path, lines)
                 own += langqa.page_problems(path, language, source)

@@ -204,3 +204,14 @@ def load_variants(path: Path = TERMBASE) -> dict[str, list[Variant]]:
         for language, forms in term.avoid.items():
             found.setdefault(language, []).extend(Variant(form, term.names.get(language, "")) for form in forms)
     return found
+
+
+def load_page_variants(path: Path = TERMBASE) -> dict[str, list[Variant]]:
+    """language -> variants forbidden in the pages only (the termbase's `page_variants`), on top of `variants`."""
+    found: dict[str, list[Variant]] = {}
+    for language, entries in (_termbase_data(path).get("page_variants") or {}).items():
+        for entry in entries or []:
+            found.setdefault(str(language), []).append(
+                Variant(str(entry["wrong"]), str(entry["use"]), _as_tuple(entry.get("unless")))
+            )
+    return found

@@ -98,17 +98,24 @@ def _around(text: str, match: re.Match[str]) -> str:
     return text[max(0, match.start() - 15) : match.end() + 5].strip()
 
 
+def front_matter_lines(text: str) -> list[tuple[int, str]]:
+    """(line, value) of the `title:` and `description:` of a page's front matter: what readers see of it."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return []
+    return [
+        (number, line.split(":", 1)[1])
+        for number, line in enumerate(match.group(0).splitlines(), start=1)
+        if re.match(r"(title|description):", line)
+    ]
+
+
 def page_lines(text: str) -> list[tuple[int, str]]:
     """(line, text) of what a page shows: the title and description of its front matter, then its body
     outside fenced code."""
-    lines = []
+    lines = front_matter_lines(text)
     match = FRONT_MATTER.match(text)
-    start = 0
-    if match:
-        for number, line in enumerate(match.group(0).splitlines(), start=1):
-            if re.match(r"(title|description):", line):
-                lines.append((number, line.split(":", 1)[1]))
-        start = match.group(0).count("\n")
+    start = match.group(0).count("\n") if match else 0
     fenced = False
     for number, line in enumerate(text.splitlines()[start:], start=start + 1):
         if FENCE.match(line):

@@ -7,6 +7,8 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from l10n import langqa
 from l10n.cli import check_project
 from l10n.project import Project
@@ -143,3 +145,35 @@ def test_a_numeric_date_the_english_also_writes_is_an_example(tmp_path: Path) ->
     lines = [(3, "Comment votre fichier écrit-il une date comme 8/10/2026\u00a0?")]
     assert langqa.text_problems(tmp_path / "x.po", lines, "fr", "How does your file write dates like 8/10/2026?") == []
     assert langqa.text_problems(tmp_path / "x.po", lines, "fr", "How does your file write dates?") != []
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new", "wrong", "use"),
+    [
+        (
+            "fr",
+            "Votre compte Espace partenaires",
+            "Votre adhésion au MPN et votre compte Espace partenaires",
+            "adhésion au MPN",
+            "adhésion MPN",
+        ),
+        ("zh-TW", "傳送暫時密碼。", "聯繫使用者並傳送暫時密碼。", "聯繫", "連絡"),
+        ("zh-TW", "開啟[儀表板]", "開啟並查看[儀表板]", "查看", "檢視"),
+        ("zh-TW", "傳送暫時密碼。", "保存並傳送暫時密碼。", "保存", "儲存"),
+    ],
+)
+def test_the_variants_of_issue_23_stay_fixed(  # noqa: PLR0913
+    project: Project,  # noqa: F811
+    language: str,
+    old: str,
+    new: str,
+    wrong: str,
+    use: str,
+) -> None:
+    path, line = edit(project, language, old, new)
+    assert f"{path.name}:{line}: {wrong!r} is not the approved term: use {use!r}" in found(project)
+
+
+def test_a_variant_in_the_description_is_caught(project: Project) -> None:  # noqa: F811
+    path, line = edit(project, "zh-TW", "description: 系統管理員要做的事。", "description: 查看系統管理員要做的事。")
+    assert f"{path.name}:{line}: '查看' is not the approved term: use '檢視'" in found(project)
