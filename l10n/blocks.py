@@ -105,6 +105,12 @@ def _block(kind: str, element: lxml_html.HtmlElement) -> Block:
 
 def blocks(text: str) -> list[tuple[str, Block]]:
     """(section id, block) for every block of a page, in reading order; headings with an id start sections."""
+    return list(_blocks(text))
+
+
+@lru_cache(maxsize=64)
+def _blocks(text: str) -> tuple[tuple[str, Block], ...]:
+    """blocks(), once per page text: block parity, language identification and block terms all read them."""
     root = lxml_html.fragment_fromstring(render(text) or "<p></p>", create_parent="div")
     found: list[tuple[str, Block]] = []
     section = [TOP]
@@ -164,7 +170,7 @@ def blocks(text: str) -> list[tuple[str, Block]]:
 
     walk(root, "")
     _locate(text, found)
-    return found
+    return tuple(found)
 
 
 def _wrap(element: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
