@@ -155,3 +155,16 @@ def test_a_link_that_lost_its_bracket(project: Project) -> None:
     assert any(
         p.startswith("renew.fr.md:27: section #terms: paragraph has 1 link(s) where renew.md:22 has 2") for p in found
     ), found
+
+
+def test_an_english_sentence_inside_a_chinese_paragraph(make_project: Callable[..., Project]) -> None:
+    english = "# Renew {#renew}\n\nRenew your membership before it ends. Partner Center shows the date.\n"
+    chinese = "# 續約 {#renew}\n\n請在會員資格到期前續約。You can renew it in Partner Center before the end date.\n"
+    made = make_project(renew=english, **{"renew.zh-TW": chinese})
+    refresh(made, made.source("renew", "zh-TW"))
+    problems, _ = check_project(made, made.docs.parent, {"structure"})
+    found = [f"{p.path.name}:{p.line}: {p.message}" for p in problems]
+    lines = made.source("renew", "zh-TW").read_text(encoding="utf-8").splitlines()
+    line = next(i for i, text in enumerate(lines, 1) if "You can renew" in text)
+    expected = f"renew.zh-TW.md:{line}: section #renew: English sentence left in a zh-TW paragraph: 'You can renew it"
+    assert any(p.startswith(expected) for p in found), found
