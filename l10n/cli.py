@@ -96,6 +96,8 @@ def check_project(project: Project, root: Path, only: set[str] | None = None) ->
     page_variants = glossary.load_page_variants()
     if "glossary" in wanted:
         problems += glossary.validate_termbase(terms, project.languages)
+        everywhere = {lang: variants.get(lang, []) + page_variants.get(lang, []) for lang in project.translations}
+        problems += glossary.definition_problems(terms, everywhere)
     for page in project.pages():
         source = project.source(page, project.default)
         english = _read(source, problems)
