@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from l10n import blocks, catalogs, checks, glossary, langqa, status, structure, xliff
+from l10n import blocks, catalogs, checks, glossary, langqa, status, structure, xliff, xliff_catalog
 from l10n.history import blob_text, commit_holding
 from l10n.markdown import FrontMatterError, parse
 from l10n.problems import Problem, report
@@ -292,7 +292,7 @@ def main(argv: list[str] | None = None) -> int:
         po = root / "checklist" / "locale" / args.lang.replace("-", "_") / "LC_MESSAGES" / "checklist.po"
         if po.exists() and not args.page:
             target = folder / f"checklist-catalog.{args.lang}.xlf"
-            target.write_bytes(xliff.export_catalog(po, args.lang, root))
+            target.write_bytes(xliff_catalog.export_catalog(po, args.lang, root))
             print(target.relative_to(root) if target.is_relative_to(root) else target)
         return 0
 
@@ -300,8 +300,8 @@ def main(argv: list[str] | None = None) -> int:
         status_code = 0
         for file in args.files:
             try:
-                catalog = xliff.is_catalog(file)
-                result = xliff.import_catalog(file, root) if catalog else xliff.import_file(project, file, root)
+                catalog = xliff_catalog.is_catalog(file)
+                result = xliff_catalog.import_catalog(file, root) if catalog else xliff.import_file(project, file, root)
             except xliff.ImportRefusedError as error:
                 print(error, file=sys.stderr)
                 status_code = 1

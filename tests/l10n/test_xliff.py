@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from l10n import xliff
+from l10n import xliff, xliff_catalog
 from l10n.cli import main
 from l10n.project import Project, load
 from l10n.status import refresh
@@ -118,15 +118,15 @@ def test_catalog_round_trip_is_byte_identical_and_keeps_msgctxt(tmp_path: Path) 
     po = locale / "checklist.po"
     shutil.copy(ROOT / "checklist" / "locale" / "fr" / "LC_MESSAGES" / "checklist.po", po)
     before = po.read_bytes()
-    data = xliff.export_catalog(po, "fr", tmp_path).decode("utf-8")
+    data = xliff_catalog.export_catalog(po, "fr", tmp_path).decode("utf-8")
     may = data[data.index("<source>May</source>") - 120 : data.index("<source>May</source>") + 260]
     assert '<context context-type="x-po-msgctxt">month</context>' in may and '<target state="translated">mai' in may
     file = tmp_path / "catalog.xlf"
     file.write_text(data, encoding="utf-8")
-    assert xliff.import_catalog(file, tmp_path).changed == 0
+    assert xliff_catalog.import_catalog(file, tmp_path).changed == 0
     assert po.read_bytes() == before
     file.write_text(data.replace('<target state="translated">mai</target>', '<target state="translated">Mai</target>'))
-    assert xliff.import_catalog(file, tmp_path).changed == 1
+    assert xliff_catalog.import_catalog(file, tmp_path).changed == 1
     after = po.read_text(encoding="utf-8")
     assert 'msgctxt "month"\nmsgid "May"\nmsgstr "Mai"\n' in after
     assert after.replace('msgstr "Mai"', 'msgstr "mai"', 1) == before.decode("utf-8")
