@@ -337,6 +337,12 @@ def import_file(project: Project, xliff: Path, root: Path) -> Imported:
             reasons.append("its <source> is not the English text any more: export again")
         source_shape = _shape(unit.source)
         reasons += problems(unit.target, [source_shape, shape(theirs)])
+        typed = _typed_markdown(unit.target)
+        if typed:
+            reasons.append(
+                f"Markdown typed as text ({', '.join(typed)}) beside the codes: a tool wrote the target as plain "
+                "text (translate-toolkit's `unit.target = …` keeps the old codes too); use the tags"
+            )
         if not text_of(unit.target).strip() and (text_of(unit.source).strip() or known[unit.id].text.strip()):
             reasons.append("the target is empty: importing it would delete the text of the page")
         if reasons:
@@ -350,6 +356,15 @@ def import_file(project: Project, xliff: Path, root: Path) -> Imported:
         path.write_text(updated, encoding="utf-8")
     changed = sum(1 for unit_id, words in targets.items() if words != known[unit_id].text)
     return Imported(path, changed, skipped)
+
+
+def _typed_markdown(parts: list[Written]) -> list[str]:
+    """Inline Markdown in the text of a target (`**`, `[`…`](url)`, backticks): what should be codes."""
+    found = []
+    for part in parts:
+        if isinstance(part, str):
+            found += [t.native for t in tokenize(part) if not isinstance(t, str) and t.kind != "attr"]
+    return list(dict.fromkeys(repr(code) for code in found))[:3]
 
 
 def _shape(parts: list[Written]) -> dict[str, str]:

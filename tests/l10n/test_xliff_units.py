@@ -241,3 +241,27 @@ def test_po2xliff_entries_of_one_msgid_are_told_apart_by_order(catalog: Path, tm
     assert catalog.read_bytes() == before
     err = capsys.readouterr().err
     assert f"unit {units[1].get('id')}: 'Done' is 2 entries of checklist.po" in err and "drops msgctxt" in err
+
+
+def test_translate_toolkit_saves_the_file_and_its_plain_text_edit_is_refused(
+    fixture: Project, tmp_path: Path, capsys
+) -> None:
+    """A tool nobody here wrote: translate-toolkit loads and saves the export and the page stays byte for byte;
+    its plain-text setter (`unit.target = …`) writes Markdown as text and keeps the old codes beside it, which
+    the import refuses, naming the unit and why, rather than doubling the sentence in the page."""
+    from translate.storage import factory
+
+    file, _ = exported(fixture, tmp_path)
+    store = factory.getobject(str(file))
+    page = fixture.source("move", "fr")
+    before = page.read_bytes()
+    file.write_bytes(bytes(store))
+    assert xliff.import_file(fixture, file, fixture.docs.parent).changed == 0
+    assert page.read_bytes() == before
+    unit = next(u for u in store.units if u.getid().endswith("admin-tasks/3"))
+    unit.target = unit.target.replace("Ajouter un nouvel utilisateur", "Ajouter un utilisateur")
+    file.write_bytes(bytes(store))
+    assert main(["--root", str(fixture.docs.parent), "import", str(file)]) == 1
+    assert page.read_bytes() == before
+    err = capsys.readouterr().err
+    assert "unit admin-tasks/3 (move.fr.md:21): Markdown typed as text ('**', '[', '](benefits.md)')" in err
