@@ -14,6 +14,8 @@ hook named like the package would import itself instead of it.
 
 from __future__ import annotations
 
+import re
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +23,7 @@ from _buildlog import report
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from l10n import glossary
 from l10n.markdown import split_front_matter
@@ -120,6 +123,30 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         table = glossary.render(glossary.load_termbase(), language, project.languages, names, labels["meaning"])
         markdown = markdown.replace(GLOSSARY_MARKER, table)
     return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """A note right under the heading of each section that changed in English, so a reader who lands on it
+    from a deep link (`…/transition/#section`) is told there, not only in the notice at the top of the page.
+    Static HTML: it needs no script and reads the same in every browser and in print."""
+    name, file_language = _page_name(page)
+    if file_language != config.theme["language"]:
+        return html
+    stale = [s.id for s in _sections.get((name, file_language), []) if s.state == SECTION_STALE and s.id != "_top"]
+    if not stale:
+        return html
+    ui = config.extra["ui"]
+    english = page.url.removeprefix(f"{file_language}/")
+    link = get_relative_url(english, page.url) if english != page.url else ""
+    for section in stale:
+        heading = re.compile(rf'(<h([1-6])\b[^>]*\bid="{re.escape(section)}"[^>]*>.*?</h\2>)', re.S)
+        read = f' <a href="{escape(link)}#{escape(section)}" hreflang="en">{escape(ui["read_current_english"])}</a>'
+        note = (
+            f'<div class="admonition warning pct-notice" data-notice="stale-section" data-section="{escape(section)}"'
+            f' role="note"><p>{escape(ui["stale_section_notice"])}{read}</p></div>'
+        )
+        html = heading.sub(lambda match, note=note: match.group(1) + note, html, count=1)
+    return html
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:

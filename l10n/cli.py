@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import re
 import subprocess
 import sys
 from pathlib import Path
 
-from l10n import catalogs, checks, glossary, status, structure, xliff
+from l10n import blocks, catalogs, checks, glossary, langqa, status, structure, xliff, xliff_catalog
 from l10n.history import blob_text, commit_holding
 from l10n.markdown import FrontMatterError, parse
 from l10n.problems import Problem, report
@@ -78,10 +79,13 @@ def check_project(project: Project, root: Path, only: set[str] | None = None) ->
     """(problems, pending): problems fail the check; pending is work for the localizer, not a failure.
 
     Differences from the English (structure, numbers, links, labels, terms, untranslated text) are problems
-    only in a translation marked up to date (its `source_hash` is the English file's). While the English is
-    newer, they are what the localizer has to do, so they are reported as pending: an English author adding
-    a section or a step is never blocked by translations. Errors inside a translation itself (forbidden
-    variants, Simplified characters, admonition syntax, broken front matter) are problems in every state.
+    in a translation marked up to date (its `source_hash` is the English file's). While the English is newer,
+    those in the sections whose English changed (per-section hashes, `source_sections`) are what the
+    localizer has to do, so they are reported as pending: an English author adding a section or a step is
+    never blocked by translations. Sections whose English did not change are checked in full, and a
+    `source_hash` that matches no English revision is an error that leaves every difference an error.
+    Errors inside a translation itself (forbidden variants, Simplified characters, admonition syntax, broken
+    front matter) are problems in every state.
     """
     wanted = only or set(CHECKS)
     problems: list[Problem] = []
@@ -89,8 +93,11 @@ def check_project(project: Project, root: Path, only: set[str] | None = None) ->
     terms = glossary.load_termbase()
     labels = glossary.load_ui_labels()
     variants = glossary.load_variants()
+    page_variants = glossary.load_page_variants()
     if "glossary" in wanted:
         problems += glossary.validate_termbase(terms, project.languages)
+        everywhere = {lang: variants.get(lang, []) + page_variants.get(lang, []) for lang in project.translations}
+        problems += glossary.definition_problems(terms, everywhere)
     for page in project.pages():
         source = project.source(page, project.default)
         english = _read(source, problems)
@@ -110,22 +117,70 @@ def check_project(project: Project, root: Path, only: set[str] | None = None) ->
                     english, translation, source, path, language, labels.get(language, {})
                 )
                 own += checks.admonitions(text.splitlines(), path)
+                parity += blocks.compare(source, path)
+                parity += _new_sentences(parity, blocks.untranslated_sentences(path, language))
+                matter = blocks.front_matter(source, path)
+                own += [p for p in matter if "(not translated)" not in p.message]
+                parity += [p for p in matter if "(not translated)" in p.message]
             if "glossary" in wanted:
                 found = glossary.check_translation(terms, source, path, language, english)
                 # avoid forms are in `variants` too (forbidden_variants reports them in pages and catalogs)
                 parity += [p for p in found if "is not the approved term" not in p.message]
                 lines = [(n, t) for section in translation.sections for n, t in section.text_lines()]
-                own += checks.forbidden_variants(path, lines, variants.get(language, []))
+                forbidden = variants.get(language, []) + page_variants.get(language, [])
+                own += checks.forbidden_variants(path, langqa.front_matter_lines(text) + lines, forbidden)
                 if language == "zh-TW":
                     own += checks.simplified_characters(path, lines)
+                own += langqa.page_problems(path, language, source)
+                parity += langqa.block_terms(terms, source, path, language)
             own += [Problem(path, 1, message) for message in status.review_problems(path)]
+            state = status.page_status(project, page, language)
+            wrong_hash = status.hash_problem(state)
+            if wrong_hash:
+                own.append(Problem(path, _line_of(text, status.HASH_KEY), wrong_hash))
             problems += own
-            current = status.page_status(project, page, language).state == status.CURRENT
-            (problems if current else pending).extend(parity)
+            if state.state == status.CURRENT or wrong_hash:
+                problems += parity
+                continue
+            # Stale: only the sections whose English changed are pending; the others are checked in full.
+            waiting = status.pending_sections(project, page, language)
+            starts = status.section_of_lines(text)
+            for problem in parity:
+                in_waiting = _problem_section(problem, starts) in waiting
+                (pending if in_waiting else problems).append(problem)
     locale = root / "checklist" / "locale"
     if "catalogs" in wanted and locale.is_dir():
         problems += catalogs.check_catalogs(locale, "checklist", sources=root / "checklist", variants=variants)
+        for language in project.translations:
+            po = locale / language.replace("-", "_") / "LC_MESSAGES" / "checklist.po"
+            if po.exists():
+                problems += langqa.catalog_problems(po, language)
+    if "glossary" in wanted and (root / "mkdocs.yml").is_file():
+        for language in project.translations:
+            problems += langqa.config_problems(root / "mkdocs.yml", language)
     return problems, pending
+
+
+SECTION_NAMED = re.compile(r"^section (?:#([\w-]+)|(\(top\)))|missing heading id #([\w-]+)|^#([\w-]+) is not in ")
+
+
+def _problem_section(problem: Problem, starts: list[tuple[int, str | None]]) -> str | None:
+    """The section a parity problem is about: the one its message names, else the one holding its line."""
+    if match := SECTION_NAMED.search(problem.message):
+        named, top, missing, extra = match.groups()
+        return status.TOP if top else (named or missing or extra)
+    return status.section_at(starts, problem.line)
+
+
+def _new_sentences(found: list[Problem], sentences: list[Problem]) -> list[Problem]:
+    """English sentences on lines the line check did not already report as untranslated paragraphs."""
+    seen = {(p.path, p.line) for p in found if p.message.startswith("untranslated paragraph")}
+    return [p for p in sentences if (p.path, p.line) not in seen]
+
+
+def _line_of(text: str, key: str) -> int:
+    """The file line of a front-matter key (1 when absent), for messages about it."""
+    return next((i for i, line in enumerate(text.splitlines(), 1) if line.startswith(f"{key}:")), 1)
 
 
 def _targets(project: Project, args: argparse.Namespace) -> list[Path]:
@@ -237,7 +292,7 @@ def main(argv: list[str] | None = None) -> int:
         po = root / "checklist" / "locale" / args.lang.replace("-", "_") / "LC_MESSAGES" / "checklist.po"
         if po.exists() and not args.page:
             target = folder / f"checklist-catalog.{args.lang}.xlf"
-            target.write_bytes(xliff.export_catalog(po, args.lang, root))
+            target.write_bytes(xliff_catalog.export_catalog(po, args.lang, root))
             print(target.relative_to(root) if target.is_relative_to(root) else target)
         return 0
 
@@ -245,8 +300,12 @@ def main(argv: list[str] | None = None) -> int:
         status_code = 0
         for file in args.files:
             try:
-                is_catalog = b'datatype="po"' in file.read_bytes()[:2000]
-                result = xliff.import_catalog(file, root) if is_catalog else xliff.import_file(project, file, root)
+                catalog = xliff_catalog.is_catalog(file)
+                result = xliff_catalog.import_catalog(file, root) if catalog else xliff.import_file(project, file, root)
+            except xliff.ImportRefusedError as error:
+                print(error, file=sys.stderr)
+                status_code = 1
+                continue
             except (ValueError, FileNotFoundError, xliff.ET.ParseError) as error:
                 print(f"{file}: {error}", file=sys.stderr)
                 status_code = 1

@@ -173,7 +173,9 @@ def render(terms: list[Term], language: str, languages: tuple[str, ...], names: 
 
 
 def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
+    """One table cell: line breaks and runs of spaces folded, no-break spaces kept (str.split() would turn
+    the French U+00A0 before `;` into a plain space on the glossary page)."""
+    return re.sub(r"[ \t\r\n]+", " ", text).strip().replace("|", "\\|")
 
 
 def _termbase_data(path: Path) -> dict:
@@ -204,3 +206,42 @@ def load_variants(path: Path = TERMBASE) -> dict[str, list[Variant]]:
         for language, forms in term.avoid.items():
             found.setdefault(language, []).extend(Variant(form, term.names.get(language, "")) for form in forms)
     return found
+
+
+def load_page_variants(path: Path = TERMBASE) -> dict[str, list[Variant]]:
+    """language -> variants forbidden in the pages only (the termbase's `page_variants`), on top of `variants`."""
+    found: dict[str, list[Variant]] = {}
+    for language, entries in (_termbase_data(path).get("page_variants") or {}).items():
+        for entry in entries or []:
+            found.setdefault(str(language), []).append(
+                Variant(str(entry["wrong"]), str(entry["use"]), _as_tuple(entry.get("unless")))
+            )
+    return found
+
+
+def definition_problems(terms: list[Term], variants: dict[str, list[Variant]], path: Path = TERMBASE) -> list[Problem]:
+    """The termbase's own translations (equivalents and definitions, which the glossary page shows) under the
+    same rules as the pages: forbidden variants and the language rules of l10n/langrules.yml."""
+    from l10n.checks import forbidden_variants
+    from l10n.langqa import text_problems
+
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    by_language: dict[str, list[tuple[int, str]]] = {}
+    for term in terms:
+        start = next(
+            (i for i, line in enumerate(lines) if re.match(rf"\s*-\s*id:\s*{re.escape(term.id)}\s*$", line)), 0
+        )
+        block = next((i for i in range(start, len(lines)) if lines[i].strip() == "definition:"), start)
+        for language, text in term.definitions.items():
+            pattern = re.compile(rf"^\s+{re.escape(language)}:\s")
+            line = next((i + 1 for i in range(block, len(lines)) if pattern.match(lines[i])), start + 1)
+            by_language.setdefault(language, []).append((line, text))
+        for language, name in term.names.items():
+            by_language.setdefault(language, []).append((start + 2, name))
+    problems = []
+    for language, found in by_language.items():
+        if language == "en":
+            continue
+        problems += forbidden_variants(path, found, variants.get(language, []))
+        problems += text_problems(path, found, language)
+    return problems

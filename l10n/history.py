@@ -83,3 +83,21 @@ def blob_text(path: Path, blob: str) -> str | None:
     """The content of the git blob `blob` (the English text a translation was made from), if git has it."""
     text = _git(path.resolve(), "cat-file", "blob", blob)
     return text
+
+
+def in_repository(path: Path) -> bool:
+    """Whether git can answer for `path` (git installed, and the file's folder inside a work tree)."""
+    return (_git(path.resolve(), "rev-parse", "--is-inside-work-tree") or "").strip() == "true"
+
+
+def known_revision(path: Path, blob: str) -> bool | None:
+    """Whether `blob` was ever the content of `path` (now, or in a commit); None when git cannot tell.
+
+    A `source_hash` that names no revision of the English file is a typo or a copy from another page: the
+    translation is then neither current nor stale, and treating it as stale would hide its problems.
+    """
+    if file_hash(path) == blob:
+        return True
+    if not in_repository(path):
+        return None
+    return commit_holding(path, blob) is not None

@@ -489,3 +489,49 @@ def review_problems(path: Path) -> list[str]:
     if not isinstance(on, dt.date):
         wrong.append(f"translation: human needs {REVIEWED_ON}: YYYY-MM-DD (the date of the review)")
     return wrong
+
+
+HASH_FORMAT = re.compile(r"[0-9a-f]{40}")
+
+
+def hash_problem(status: Status) -> str | None:
+    """Why a translation's `source_hash` cannot be trusted, or None: not a git blob id, or an id that matches
+    no revision of the English file (a typo, a hash copied from another page). Such a page is reported as an
+    error, never as merely stale, so that a wrong hash cannot turn its other problems into pending work."""
+    from l10n.history import known_revision
+
+    if status.recorded is None or status.state == CURRENT:
+        return None
+    english = status.source.name
+    if not HASH_FORMAT.fullmatch(status.recorded):
+        return f"{HASH_KEY} {status.recorded} is not a git blob id (40 hex digits) of {english}: run make l10n-refresh"
+    if known_revision(status.source, status.recorded) is False:
+        return (
+            f"{HASH_KEY} {status.recorded} matches no revision of {english} (git log --find-object finds none): "
+            f"a typo or a hash from another page; check the translation against {english}, then refresh it"
+        )
+    return None
+
+
+def section_of_lines(text: str) -> list[tuple[int, str | None]]:
+    """(first line, section id) of each section of a page, in order: which section a file line belongs to."""
+    return [(section.line if section.heading else 1, section_id(section)) for section in parse(text).sections]
+
+
+def pending_sections(project: Project, page: str, language: str) -> set[str | None]:
+    """The section ids of a translation whose differences from the English are pending work, not errors.
+
+    A page whose English changed is not pending as a whole: only its sections whose English changed (or that
+    have no per-section record yet) are. A section whose English hash is the recorded one is checked in full,
+    so one stale section cannot hide a 90 → 60 days change in another.
+    """
+    return {s.id for s in section_status(project, page, language) if s.state != SECTION_CURRENT}
+
+
+def section_at(starts: list[tuple[int, str | None]], line: int) -> str | None:
+    """The id of the section holding `line` (front matter lines belong to the first section)."""
+    found = starts[0][1] if starts else None
+    for first, key in starts:
+        if first <= line:
+            found = key
+    return found

@@ -4,8 +4,9 @@ Why our own segmenter: translate-toolkit's `md2po` and `mdpo` mangle this site's
 definition lists, front matter, French no-break spaces). Here a page is cut into pieces that join back to the
 exact file: skeleton (markers, indentation, ids, fences, blank lines) and units (the words of a heading, a
 paragraph, a list item, a definition, an admonition title or body line, a table cell, the front matter's
-`title` and `description`). Inside a unit, link targets, inline code, bold UI labels, HTML and attribute lists
-are `<ph>` placeholders carrying their Markdown, so a tool can move them but not retype them.
+`title` and `description`). Inside a unit, the words of bold UI labels and of links stay text a translator
+edits, between paired codes (`<bpt>`/`<ept>`: `**`…`**`, `[`…`](url)`); inline code, HTML and attribute lists
+are `<ph>` placeholders (l10n/inline.py). Import checks every unit's codes before it writes anything.
 
 Units are named `<section id>/<n>` (n counts the section's units), so the English unit of the same name is the
 `<source>` and the translation's the `<target>`, with a `state`: `translated` when the section is up to date,
@@ -21,9 +22,11 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from l10n.inline import Mark, Token, Written, natives, problems, rebuild, renumber, shape, tokenize
 from l10n.markdown import FENCE, FRONT_MATTER, HEADING
 from l10n.project import Project
 from l10n.status import SECTION_CURRENT, SECTION_STALE, TOP, section_status
+from l10n.xliff_read import ReadDocument, read, text_of
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -35,11 +38,6 @@ HEADING_ATTR = re.compile(r"(?P<text>.*?)(?P<attr>[ \t]*\{[^}]*\}[ \t]*)?$")
 REFERENCE = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:")
 TABLE_SEPARATOR = re.compile(r"^[ \t]*\|?[ \t:|-]+\|[ \t:|-]*$")
 META_KEYS = ("title", "description")
-# Inline Markdown kept as placeholders: bold labels, code, link target, link opener, HTML, attr lists.
-INLINE = re.compile(
-    r"(?P<bold>\*\*[^*]+\*\*)|(?P<code>`[^`]+`)|(?P<close>\]\([^)]*\))|(?P<open>\[(?=[^\]]*\]\())"
-    r"|(?P<html><[^>]+>)|(?P<attr>\{[:#.][^}]*\})"
-)
 
 
 @dataclass
@@ -179,26 +177,28 @@ def units(pieces: list[str | Unit]) -> dict[str, Unit]:
     return {p.id: p for p in pieces if isinstance(p, Unit)}
 
 
-def _inline(parent: ET.Element, text: str) -> None:
-    """`text` into `parent` as character data and `<ph>` placeholders for its inline Markdown."""
+CTYPES = {"bold": "bold", "link": "link", "code": "x-md-code", "html": "x-md-html", "attr": "x-md-attr"}
+
+
+def _inline(parent: ET.Element, tokens: list[Token]) -> None:
+    """Tokens into `parent`: text as character data, pairs as `<bpt>`/`<ept>`, the rest as `<ph>` (XLIFF 1.2),
+    each code holding its Markdown (tools show it; import takes it from the page, not from the file)."""
     last: ET.Element | None = None
-    position = 0
     parent.text = ""
-    for count, match in enumerate(INLINE.finditer(text), start=1):
-        plain = text[position : match.start()]
-        if last is None:
-            parent.text += plain
-        else:
-            last.tail = (last.tail or "") + plain
-        last = ET.SubElement(parent, f"{{{NS}}}ph", id=str(count), ctype=f"x-md-{match.lastgroup}")
-        last.text = match.group(0)
+    for token in tokens:
+        if isinstance(token, str):
+            if last is None:
+                parent.text += token
+            else:
+                last.tail = (last.tail or "") + token
+            continue
+        tag = {"open": "bpt", "close": "ept", "ph": "ph"}[token.role]
+        attributes = {"id": token.id}
+        if token.role != "close":
+            attributes["ctype"] = CTYPES[token.kind] if token.role == "open" else f"x-md-{token.kind}"
+        last = ET.SubElement(parent, f"{{{NS}}}{tag}", attributes)
+        last.text = token.native
         last.tail = ""
-        position = match.end()
-    rest = text[position:]
-    if last is None:
-        parent.text += rest
-    else:
-        last.tail = (last.tail or "") + rest
 
 
 STRUCTURE = {f"{{{NS}}}{name}" for name in ("xliff", "file", "header", "body", "trans-unit")}
@@ -214,14 +214,6 @@ def _indent(element: ET.Element, level: int = 0) -> None:
         _indent(child, level + 1)
         child.tail = "\n" + " " * (level + 1)
     element[-1].tail = "\n" + " " * level
-
-
-def _plain(element: ET.Element) -> str:
-    """An XLIFF `<source>`/`<target>` back to Markdown: its text with every placeholder's Markdown in place."""
-    out = element.text or ""
-    for child in element:
-        out += "".join(child.itertext()) + (child.tail or "")
-    return out
 
 
 def export(project: Project, page: str, language: str, root: Path) -> bytes:
@@ -249,7 +241,8 @@ def export(project: Project, page: str, language: str, root: Path) -> bytes:
     for unit_id in list(dict.fromkeys([*translated, *english])):
         ours, theirs = english.get(unit_id), translated.get(unit_id)
         element = ET.SubElement(body, f"{{{NS}}}trans-unit", {"id": unit_id, XML_SPACE: "preserve"})
-        _inline(ET.SubElement(element, f"{{{NS}}}source"), ours.text if ours else "")
+        source_tokens = tokenize(ours.text) if ours else []
+        _inline(ET.SubElement(element, f"{{{NS}}}source"), source_tokens)
         section = unit_id.split("/")[0]
         if theirs is not None:
             state = {SECTION_CURRENT: "translated", SECTION_STALE: "needs-review-translation"}.get(
@@ -260,7 +253,7 @@ def export(project: Project, page: str, language: str, root: Path) -> bytes:
             if state == "translated":
                 element.set("approved", "yes")  # what tools (translate-toolkit, Okapi) read as "not fuzzy"
             target = ET.SubElement(element, f"{{{NS}}}target", state=state)
-            _inline(target, theirs.text)
+            _inline(target, renumber(tokenize(theirs.text), source_tokens))
         else:
             ET.SubElement(element, f"{{{NS}}}target", state="needs-translation").text = ""
         where = f"{path.name}:{theirs.line}" if theirs and theirs.line else f"{source.name}:{ours.line if ours else 0}"
@@ -276,31 +269,88 @@ class Imported:
     skipped: list[str]  # unit ids with a target but no place in the page (a section the page lacks)
 
 
+class ImportRefusedError(ValueError):
+    """An XLIFF file not written back: the message names the file and, per unit, what is wrong."""
+
+
+def _page_file(document: ReadDocument, xliff: Path, root: Path) -> Path:
+    """The translated page an XLIFF file belongs to (`<file original>`), or the real reason there is none."""
+    if not document.files:
+        raise ImportRefusedError(f"{xliff}: XLIFF {document.version} without any <file> element")
+    original = document.files[0].original
+    if not original:
+        hint = " (translate-toolkit's XLIFF 2.0 store names files by id only)" if document.version == "2.0" else ""
+        raise ImportRefusedError(
+            f"{xliff}: XLIFF {document.version} <file> has no original= attribute{hint}, so the page it belongs "
+            "to is unknown: translate the file make l10n-export wrote, and keep its <file original>"
+        )
+    path = Path(original)
+    if path.is_absolute():
+        path = path.relative_to(root) if path.is_relative_to(root) else path
+    if path.suffix != ".md":
+        raise ImportRefusedError(
+            f"{xliff}: <file original={original!r}> is not a page of docs/ (XLIFF {document.version}, "
+            f"datatype {document.files[0].datatype!r}): make l10n-import takes the files make l10n-export wrote"
+        )
+    return root / path
+
+
 def import_file(project: Project, xliff: Path, root: Path) -> Imported:
-    """Write the `<target>`s of an XLIFF file back into the translated page it names (`file/@original`)."""
-    tree = ET.parse(xliff)
-    file = tree.getroot().find(f"{{{NS}}}file")
-    if file is None or not file.get("original"):
-        raise ValueError(f"{xliff}: no <file original=...>: not exported by make l10n-export")
-    path = root / str(file.get("original"))
+    """Write the `<target>`s of an XLIFF file back into the translated page it names (`file/@original`).
+
+    Every unit is checked first (its codes against the source's, no empty target where the page has text);
+    one bad unit refuses the whole file, naming each unit and what is wrong, and nothing is written.
+    """
+    try:
+        document = read(xliff)
+    except ET.ParseError as error:
+        raise ImportRefusedError(f"{xliff}: not well-formed XML: {error}") from error
+    path = _page_file(document, xliff, root)
     if not path.exists():
         raise FileNotFoundError(f"{xliff}: the page it was exported from, {path}, does not exist")
+    page, language = project.split(path)
     text = path.read_text(encoding="utf-8")
     pieces = segment(text)
     known = units(pieces)
+    english = units(segment(project.source(page, project.default).read_text(encoding="utf-8")))
+    found = [unit for file in document.files for unit in file.units]
+    if found and not any(unit.id in known or unit.id in english for unit in found):
+        raise ImportRefusedError(
+            f"{xliff}: none of its {len(found)} unit ids (first: {found[0].id!r}) is a unit of "
+            f"{path.name}, which make l10n-export names <section id>/<n>: a tool renumbered them "
+            "(translate-toolkit's po2xliff writes 1, 2, 3...); translate the exported file itself"
+        )
     targets: dict[str, str] = {}
     skipped = []
-    for element in file.iter(f"{{{NS}}}trans-unit"):
-        target = element.find(f"{{{NS}}}target")
-        if target is None:
+    refusals = []
+    for unit in found:
+        if unit.target is None:
             continue
-        words = _plain(target)
-        unit_id = str(element.get("id"))
-        if unit_id not in known:
-            if words.strip():
-                skipped.append(unit_id)
+        if unit.id not in known:
+            if text_of(unit.target).strip():
+                skipped.append(unit.id)
             continue
-        targets[unit_id] = words
+        ours = tokenize(english[unit.id].text) if unit.id in english else []
+        theirs = renumber(tokenize(known[unit.id].text), ours)
+        reasons = []
+        if unit.id in english and text_of(unit.source) != text_of(ours):
+            reasons.append("its <source> is not the English text any more: export again")
+        source_shape = _shape(unit.source)
+        reasons += problems(unit.target, [source_shape, shape(theirs)])
+        typed = _typed_markdown(unit.target)
+        if typed:
+            reasons.append(
+                f"Markdown typed as text ({', '.join(typed)}) beside the codes: a tool wrote the target as plain "
+                "text (translate-toolkit's `unit.target = …` keeps the old codes too); use the tags"
+            )
+        if not text_of(unit.target).strip() and (text_of(unit.source).strip() or known[unit.id].text.strip()):
+            reasons.append("the target is empty: importing it would delete the text of the page")
+        if reasons:
+            refusals += [f"  unit {unit.id} ({path.name}:{known[unit.id].line}): {reason}" for reason in reasons]
+            continue
+        targets[unit.id] = rebuild(unit.target, {**natives(ours), **natives(theirs)})
+    if refusals:
+        raise ImportRefusedError(f"{xliff}: refused, nothing written:\n" + "\n".join(refusals))
     updated = render(pieces, targets)
     if updated != text:
         path.write_text(updated, encoding="utf-8")
@@ -308,99 +358,15 @@ def import_file(project: Project, xliff: Path, root: Path) -> Imported:
     return Imported(path, changed, skipped)
 
 
-def _catalog_id(context: str | None, msgid: str) -> str:
-    """A stable unit id for a catalog entry: XML ids cannot hold gettext's `msgctxt\\x04msgid` key."""
-    import hashlib
-
-    return "m" + hashlib.sha1(f"{context or ''}\x04{msgid}".encode()).hexdigest()[:12]
-
-
-def export_catalog(po: Path, language: str, root: Path) -> bytes:
-    """A gettext catalog as XLIFF 1.2: one unit per entry (a group per plural entry, as translate-toolkit's
-    po2xliff writes it), the `msgctxt` kept in a `po-entry` context group so "May" the month and any other
-    "May" stay two units."""
-    from babel.messages.pofile import read_po
-
-    with open(po, "rb") as handle:
-        catalog = read_po(handle)
-    xliff = ET.Element(f"{{{NS}}}xliff", version="1.2")
-    file = ET.SubElement(
-        xliff,
-        f"{{{NS}}}file",
-        {
-            "original": po.relative_to(root).as_posix(),
-            "source-language": "en",
-            "target-language": language,
-            "datatype": "po",
-        },
-    )
-    body = ET.SubElement(file, f"{{{NS}}}body")
-    for message in catalog:
-        if not message.id:
-            continue
-        ids = (message.id,) if isinstance(message.id, str) else tuple(message.id)
-        strings = (message.string,) if isinstance(message.string, str) else tuple(message.string or ())
-        unit_id = _catalog_id(message.context, ids[0])
-        parent = body
-        if len(ids) > 1:
-            parent = ET.SubElement(body, f"{{{NS}}}group", {"id": unit_id, "restype": "x-gettext-plurals"})
-        for index, text in enumerate(strings or ("",)):
-            name = unit_id if len(ids) == 1 else f"{unit_id}[{index}]"
-            element = ET.SubElement(parent, f"{{{NS}}}trans-unit", {"id": name, XML_SPACE: "preserve"})
-            if text and not message.fuzzy:
-                element.set("approved", "yes")
-            ET.SubElement(element, f"{{{NS}}}source").text = ids[min(index, len(ids) - 1)]
-            state = "needs-translation" if not text else ("needs-review-translation" if message.fuzzy else "translated")
-            ET.SubElement(element, f"{{{NS}}}target", state=state).text = text
-            if message.context:
-                group = ET.SubElement(element, f"{{{NS}}}context-group", name="po-entry", purpose="information")
-                ET.SubElement(group, f"{{{NS}}}context", {"context-type": "x-po-msgctxt"}).text = message.context
-    _indent_catalog(xliff)
-    return ET.tostring(xliff, encoding="utf-8", xml_declaration=True) + b"\n"
+def _typed_markdown(parts: list[Written]) -> list[str]:
+    """Inline Markdown in the text of a target (`**`, `[`…`](url)`, backticks): what should be codes."""
+    found = []
+    for part in parts:
+        if isinstance(part, str):
+            found += [t.native for t in tokenize(part) if not isinstance(t, str) and t.kind != "attr"]
+    return list(dict.fromkeys(repr(code) for code in found))[:3]
 
 
-def _indent_catalog(element: ET.Element, level: int = 0) -> None:
-    """Like _indent, for the catalog's structure (groups and context groups too)."""
-    structural = STRUCTURE | {f"{{{NS}}}group", f"{{{NS}}}context-group"}
-    if element.tag not in structural or not len(element):
-        return
-    element.text = "\n" + " " * (level + 1)
-    for child in element:
-        _indent_catalog(child, level + 1)
-        child.tail = "\n" + " " * (level + 1)
-    element[-1].tail = "\n" + " " * level
-
-
-def import_catalog(xliff: Path, root: Path) -> Imported:
-    """Write the targets of a catalog XLIFF back into its `.po` (Babel writes it as `pybabel update` does)."""
-    from babel.messages.pofile import read_po, write_po
-
-    file = ET.parse(xliff).getroot().find(f"{{{NS}}}file")
-    if file is None or file.get("datatype") != "po":
-        raise ValueError(f"{xliff}: not a catalog export (file datatype='po')")
-    po = root / str(file.get("original"))
-    with open(po, "rb") as handle:
-        catalog = read_po(handle)
-    targets: dict[str, str] = {}
-    for element in file.iter(f"{{{NS}}}trans-unit"):
-        target = element.find(f"{{{NS}}}target")
-        if target is not None:
-            targets[str(element.get("id"))] = _plain(target)
-    changed = 0
-    for message in catalog:
-        if not message.id:
-            continue
-        ids = (message.id,) if isinstance(message.id, str) else tuple(message.id)
-        unit_id = _catalog_id(message.context, ids[0])
-        if len(ids) == 1:
-            new: str | tuple[str, ...] = targets.get(unit_id, message.string)
-        else:
-            old = tuple(message.string or ())
-            new = tuple(targets.get(f"{unit_id}[{i}]", text) for i, text in enumerate(old))
-        if new != message.string:
-            message.string = new
-            changed += 1
-    if changed:
-        with open(po, "wb") as handle:
-            write_po(handle, catalog, width=76)
-    return Imported(po, changed, [])
+def _shape(parts: list[Written]) -> dict[str, str]:
+    """id -> `paired` / `ph` of the codes a `<source>` holds, as read back."""
+    return {m.id: ("paired" if m.role == "open" else "ph") for m in parts if isinstance(m, Mark) and m.role != "close"}

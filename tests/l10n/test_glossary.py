@@ -4,6 +4,7 @@ is generated from the same file."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -88,3 +89,28 @@ def test_glossary_table_lists_every_term_in_the_readers_language_first(language:
     for row, term in zip(table[2:], TERMS, strict=True):
         assert f'<strong id="term-{term.id}">{term.names[language]}</strong>' in row
         assert term.definitions[language] in row
+
+
+def test_the_termbase_definitions_follow_the_page_rules(tmp_path: Path) -> None:
+    """The glossary page shows the termbase's definitions: variants and language rules apply to them too."""
+    from l10n.checks import Variant
+    from l10n.glossary import definition_problems, load_termbase
+
+    termbase = tmp_path / "termbase.yml"
+    termbase.write_text(
+        "terms:\n"
+        "  - id: partner-center\n"
+        "    term: {en: Partner Center, fr: Espace partenaires, zh-TW: 合作夥伴中心}\n"
+        "    match: {fr: [Espace partenaires]}\n"
+        "    definition:\n"
+        "      en: Microsoft's portal.\n"
+        "      fr: Le portail de Microsoft ; il remplace le PMC.\n"
+        "      zh-TW: 在此查看您的會員資格。\n",
+        encoding="utf-8",
+    )
+    variants = {"zh-TW": [Variant("查看", "檢視")]}
+    found = [
+        f"{p.path.name}:{p.line}: {p.message}" for p in definition_problems(load_termbase(termbase), variants, termbase)
+    ]
+    assert "termbase.yml:8: '查看' is not the approved term: use '檢視'" in found
+    assert any(p.startswith("termbase.yml:7: plain space before ';'") for p in found), found

@@ -67,3 +67,22 @@ def test_status_page_lists_sections_and_the_review(
     assert f"#{CHANGED}" in part and changed in part
     assert '<span lang="en">Keep your records</span>' in part and new in part
     assert review in html
+
+
+@pytest.mark.parametrize(
+    ("language", "note"),
+    [
+        ("fr", "Cette section a changé en anglais depuis cette traduction\u00a0: elle n’est peut-être plus à jour."),
+        ("zh-TW", "本章節的英文版在翻譯完成後有所變更，內容可能不是最新的。"),
+    ],
+)
+def test_a_reader_deep_linked_to_a_changed_section_sees_the_note_there(site: Path, language: str, note: str) -> None:
+    """`…/transition/#<changed section>` lands under that heading: the note is the next thing there, linking
+    the same section of the current English; the unchanged sections have none."""
+    html = page_file(site, "transition", language).read_text(encoding="utf-8")
+    heading = re.search(rf'<h2 id="{CHANGED}">.*?</h2>', html, re.S)
+    assert heading, "no heading for the changed section"
+    after = html[heading.end() :]
+    assert after.startswith('<div class="admonition warning pct-notice" data-notice="stale-section"')
+    assert f'<p>{note} <a href="../../transition/#{CHANGED}" hreflang="en">' in after.split("</div>", 1)[0]
+    assert html.count('data-notice="stale-section"') == 1  # admin-tasks and the others did not change

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from l10n import xliff
+from l10n import xliff, xliff_catalog
 from l10n.cli import main
 from l10n.project import Project, load
 from l10n.status import refresh
@@ -57,8 +57,10 @@ def fixture(make_project: Callable[..., Project]) -> Project:
 
 def test_units_protect_links_bold_labels_and_ids(fixture: Project) -> None:
     data = xliff.export(fixture, "move", "fr", fixture.docs.parent).decode("utf-8")
-    assert '<ph id="1" ctype="x-md-bold">**Ajouter un nouvel utilisateur**</ph>' in data
-    assert '<ph id="3" ctype="x-md-close">](benefits.md)</ph>' in data
+    # the label's words are text between a pair of codes, the link target is code
+    bold = '<bpt id="1" ctype="bold">**</bpt>Ajouter un nouvel utilisateur<ept id="1">**</ept>'
+    assert bold in data
+    assert '<bpt id="2" ctype="link">[</bpt>avantages<ept id="2">](benefits.md)</ept>' in data
     assert "{#admin-tasks}" not in data  # ids stay in the skeleton, never in a unit
     assert '<trans-unit id="admin-tasks/1" xml:space="preserve" approved="yes">' in data
     assert "<source>Admin tasks</source>" in data and '<target state="translated">Tâches de l’administrateur' in data
@@ -116,15 +118,15 @@ def test_catalog_round_trip_is_byte_identical_and_keeps_msgctxt(tmp_path: Path) 
     po = locale / "checklist.po"
     shutil.copy(ROOT / "checklist" / "locale" / "fr" / "LC_MESSAGES" / "checklist.po", po)
     before = po.read_bytes()
-    data = xliff.export_catalog(po, "fr", tmp_path).decode("utf-8")
+    data = xliff_catalog.export_catalog(po, "fr", tmp_path).decode("utf-8")
     may = data[data.index("<source>May</source>") - 120 : data.index("<source>May</source>") + 260]
     assert '<context context-type="x-po-msgctxt">month</context>' in may and '<target state="translated">mai' in may
     file = tmp_path / "catalog.xlf"
     file.write_text(data, encoding="utf-8")
-    assert xliff.import_catalog(file, tmp_path).changed == 0
+    assert xliff_catalog.import_catalog(file, tmp_path).changed == 0
     assert po.read_bytes() == before
     file.write_text(data.replace('<target state="translated">mai</target>', '<target state="translated">Mai</target>'))
-    assert xliff.import_catalog(file, tmp_path).changed == 1
+    assert xliff_catalog.import_catalog(file, tmp_path).changed == 1
     after = po.read_text(encoding="utf-8")
     assert 'msgctxt "month"\nmsgid "May"\nmsgstr "Mai"\n' in after
     assert after.replace('msgstr "Mai"', 'msgstr "mai"', 1) == before.decode("utf-8")
