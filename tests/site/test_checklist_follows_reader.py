@@ -127,6 +127,22 @@ def test_a_date_corrected_box_by_box_never_computes_from_the_in_between_day_nor_
     assert refused.isoformat() not in stored_text(page)
 
 
+def test_enter_in_the_boxes_says_the_date_is_written(csp_server: SiteServer, page: Page) -> None:
+    open_checklist(page, checklist_url(csp_server, "zh-TW"))
+    answer(page, "role", "employee")
+    today = dt.date.fromisoformat(page.locator("#pct-plan").get_attribute("data-today") or "")
+    issued = today - dt.timedelta(days=30)
+    before = plan_revision(page)
+    for part in ("year", "month", "day"):
+        page.fill(date_box(FIELD, part), str(getattr(issued, part)))
+    page.locator(date_box(FIELD, "month")).press("Enter")  # still in the boxes, not leaving them
+    wait_for_new_plan(page, before)
+    expected = cli_plan({"role": "employee", FIELD: issued.isoformat()}, "zh-TW", today.isoformat())
+    expect(page.locator('.pct-dates dd[data-date="temp_password_expires"] time')).to_have_attribute(
+        "datetime", expected["dates"]["temp_password_expires"]
+    )
+
+
 @pytest.mark.parametrize(
     ("language", "part", "text"),
     [

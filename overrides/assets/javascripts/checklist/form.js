@@ -3,10 +3,11 @@
  *
  * When the plan recomputes (issue 21, "the plan follows what the reader sees"): on `change` for choices and
  * flags; for a date, only when the reader leaves its boxes for another part of the page (focus out of the
- * fieldset; not when the window loses the focus), presses Enter in them, or pastes a whole date. Never on `input`, nor on the `change` of one box while the focus moves to the next:
- * correcting 24/08/2026 to 3/12/2026 box by box makes 3 August for a moment, and that in-between value must not
- * drive the plan (it said "your password stopped working on 1 November"). No debounce is needed: a commit is
- * one reader's act, and app.js paints only the newest reply.
+ * fieldset; not when the window loses the focus), presses Enter in them, or pastes a whole date. Never on
+ * `input`, nor on the `change` of one box while the focus moves to the next: correcting 24/08/2026 to 3/12/2026
+ * box by box makes 3 August for a moment, and that in-between value must not drive the plan (it said "your
+ * password stopped working on 1 November"). No debounce is needed: a commit is one act of the reader, and
+ * app.js paints only the newest reply.
  *
  * What the plan may use (`read`): the visible answers, without a date the boxes do not make yet (the form's own
  * error) and without an answer the engine refused and the reader has not changed since (`refused`). Both stay
@@ -59,11 +60,11 @@ export class QuestionsForm {
       this.commitDate(fieldset);
     });
     this.root.addEventListener("paste", (event) => this.onPaste(event));
-    this.root.addEventListener("submit", (event) => {
-      event.preventDefault(); // Enter in a date's boxes: the reader says the date is written
-      const fieldset = isDateBox(document.activeElement) ? document.activeElement.closest(".pct-date") : null;
-      if (fieldset) this.commitDate(fieldset);
+    // Enter in a date's boxes: the reader says the date is written (the form has no submit button to do it).
+    this.root.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" && isDateBox(event.target)) this.commitDate(event.target.closest(".pct-date"));
     });
+    this.root.addEventListener("submit", (event) => event.preventDefault());
     this.root.hidden = false;
     return this;
   }
@@ -93,7 +94,6 @@ export class QuestionsForm {
       .then((filled) => {
         if (!filled) box.value = text; // not a date the page can read: kept as pasted, named on leaving
         else this.commitDate(fieldset);
-        this.root.dispatchEvent(new CustomEvent("pct-pasted", { detail: { filled } })); // for tests
       });
   }
 
