@@ -37,6 +37,7 @@ from .team import EMPLOYEE_FIELDS, MAX_EMPLOYEES, build_team, read_options, too_
 
 __all__ = ["COLUMN_LABELS", "HEADER_ALIASES", "MAX_BYTES", "decode", "read_team_csv", "team_from_csv"]
 __all__ += ["DATE_ORDERS", "order_name", "rejection", "rows_rejected_notice", "team_template_csv", "team_to_csv"]
+__all__ += ["read_day"]
 
 MAX_BYTES = 5 * 1024 * 1024  # 5 MiB: about 30,000 rows, three times the employee limit
 
@@ -482,6 +483,16 @@ def _day(value: str, order: str | None) -> str | None:
         return None
     text = f"{year}-{int(month):02}-{int(day):02}"
     return text if hour is None else f"{text}T{int(hour):02}:{minute}"
+
+
+def read_day(value: str, order: str | None = None) -> str | None:
+    """A date on its own, read as a date cell is (ISO, year-first, slashed, month in words, 年月日): the page's
+    form reads a whole date pasted into one of its boxes with the same rules as a team file. A slashed date
+    reads in the order it proves itself (15/06/2027), else in `order` ("dmy" or "mdy"), else not at all; the day
+    is not checked against the month here (the form's own check names a day that does not exist)."""
+    text = value.strip()
+    proved = _evidence(text)
+    return _day(text, proved if proved in ("dmy", "mdy") else order)
 
 
 _WORDED_EXAMPLE = dt.date(2026, 12, 31)

@@ -30,7 +30,15 @@ from .team import (
     reminder,
     team,
 )
-from .team_csv import COLUMN_LABELS, DATE_ORDERS, order_name, team_from_csv, team_template_csv, team_to_csv
+from .team_csv import (
+    COLUMN_LABELS,
+    DATE_ORDERS,
+    order_name,
+    read_day,
+    team_from_csv,
+    team_template_csv,
+    team_to_csv,
+)
 from .team_words import ADMIN_ACTIONS, REPLACE_ACCOUNT
 
 __all__ = ["ANSWER_FIELDS", "CALLS", "PAGE_STRINGS", "QUESTIONS", "Question", "call", "page_context", "page_strings"]
@@ -139,6 +147,9 @@ PAGE_STRINGS: dict[str, str] = {
     "nothing_left": N_("Nothing left to do. Well done!"),
     "done_steps": N_("Done"),
     "read_guide": N_("How to do it"),
+    # The link's accessible name: five links called "How to do it" cannot be told apart in a links list. The
+    # template and plan-view.js both fill it in, so the pre-rendered and the live plan name their links alike.
+    "read_guide_named": N_("How to do it: {step}"),
     "warnings": N_("Needs your attention"),
     "choose_role": N_("Choose which tasks are yours to see your own checklist."),
     "no_script": N_(
@@ -146,6 +157,11 @@ PAGE_STRINGS: dict[str, str] = {
     ),
     "loading": N_("Starting the checklist engine in your browser…"),
     "ready": N_("Checklist up to date."),
+    "engine_ready": N_("The checklist is ready."),
+    # Issue 21: a refused (or half-typed) answer is left out of the plan, and the plan says it waits for it.
+    "waiting_for": N_("Waiting for your answer to “{question}”: this plan is made without it until it is corrected."),
+    "calendar_no_dates": N_("No key dates yet: answer the date questions to add them to your calendar."),
+    "calendar_not_ready": N_("Available once the checklist has started."),
     "offline_ready": N_("This page and the guide now work offline on this device."),
     "update_installed": N_("A new version of this page was installed: reload the page to use it."),
     "stored": N_("Showing your saved checklist; updating it…"),
@@ -167,7 +183,7 @@ PAGE_STRINGS: dict[str, str] = {
     "start_download_plain": N_("Downloading Python for the checklist…"),
     "start_download": N_("Downloading Python for the checklist: {received} of {total} MB"),
     "start_download_bytes": N_("Downloading Python for the checklist: {received} MB received"),
-    "start_python": N_("Starting Python for the checklist…"),
+    "start_python": N_("Getting the checklist ready in your browser…"),
     "start_engine": N_("Loading the checklist…"),
     "start_busy": N_("Still starting the checklist: this device is busy, so this can take a minute…"),
     "corrupt_state": N_(
@@ -324,6 +340,12 @@ DATE_PARTS: dict[str, tuple[str, ...]] = {
 }
 
 
+# How a pasted slashed date that does not prove its order (8/10/2026) is read on each language's page: the
+# English and French pages write the day first; a Traditional Chinese reader writes the year first, so a
+# year-last date is read only when it proves its order (15/06/2027).
+PASTED_DATE_ORDER: dict[str, str] = {"en": "dmy", "fr": "dmy"}
+
+
 def questions(language: str) -> list[dict[str, Any]]:
     """The form, translated, for the page template."""
     _ = Texts(language)
@@ -463,6 +485,8 @@ CALLS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "team_export": lambda args: team_to_csv(team(_document(args))),
     "team_calendar": lambda args: team_ics(team(_document(args)), args["page_url"], args["site_url"]),
     "team_template": lambda args: team_template_csv(args["language"]),
+    # A whole date pasted into one box of a date question: the ISO date, or None (the form leaves the text).
+    "read_date": lambda args: read_day(str(args.get("text", "")), PASTED_DATE_ORDER.get(args.get("language", ""))),
 }
 
 

@@ -28,9 +28,9 @@ def type_date(page: Page, field: str, iso: str) -> None:
         values["time"] = time
     for part, value in values.items():
         page.fill(date_box(field, part), value)
-    page.locator(date_box(field, "year")).press("Tab")  # the boxes are read once the reader leaves them
-    if time:
-        page.locator(date_box(field, "time")).press("Tab")
+    # The boxes are read once the reader leaves them (never box by box): Tab out of the last one, which is
+    # the day on a page that writes the year first, the time for a date and time.
+    page.locator(f"#pct-f-{field} input[data-part]").last.press("Tab")
 
 
 def date_value(page: Page, field: str) -> str:

@@ -34,7 +34,13 @@ export class ChecklistApp {
     this.messages = new Messages(root);
     this.store = new Store();
     this.saved = new SavedChecklist(this.store);
-    this.form = new QuestionsForm(root.querySelector("#pct-form"), { text: this.text, say: (message) => this.messages.say(message) });
+    this.form = new QuestionsForm(root.querySelector("#pct-form"), {
+      text: this.text,
+      say: (message) => this.messages.say(message),
+      // A whole date pasted into a box is read by the engine, once it is there (date-paste.js).
+      readPasted: (text) => (this.engineReady ? this.engine.call("read_date", { text, language: this.language }) : null),
+      dayFirst: root.querySelector(".pct-date input[data-part]")?.dataset.part === "day",
+    });
     this.summary = new AnswersSummary(root.querySelector("#pct-summary"), { form: this.form, text: this.text, language: this.language });
     this.view = new PlanView(root, { text: this.text, language: this.language, dateOrder: config.date_order, links: this.links });
     this.toolbar = new Toolbar(root.querySelector("#pct-actions"), this);
@@ -141,48 +147,67 @@ export class ChecklistApp {
 
   /* ------------------------------------------------------------ painting */
 
-  paint(plan, source) {
-    this.view.paint(plan, source);
+  /** `waiting`: the questions whose answers the plan is made without (form.waiting()); a stored plan has none. */
+  paint(plan, source, waiting = []) {
+    this.view.paint(plan, source, waiting);
     this.toolbar.hidden = false;
+    this.toolbar.showCalendar(source !== "live" ? "calendar_not_ready" : Object.keys(plan.dates).length ? null : "calendar_no_dates");
   }
 
   paintPrerendered() {
     const role = this.state.answers.role ?? null;
     this.view.paintPrerendered(role, this.done());
     this.toolbar.hidden = !role;
+    this.toolbar.showCalendar(this.engineReady ? "calendar_no_dates" : "calendar_not_ready");
   }
 
-  engineAnswers() {
-    return { ...this.state.answers, language: this.language, ...clock() };
+  engineAnswers(answers = this.state.answers) {
+    return { ...answers, language: this.language, ...clock() };
   }
 
-  /** Recompute and repaint; only the newest request paints, so fast typing never shows an older plan. */
+  /**
+   * Recompute and repaint; only the newest request paints, so fast typing never shows an older plan.
+   *
+   * An answer the engine refuses (3 December, later than today) is left out and the plan is asked again
+   * without it: the reader sees a plan made as if that question were unanswered, which says it waits for
+   * it, never the plan of an earlier or in-between value. Only answers the engine accepted are saved (and so
+   * reach the address bar and share links); answers given before the engine is ready are saved unjudged, so
+   * that nothing typed during the start is lost, and judged as soon as it is ready.
+   */
   async recompute() {
     if (!this.state.answers.role || !this.engineReady) {
+      this.save();
       if (!this.state.answers.role || !this.state.plan || this.state.plan.language !== this.language) this.paintPrerendered();
       return;
     }
     const ticket = ++this.latest;
+    let answers = this.state.answers;
     let plan;
-    try {
-      const started = performance.now();
-      plan = await this.engine.call("plan", { answers: this.engineAnswers() });
-      performance.measure("pct:recompute", { start: started }); // worker round trip, read by the benchmark
-    } catch (error) {
-      if (ticket !== this.latest) return;
-      this.form.clearErrors();
-      if (error instanceof EngineError && error.isFieldError && this.form.showFieldError(error)) return;
-      throw error;
+    for (;;) {
+      try {
+        const started = performance.now();
+        plan = await this.engine.call("plan", { answers: this.engineAnswers(answers) });
+        performance.measure("pct:recompute", { start: started }); // worker round trip, read by the benchmark
+        break;
+      } catch (error) {
+        if (ticket !== this.latest) return;
+        const field = error instanceof EngineError && error.isFieldError ? this.form.refuse(error) : null;
+        if (!field) {
+          this.form.clearErrors();
+          throw error; // a fault, or a field the reader cannot fix (onError sets the answers aside)
+        }
+        const { [field]: _refused, ...accepted } = answers;
+        answers = accepted;
+      }
     }
     if (ticket !== this.latest) return;
     if (!isPlan(plan)) throw new Error("the engine returned a plan of an unknown shape");
     this.form.clearErrors();
     const before = this.livePlan ?? null; // the plan the reader last heard about (null: the first of this visit)
     this.livePlan = plan;
-    this.state = { ...this.state, plan };
+    this.state = { ...this.state, answers, plan };
     this.save();
-    this.paint(plan, "live");
-    this.root.querySelector('[data-action="calendar"]').disabled = !Object.keys(plan.dates).length;
+    this.paint(plan, "live", this.form.waiting());
     // Say what changed (progress, new or cleared warnings); nothing changed: nothing new to hear. An error still
     // shown beside a question is said with it, or a plan that arrives just after the error would silence it.
     const changes = planChanges(before, plan, this.text);
@@ -206,6 +231,7 @@ export class ChecklistApp {
     } else if (error instanceof EngineError && error.field === "$" && error.code !== "internal") {
       // The worker or Python failed or stalled (codes: engine.js, worker.js): the list and the answers stay.
       this.engineReady = false;
+      this.save(); // answers not judged yet are kept, like those typed during the start
       this.progress.failed(error.code, () => this.run(this.startEngine()));
       this.paintPrerendered();
     } else {
@@ -227,6 +253,7 @@ export class ChecklistApp {
     this.team.show(this.state.answers.role === "admin");
     this.team.recompute();
     data.engine = "ready";
+    this.messages.say(this.text("engine_ready")); // no longer "Loading…": a plan, if any, says more below
     performance.mark("pct:engine-ready");
     this.run(this.offline.register()); // after the start, so that the offline copy never delays a first visit
     await this.recompute();
@@ -234,11 +261,11 @@ export class ChecklistApp {
 
   /* ------------------------------------------------------------ the reader's actions */
 
+  /** Saved by recompute(): once the engine accepted them, or at once while it is not ready. */
   onAnswersChanged() {
     this.messages.hideTransient();
     this.state = { ...this.own(), answers: this.form.read(this.done()) };
     this.team?.show(this.state.answers.role === "admin");
-    this.save();
     this.run(this.recompute());
   }
 

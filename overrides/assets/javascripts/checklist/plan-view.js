@@ -106,7 +106,13 @@ export class PlanView {
             "p",
             { class: "pct-step__link" },
             // The full address for paper (print CSS writes data-print-url after the link).
-            element("a", { href, text: this.text("read_guide"), dataset: { printUrl: new URL(href, location.href).href } }),
+            // Its name says its step ("How to do it: Sign in…"): five links of one name cannot be told apart.
+            element("a", {
+              href,
+              text: this.text("read_guide"),
+              "aria-label": this.text("read_guide_named", { step: step.title }),
+              dataset: { printUrl: new URL(href, location.href).href },
+            }),
           )
         : null,
     );
@@ -122,8 +128,10 @@ export class PlanView {
     return [...remaining, ...completed].sort((a, b) => a.key - b.key);
   }
 
-  /** Paint a plan (validated by the caller); `source` is "stored" or "live" (read by tests and the benchmark). */
-  paint(plan, source) {
+  /** Paint a plan (validated by the caller); `source` is "stored" or "live" (read by tests and the benchmark);
+   * `waiting`: the questions (`{field, question}`) it was made without because their answer is refused or not
+   * a date yet, each named at the top of the plan. */
+  paint(plan, source, waiting = []) {
     const text = this.text;
     const focused = document.activeElement?.dataset?.step;
     const box = element("section", {
@@ -133,6 +141,9 @@ export class PlanView {
       dataset: { source, language: plan.language, today: plan.today, revision: ++this.paints },
     });
     box.append(element("h2", { id: "pct-plan-title", text: text("plan") }));
+    for (const { field, question } of waiting) {
+      box.append(element("p", { class: "pct-waiting", dataset: { field }, text: text("waiting_for", { question }) }));
+    }
 
     const { done, total } = plan.progress;
     box.append(

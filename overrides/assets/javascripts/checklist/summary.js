@@ -4,6 +4,7 @@
 
 import { readDate } from "./dates.js";
 import { element } from "./dom.js";
+import { questionText } from "./form.js";
 
 /** A date in words, in the page's language and in the engine's date style (checklist/i18n.py, Texts.date):
  * "1 September 2026", "1er septembre 2026", "2026 年 9 月 1 日"; the time on the 24-hour clock. */
@@ -31,10 +32,6 @@ function answerText(box, language) {
   return value ? dateWords(value, language) : null;
 }
 
-function questionText(box) {
-  return (box.querySelector("legend") ?? box.querySelector("label"))?.textContent.trim() ?? box.dataset.field;
-}
-
 export class AnswersSummary {
   /** `form`: the QuestionsForm (its questions and focusField); `text`: the page's words. */
   constructor(root, { form, text, language }) {
@@ -45,11 +42,12 @@ export class AnswersSummary {
     this.text = text;
   }
 
-  /** Repaint from the form as it is now; hidden when no question has an answer. */
+  /** Repaint from the form as it is now; hidden when no question has an answer. An answer the plan is waiting
+   * for (refused, or a date not made yet) is not listed: this is what the plan was made from. */
   paint() {
     const rows = [];
     for (const box of this.form.boxes()) {
-      if (box.hidden) continue;
+      if (box.hidden || this.form.isWaiting(box.dataset.field)) continue;
       const shown = answerText(box, this.language);
       if (shown === null) continue;
       const question = questionText(box);

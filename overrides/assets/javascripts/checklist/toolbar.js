@@ -32,6 +32,19 @@ export class Toolbar {
     this.root.hidden = value;
   }
 
+  /** The calendar button, usable only with key dates; disabled, it says why beside it (#pct-calendar-reason,
+   * its aria-describedby). `why`: null (usable), "calendar_no_dates" or "calendar_not_ready" (page strings). */
+  showCalendar(why) {
+    const calendar = this.root.querySelector('[data-action="calendar"]');
+    const reason = this.root.querySelector("#pct-calendar-reason");
+    calendar.disabled = Boolean(why);
+    reason.hidden = !why;
+    reason.textContent = why ? this.app.text(why) : "";
+    // A hidden description is still read (aria-describedby ignores `hidden`): only a disabled button has one.
+    if (why) calendar.setAttribute("aria-describedby", reason.id);
+    else calendar.removeAttribute("aria-describedby");
+  }
+
   change() {
     const form = this.app.form;
     form.root.hidden = false;
