@@ -22,16 +22,22 @@ from .i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, Texts
 from .plan import date_labels, guide_link, plan
 from .steps import BENEFIT_KINDS, STEPS
 from .team import (
+    ADMIN_ACTIONS,
+    COLUMN_LABELS,
+    DATE_ORDERS,
     EMPLOYEE_FIELDS,
+    REPLACE_ACCOUNT,
     STATUS_CONTEXT,
     STATUS_LABELS,
     WARNING_MESSAGES,
     WARNING_PARAMETERS,
+    order_name,
     reminder,
     team,
+    team_from_csv,
+    team_template_csv,
+    team_to_csv,
 )
-from .team_csv import COLUMN_LABELS, DATE_ORDERS, order_name, team_from_csv, team_template_csv, team_to_csv
-from .team_words import ADMIN_ACTIONS, REPLACE_ACCOUNT
 
 __all__ = ["ANSWER_FIELDS", "CALLS", "PAGE_STRINGS", "QUESTIONS", "Question", "call", "page_context", "page_strings"]
 
