@@ -27,8 +27,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from checklist.team import team  # noqa: E402
-from checklist.team_csv import team_from_csv, team_to_csv  # noqa: E402
+from checklist.team import team, team_from_csv, team_to_csv  # noqa: E402
 from checklist.web import call  # noqa: E402
 
 TODAY = dt.date(2027, 4, 1)

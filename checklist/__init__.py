@@ -9,8 +9,7 @@ from __future__ import annotations
 from .errors import ChecklistError
 from .plan import plan
 from .steps import STEP_IDS
-from .team import team
-from .team_csv import team_from_csv
+from .team import team, team_from_csv
 
 __all__ = ["STEP_IDS", "ChecklistError", "plan", "team", "team_from_csv"]
 __version__ = "1.0.0"

@@ -24,8 +24,7 @@ from typing import Any, TextIO
 from .answers import read_json
 from .errors import ChecklistError, exits_two_on_bad_input
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, Texts
-from .team import team
-from .team_csv import DATE_ORDERS, MAX_BYTES, decode, team_from_csv, team_to_csv
+from .team import DATE_ORDERS, MAX_BYTES, decode, team, team_from_csv, team_to_csv
 
 __all__ = ["EXIT_ROWS_REJECTED", "guess_format", "main"]
 

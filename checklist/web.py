@@ -22,24 +22,23 @@ from .i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, Texts
 from .plan import date_labels, guide_link, plan
 from .steps import BENEFIT_KINDS, STEPS
 from .team import (
+    ADMIN_ACTIONS,
+    COLUMN_LABELS,
+    DATE_ORDERS,
     EMPLOYEE_FIELDS,
+    REPLACE_ACCOUNT,
     STATUS_CONTEXT,
     STATUS_LABELS,
     WARNING_MESSAGES,
     WARNING_PARAMETERS,
+    order_name,
     reminder,
     team,
-)
-from .team_csv import (
-    COLUMN_LABELS,
-    DATE_ORDERS,
-    order_name,
-    read_day,
     team_from_csv,
     team_template_csv,
     team_to_csv,
 )
-from .team_words import ADMIN_ACTIONS, REPLACE_ACCOUNT
+from .team.date_cells import read_pasted_day
 
 __all__ = ["ANSWER_FIELDS", "CALLS", "PAGE_STRINGS", "QUESTIONS", "Question", "call", "page_context", "page_strings"]
 
@@ -486,7 +485,9 @@ CALLS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "team_calendar": lambda args: team_ics(team(_document(args)), args["page_url"], args["site_url"]),
     "team_template": lambda args: team_template_csv(args["language"]),
     # A whole date pasted into one box of a date question: the ISO date, or None (the form leaves the text).
-    "read_date": lambda args: read_day(str(args.get("text", "")), PASTED_DATE_ORDER.get(args.get("language", ""))),
+    "read_date": lambda args: read_pasted_day(
+        str(args.get("text", "")), PASTED_DATE_ORDER.get(args.get("language", ""))
+    ),
 }
 
 

@@ -4,7 +4,7 @@
 //   <checklist.zip>   the archive from checklist.bundle.build_zip (the one the web page will ship)
 //   <documents.json>  a JSON list of input documents
 //   entry point       plan (default): checklist.plan(document); team: checklist.team.team(document);
-//                     team_csv: checklist.team_csv.team_from_csv(**document), plus its team_to_csv export as "csv"
+//                     team_csv: checklist.team.team_from_csv(**document), plus its team_to_csv export as "csv"
 // Stdout: one JSON array, one item per document: the result, or {"error": ChecklistError.to_dict()}.
 // Everything else (Pyodide's own start-up output, Python prints, errors) goes to stderr.
 // Pyodide loads from node_modules/pyodide only (no CDN), resolved from the repository root.
@@ -34,7 +34,7 @@ def _call(document):
 
         return team(document)
     if entry == "team_csv":
-        from checklist.team_csv import team_from_csv, team_to_csv
+        from checklist.team import team_from_csv, team_to_csv
 
         result = team_from_csv(**document)
         return {**result, "csv": team_to_csv(result)}

@@ -230,8 +230,7 @@ TEAM_SCENARIOS: dict[str, list[dict[str, Any]]] = {
 
 
 def cpython_team_result(entry: str, document: dict[str, Any]) -> dict[str, Any]:
-    from checklist.team import team
-    from checklist.team_csv import team_from_csv, team_to_csv
+    from checklist.team import team, team_from_csv, team_to_csv
 
     try:
         if entry == "team":

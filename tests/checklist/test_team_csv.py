@@ -12,19 +12,19 @@ from typing import Any
 import pytest
 
 from checklist import ChecklistError
-from checklist.team import EMPLOYEE_FIELDS, MAX_EMPLOYEES, team
-from checklist.team_csv import (
+from checklist.team import (
+    EMPLOYEE_FIELDS,
     HEADER_ALIASES,
     MAX_BYTES,
-    alias_conflicts,
-    is_password_header,
-    neutralise,
+    MAX_EMPLOYEES,
     read_team_csv,
-    restore,
+    team,
     team_from_csv,
     team_template_csv,
     team_to_csv,
 )
+from checklist.team.cells import neutralise, restore
+from checklist.team.headers import alias_conflicts, is_password_header
 
 TODAY = "2027-04-01"
 HEADER = "Name,Email,Temporary password issued on,Signed in,Partner University connected,Exams associated\r\n"

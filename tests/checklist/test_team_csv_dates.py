@@ -18,7 +18,7 @@ import pytest
 
 from checklist import ChecklistError
 from checklist.date_words import read_worded
-from checklist.team_csv import read_team_csv, team_from_csv
+from checklist.team import read_team_csv, team_from_csv
 from checklist.web import call
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -11,9 +11,7 @@ from typing import Any
 import pytest
 
 from checklist import ChecklistError
-from checklist.team import team
-from checklist.team_csv import team_from_csv, team_to_csv
-from checklist.team_words import ADMIN_ACTIONS
+from checklist.team import ADMIN_ACTIONS, team, team_from_csv, team_to_csv
 
 TODAY = "2026-11-21"
 

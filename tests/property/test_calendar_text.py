@@ -16,8 +16,7 @@ from hypothesis import strategies as st
 
 from checklist.calendar import ics, team_ics
 from checklist.plan import plan
-from checklist.team import team
-from checklist.team_csv import team_from_csv
+from checklist.team import team, team_from_csv
 from tests.property.strategies import entry_point_settings
 
 PAGE, SITE = "https://example.com/checklist/", "https://example.com/"

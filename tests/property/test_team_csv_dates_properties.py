@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from checklist.dates import FIRST_DAY, LAST_DAY
 from checklist.i18n import Texts
-from checklist.team_csv import read_team_csv
+from checklist.team import read_team_csv
 from tests.property.strategies import entry_point_settings
 
 # fmt: off

@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checklist import ChecklistError
-from checklist.team import EMPLOYEE_FIELDS, team
-from checklist.team_csv import FORMULA_STARTS, HEADER_ALIASES, neutralise, restore, team_from_csv, team_to_csv
+from checklist.team import EMPLOYEE_FIELDS, HEADER_ALIASES, team, team_from_csv, team_to_csv
+from checklist.team.cells import FORMULA_STARTS, neutralise, restore
 from tests.property.strategies import DATE_LIKE, JSON_VALUES, entry_point_settings
 
 TODAY = dt.date(2027, 4, 1)

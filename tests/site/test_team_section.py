@@ -11,7 +11,7 @@ import pytest
 from icalendar import Calendar
 from playwright.sync_api import Page, expect
 
-from checklist.team_csv import team_from_csv
+from checklist.team import team_from_csv
 from checklist.web import page_strings
 from tests.helpers.browser import picture
 from tests.helpers.checklist import answer, browser_today, checklist_url, open_checklist

@@ -20,7 +20,7 @@ import { planChanges } from "./announce.js";
 import { answersFromFragment, fragmentFor, syncAddress } from "./share.js";
 import { AnswersSummary } from "./summary.js";
 import { Store } from "./storage.js";
-import { setUpTeam } from "./team.js";
+import { setUpTeam } from "./team/team.js";
 import { Toolbar } from "./toolbar.js";
 
 export class ChecklistApp {

@@ -1,32 +1,41 @@
-/* The team table: the engine's compact records (checklist.team VIEW_FIELDS: ids, ISO dates, codes) joined with
+/* The team table: the engine's compact records (checklist/team/views.py: ids, ISO dates, codes) joined with
  * the people the page keeps (name, e-mail, the admin's own columns, by row), and painted with textContent.
+ *
+ * Each record is read by the field names the reply gives (`view_fields`), its yes/no facts by the reply's bits
+ * (`flags`) and the status order from the reply (`statuses`): no field order, bit or status list of the engine is
+ * copied here (tests/checklist/test_team_page_constants.py checks it).
  *
  * The words come from the page strings once (`team_status.*`, `team_action.*`, `team_warning.*`, filled with
  * the reply's `dates_text`), never from each reply: a 1,000-person reply stays small (issue 11). On a phone
  * the CSS stacks each row as a card (no horizontal scroll); the cells carry their column name for that.
  */
 
-const SIGNED_IN = 1;
-const CONNECTED = 2;
-const ASSOCIATED = 4;
 const PAGE = 250; // people painted at once (a 200-person team fits on one)
 
 /** People of the view: one object per record, with what the filters, sorting and painting read. */
 export function peopleOf(view, employees) {
   const byRow = new Map(employees.map((person, index) => [person.row ?? index + 1, person]));
-  return view.employees.map(([row, status, needs, flags, expires, actions, warnings], rank) => {
+  const at = Object.fromEntries(view.view_fields.map((name, index) => [name, index]));
+  const bit = view.flags;
+  const order = new Map(view.statuses.map((status, index) => [status, index]));
+  return view.employees.map((record, rank) => {
+    const row = record[at.row];
+    const status = record[at.status];
+    const flags = record[at.flags];
     const person = byRow.get(row) ?? {};
+    const signedIn = Boolean(flags & bit.signed_in);
     return {
       row,
       rank, // the engine's order: most urgent first
       status,
-      needsAction: Boolean(needs),
-      signedIn: Boolean(flags & SIGNED_IN),
-      connected: Boolean(flags & CONNECTED),
-      associated: Boolean(flags & ASSOCIATED),
-      expires: flags & SIGNED_IN ? null : expires, // a deadline only until they sign in
-      actions,
-      warnings,
+      statusRank: order.get(status) ?? order.size, // the engine's status order (`statuses`), for sorting
+      needsAction: Boolean(record[at.needs_action]),
+      signedIn,
+      connected: Boolean(flags & bit.partner_university_connected),
+      associated: Boolean(flags & bit.exams_associated),
+      expires: signedIn ? null : record[at.expires], // a deadline only until they sign in
+      actions: record[at.actions],
+      warnings: record[at.warnings],
       name: person.name ?? "",
       email: person.email ?? "",
       extra: person.extra ?? {},

@@ -13,13 +13,13 @@ export const FILTERS = {
   exams: ["exams_not_associated", (p) => !p.associated],
 };
 
-const STATUS_ORDER = { expired: 0, due_soon: 1, in_progress: 2, done: 3 };
+// Sorting by status follows the engine's order (`statusRank`, from the reply's `statuses`: table.js peopleOf).
 const SORTS = {
   urgency: (a, b) => a.rank - b.rank,
   row: (a, b) => a.row - b.row,
   name: (a, b, collator) => collator.compare(a.name || a.email, b.name || b.email) || a.row - b.row,
   email: (a, b, collator) => collator.compare(a.email, b.email) || a.row - b.row,
-  status: (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.rank - b.rank,
+  status: (a, b) => a.statusRank - b.statusRank || a.rank - b.rank,
   deadline: (a, b) => (a.expires ?? "9999").localeCompare(b.expires ?? "9999") || a.row - b.row,
 };
 

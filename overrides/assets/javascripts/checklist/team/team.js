@@ -1,11 +1,11 @@
 /* The admin's team section of the checklist page: it wires the team components and keeps the team's facts.
  *
- * The engine does the work (checklist/team.py, team_csv.py through checklist.web.call): reading the file
+ * The engine does the work (the checklist/team/ package, through checklist.web.call): reading the file
  * (encoding, headers, dropping a password column, every row it cannot read listed), the status of each person
- * as compact records, the CSV and calendar exports, the reminders. The components are:
- * team-import.js (the file, the day/month question, the rows not imported), team-filters.js (filters with
- * totals, search, sort, grouping by the admin's own column), team-table.js (the table, cards on a phone),
- * team-export.js (files, copying addresses) and team-reminders.js (mailto: or copy).
+ * as compact records, the CSV and calendar exports, the reminders. The components, in this folder as the
+ * Python package has one module per concern: import.js (the file, the day/month question, the rows not
+ * imported), filters.js (filters with totals, search, sort, grouping by the admin's own column), table.js (the
+ * table, cards on a phone), export.js (files, copying addresses) and reminders.js (mailto: or copy).
  *
  * This file stores the team's facts (never the file, never a password) in localStorage under `pct-team`, through
  * the guarded store (storage.js: a write that fails is said, never assumed), with each person's row in the
@@ -13,11 +13,11 @@
  * the import said, and the time it was saved. Removing the list can be undone.
  */
 
-import { TeamExport } from "./team-export.js";
-import { TeamFilters } from "./team-filters.js";
-import { TeamImport } from "./team-import.js";
-import { TeamReminders } from "./team-reminders.js";
-import { TeamTable, peopleOf } from "./team-table.js";
+import { TeamExport } from "./export.js";
+import { TeamFilters } from "./filters.js";
+import { TeamImport } from "./import.js";
+import { TeamReminders } from "./reminders.js";
+import { TeamTable, peopleOf } from "./table.js";
 
 const TEAM_KEY = "pct-team";
 

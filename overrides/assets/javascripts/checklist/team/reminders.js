@@ -1,9 +1,9 @@
 /* A reminder to one person or to the people shown: subject and body written by the engine (`team_reminder`,
- * checklist.team.reminder) in the language the admin picks, with each one's deadline. Nothing is sent from
+ * checklist/team/reminders.py) in the language the admin picks, with each one's deadline. Nothing is sent from
  * the page: the admin opens it in their own mail program (a `mailto:` link, addresses in Bcc for a group) or
  * copies it. The subject and body stay editable. */
 
-import { copyText } from "./team-export.js";
+import { copyText } from "./export.js";
 
 const MAILTO_LIMIT = 1800; // mail programs and browsers cut longer mailto: links; past this, copy instead
 

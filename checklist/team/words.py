@@ -1,13 +1,13 @@
 """The admin's words for each employee step still open (the team view, issue 13): kept apart from the rules.
 
-The rules of a step (when it is due, what proves it) live on `Step` and the rule readers (`team.py`, `plan.py`,
+The rules of a step (when it is due, what proves it) live on `Step` and the rule readers (`team/model.py`, `plan.py`,
 `calendar.py`) never name a step. What an admin does about a step is wording, not a rule: it is keyed by step id
 here, and a test checks that every required employee step has its words.
 """
 
 from __future__ import annotations
 
-from .i18n import N_
+from ..i18n import N_
 
 __all__ = ["ADMIN_ACTIONS", "REPLACED_WHEN_EXPIRED", "REPLACE_ACCOUNT"]
 
