@@ -15,6 +15,7 @@ from . import steps
 from ._fields import FieldReader
 from .errors import ChecklistError
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, Texts
+from .retirement import RETIRED_FIELDS, retired
 
 __all__ = ["FIELDS", "ROLES", "SITUATIONS", "Answers", "open_document", "read_answers", "read_json"]
 
@@ -87,6 +88,12 @@ def read_answers(data: object) -> Answers:
     situation = read.choice("situation", SITUATIONS, "transition")
 
     today, now = read.moment()
+    # From PMC's retirement on, the answers only the 2017 rules used are not asked; a value still stored for one
+    # (saved on a device, a shared link, an old script) is ignored rather than checked or refused.
+    ignored = RETIRED_FIELDS if retired(today) else ()
+
+    def pmc_date(field: str) -> dt.date | None:
+        return None if field in ignored else read.date(field)
 
     answers = Answers(
         role=role,
@@ -94,8 +101,8 @@ def read_answers(data: object) -> Answers:
         language=language,
         today=today,
         now=now,
-        pmc_membership_end=read.date("pmc_membership_end"),
-        reenrolled_on=read.date("reenrolled_on"),
+        pmc_membership_end=pmc_date("pmc_membership_end"),
+        reenrolled_on=pmc_date("reenrolled_on"),
         temp_password_issued_on=read.date("temp_password_issued_on"),
         exams_associated_at=read.datetime("exams_associated_at"),
         csp=read.flag("csp"),

@@ -13,6 +13,7 @@ from typing import Any
 from . import dates, steps
 from .answers import Answers, read_answers
 from .i18n import N_, NP_, Texts
+from .retirement import RETIREMENT, retired
 from .steps import GROUPS, Step
 
 __all__ = [
@@ -136,8 +137,17 @@ def warnings(answers: Answers, done: set[str], applicable: set[str], _: Texts) -
                 last_day=_.date(dates.last_day_to_sign_in(issued)),
                 date=_.date(expires),
             )
+    if answers.role == "admin" and answers.situation == "transition" and retired(answers.today):
+        # Said where the reader looks, with its source: the 2017 rules of the other pages no longer hold.
+        warn(
+            "pmc_retired",
+            N_(
+                "Partner Membership Center (PMC) has been shut down, as Microsoft's PMC retirement FAQ of {date} states. Your company's PMC MPN ID cannot be recovered and there is no PMC membership left to renew: the steps below enroll the company as a new partner, with a new MPN ID."
+            ),
+            date=_.date(RETIREMENT.source_date),
+        )
     end = answers.pmc_membership_end
-    if answers.situation == "transition" and end is not None:
+    if answers.situation == "transition" and end is not None and not retired(answers.today):
         if answers.reenrolled_on is not None and not dates.reenrolled_in_time(answers.reenrolled_on, end):
             warn(
                 "reenrolled_after_membership_end",
@@ -220,6 +230,13 @@ def build_plan(answers: Answers) -> dict[str, Any]:
             "text": _.plural(PROGRESS, len(required), done=progress_done, total=len(required)),
         },
         "groups": [{"id": g.id, "title": _(g.title)} for g in GROUPS if g.id in used_groups],
+        # Which rules the plan follows: PMC's retirement, from its source, and whether it holds on `today`.
+        "retirement": {
+            "retired": retired(answers.today),
+            "effective": RETIREMENT.effective.isoformat(),
+            "source": RETIREMENT.source_url,
+            "source_date": RETIREMENT.source_date.isoformat(),
+        },
     }
 
 

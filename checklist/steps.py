@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from . import dates
 from .i18n import N_
+from .retirement import retired
 
 if TYPE_CHECKING:  # annotations only: answers.py imports this module at run time
     from .answers import Answers
@@ -110,7 +111,13 @@ def _always(_: Answers) -> bool:
 
 
 def _transition(a: Answers) -> bool:
-    return a.situation == "transition"
+    """A company moving its PMC membership while PMC still runs: the 2017 rules (seeds 000/002)."""
+    return a.situation == "transition" and not retired(a.today)
+
+
+def _left_behind(a: Answers) -> bool:
+    """A company that had a PMC membership, after PMC's retirement: it enrolls as a new partner (seed 001)."""
+    return a.situation == "transition" and retired(a.today)
 
 
 def _enroll(a: Answers) -> bool:
@@ -126,8 +133,9 @@ def _marketplace(a: Answers) -> bool:
 
 
 def _new_id_in_marketplace(a: Answers) -> bool:
-    """A new MPN ID (enroll path) must be re-associated with an existing marketplace account (seed 001)."""
-    return a.marketplace and a.situation == "enroll"
+    """A new MPN ID (a new partner, or a PMC company after the retirement) must be re-associated with an existing
+    marketplace account (seed 001)."""
+    return a.marketplace and (a.situation == "enroll" or _left_behind(a))
 
 
 def _bought(kind: str) -> Callable[[Answers], bool]:
@@ -138,8 +146,9 @@ def _bought(kind: str) -> Callable[[Answers], bool]:
 
 
 def _pmc_end(a: Answers) -> dt.date | None:
-    """The PMC membership end date, which only a transition has (a new partner never had one)."""
-    return a.pmc_membership_end if a.situation == "transition" else None
+    """The PMC membership end date, which only a transition while PMC runs has (a new partner never had one;
+    after the retirement the 2017 rules that read it no longer hold, whatever date is still stored)."""
+    return a.pmc_membership_end if _transition(a) else None
 
 
 def _renew_by(a: Answers) -> dt.date | None:
@@ -179,6 +188,7 @@ _FAQ_MARKETPLACE = (
     "how-do-i-connect-my-mpn-id-to-my-marketplace-account"
 )
 _FAQ_NOT_MIGRATED = "my-company-has-not-completed-migration-how-do-we-engage-with-the-microsoft-partner-network"
+_FAQ_PMC_ID = "what-will-happen-to-my-existing-pmc-mpn-id"
 
 STEPS: tuple[Step, ...] = (
     # Admin, before creating the account (seed 003, "Before you begin").
@@ -309,6 +319,18 @@ STEPS: tuple[Step, ...] = (
         "pmc-retirement-faq",
         _FAQ_NOT_MIGRATED,
         _enroll,
+    ),
+    Step(
+        "membership.new_mpn_id",
+        "membership",
+        "admin",
+        N_("Get a new MPN ID: enroll as a new partner in Partner Center"),
+        N_(
+            "PMC has been shut down, so the MPN ID your company had there cannot be recovered. Create a new MPN account in Partner Center, then enroll as a new partner to receive a new MPN ID. Use a company e-mail address; personal ones are not supported."
+        ),
+        "pmc-retirement-faq",
+        _FAQ_PMC_ID,
+        _left_behind,
     ),
     # Admin, people (seed 000).
     Step(

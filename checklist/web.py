@@ -20,6 +20,7 @@ from .calendar import ics, team_ics
 from .errors import ChecklistError, check_nesting, input_error
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, Texts
 from .plan import date_labels, guide_link, plan
+from .retirement import RETIRED_FIELDS, retired
 from .steps import BENEFIT_KINDS, STEPS
 from .team import (
     ADMIN_ACTIONS,
@@ -40,12 +41,27 @@ from .team import (
 )
 from .team.date_cells import read_pasted_day
 
-__all__ = ["ANSWER_FIELDS", "CALLS", "PAGE_STRINGS", "QUESTIONS", "Question", "call", "page_context", "page_strings"]
+__all__ = [
+    "ANSWER_FIELDS",
+    "CALLS",
+    "PAGE_STRINGS",
+    "QUESTIONS",
+    "Question",
+    "asked",
+    "call",
+    "page_context",
+    "page_strings",
+    "questions",
+]
 
 
 @dataclass(frozen=True)
 class Question:
-    """One form question: `when` lists (field, value) pairs that must all hold for it to be asked."""
+    """One form question: `when` lists (field, value) pairs that must all hold for it to be asked.
+
+    A question on one of `retirement.RETIRED_FIELDS` is asked only before PMC's retirement (`questions`);
+    `hint_retired`, when given, replaces `hint` from the retirement on.
+    """
 
     field: str
     kind: str  # "choice", "date", "datetime", "flag" or "multi"
@@ -53,6 +69,7 @@ class Question:
     hint: str | None = None  # msgid
     options: tuple[tuple[str, str], ...] = ()  # (value, msgid)
     when: tuple[tuple[str, str], ...] = ()
+    hint_retired: str | None = None  # msgid
 
 
 _ADMIN = (("role", "admin"),)
@@ -79,6 +96,10 @@ QUESTIONS: tuple[Question, ...] = (
             ("enroll", N_("We are joining the Microsoft Partner Network as a new partner")),
         ),
         when=_ADMIN,
+        hint_retired=N_(
+            "PMC has been shut down since June 2021: a company that had a membership there and never moved it "
+            "enrolls again as a new partner, and the checklist shows how."
+        ),
     ),
     Question(
         "pmc_membership_end",
@@ -345,19 +366,27 @@ DATE_PARTS: dict[str, tuple[str, ...]] = {
 PASTED_DATE_ORDER: dict[str, str] = {"en": "dmy", "fr": "dmy"}
 
 
-def questions(language: str) -> list[dict[str, Any]]:
-    """The form, translated, for the page template."""
+def asked(today: dt.date) -> tuple[Question, ...]:
+    """The questions that apply on `today`: from PMC's retirement on, none on the answers only the 2017 rules
+    read (the engine ignores those answers then, so asking them would only mislead)."""
+    gone = RETIRED_FIELDS if retired(today) else ()
+    return tuple(q for q in QUESTIONS if q.field not in gone)
+
+
+def questions(language: str, today: dt.date) -> list[dict[str, Any]]:
+    """The form for `today`, translated, for the page template."""
     _ = Texts(language)
+    after = retired(today)
     return [
         {
             "field": q.field,
             "kind": q.kind,
             "label": _(q.label),
-            "hint": _(q.hint) if q.hint else None,
+            "hint": _(hint) if (hint := q.hint_retired if after and q.hint_retired else q.hint) else None,
             "options": [{"value": value, "label": _(label)} for value, label in q.options],
             "when": dict(q.when),
         }
-        for q in QUESTIONS
+        for q in asked(today)
     ]
 
 
@@ -405,7 +434,7 @@ def page_context(language: str, today: dt.date) -> dict[str, Any]:
     ]
     return {
         "language": language,
-        "questions": questions(language),
+        "questions": questions(language, today),
         "strings": page_strings(language),
         "answer_fields": list(ANSWER_FIELDS),
         "date_order": list(date_labels()),  # the page's JSON sorts object keys: the order travels as a list

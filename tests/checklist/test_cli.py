@@ -19,9 +19,9 @@ def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
 
 
 def test_json_on_stdin_gives_the_plan_json() -> None:
-    done = run(stdin=json.dumps({"role": "admin", "today": "2027-03-01", "pmc_membership_end": "2027-06-30"}))
+    done = run(stdin=json.dumps({"role": "admin", "today": "2017-03-01", "pmc_membership_end": "2017-06-30"}))
     assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout)["dates"]["membership_end"] == "2028-06-30"
+    assert json.loads(done.stdout)["dates"]["membership_end"] == "2018-06-30"  # the 2017 rules, before PMC's retirement
 
 
 def test_file_argument_and_text_format(tmp_path: Path) -> None:

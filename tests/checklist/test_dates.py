@@ -84,7 +84,8 @@ DATE_FIELDS = ("today", "pmc_membership_end", "reenrolled_on", "temp_password_is
 @pytest.mark.parametrize("field", [*DATE_FIELDS, "now", "exams_associated_at"])
 @pytest.mark.parametrize(("language", "start"), [("en", "Must be"), ("fr", "Doit être"), ("zh-TW", "必須是")])
 def test_plan_refuses_out_of_range_dates_in_the_readers_language(field: str, language: str, start: str) -> None:
-    document: dict[str, object] = {"role": "employee", "language": language, "today": "2027-01-01"}
+    # Before PMC's retirement: the PMC dates are read (and refused) only while the 2017 rules hold.
+    document: dict[str, object] = {"role": "employee", "language": language, "today": "2017-01-01"}
     document[field] = "9999-12-31T00:00" if field in ("now", "exams_associated_at") else "9999-12-31"
     if field == "now":
         del document["today"]
@@ -95,5 +96,9 @@ def test_plan_refuses_out_of_range_dates_in_the_readers_language(field: str, lan
 
 
 def test_the_last_day_gives_a_plan() -> None:
-    result = plan({"role": "admin", "today": "2100-12-31", "pmc_membership_end": "2100-12-31"})
-    assert result["dates"]["renew_by"] == "2100-12-31"
+    # The 2017 rules read a PMC end date only before PMC's retirement: the latest such day, then the last one.
+    result = plan({"role": "admin", "today": "2021-06-14", "pmc_membership_end": "2100-12-31"})
+    assert result["dates"]["renew_by"] == "2100-12-31" and result["dates"]["membership_end"] == "2101-12-31"
+    assert plan({"role": "admin", "today": "2100-12-31", "temp_password_issued_on": "2100-12-31"})["dates"] == {
+        "temp_password_expires": "2101-03-31"
+    }

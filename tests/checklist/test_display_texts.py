@@ -20,6 +20,9 @@ DATES = {
     "zh-TW": ("2027 年 6 月 30 日", "2027 年 5 月 1 日", "2027 年 6 月 30 日 09:05"),
 }
 
+# A PMC company's renewal under the 2017 rules, which hold only before PMC's retirement (checklist/retirement.py).
+BEFORE_RETIREMENT = {"role": "admin", "today": "2017-03-01", "pmc_membership_end": "2017-06-30"}
+
 
 @pytest.mark.parametrize("language", DATES)
 def test_one_date_style_per_language(language: str) -> None:
@@ -63,13 +66,13 @@ def test_plan_writes_a_text_beside_each_date(language: str) -> None:
 @pytest.mark.parametrize(
     ("language", "projected"),
     [
-        ("en", "30 June 2028 (if you renew before your membership ends)"),
-        ("fr", "30 juin 2028 (si vous renouvelez avant la fin de votre adhésion)"),
-        ("zh-TW", "2028 年 6 月 30 日（若您在會員資格結束前續約）"),
+        ("en", "30 June 2018 (if you renew before your membership ends)"),
+        ("fr", "30 juin 2018 (si vous renouvelez avant la fin de votre adhésion)"),
+        ("zh-TW", "2018 年 6 月 30 日（若您在會員資格結束前續約）"),
     ],
 )
 def test_projected_dates_have_their_note(language: str, projected: str) -> None:
-    result = plan({"role": "admin", "language": language, "today": "2027-03-01", "pmc_membership_end": "2027-06-30"})
+    result = plan(BEFORE_RETIREMENT | {"language": language})
     assert result["projected_dates"] == ["membership_end"]
     assert result["projected_dates_text"] == {"membership_end": projected}
     _texts_match_their_dates(language, result["dates"], result["dates_text"])
@@ -161,10 +164,10 @@ def test_team_writes_a_text_beside_each_date(language: str) -> None:
 
 @pytest.mark.parametrize("language", DATES)
 def test_cli_text_writes_the_plans_texts(language: str) -> None:
-    result = plan({"role": "admin", "language": language, "today": "2027-03-01", "pmc_membership_end": "2027-06-30"})
+    result = plan(BEFORE_RETIREMENT | {"language": language})
     text = render_text(result)
     assert result["progress"]["text"] in text
     for key, shown in (result["dates_text"] | result["projected_dates_text"]).items():
         assert shown in text, key
     (renew,) = [s for s in result["remaining"] if s["id"] == "membership.renew"]
-    assert renew["due_text"] == DATES[language][0] and renew["due_text"] in text
+    assert renew["due_text"] == Texts(language).date(dt.date(2017, 6, 30)) and renew["due_text"] in text

@@ -63,7 +63,8 @@ def test_a_done_step_is_never_overdue() -> None:
 
 
 def test_renewal_after_the_end_date_is_overdue_and_says_to_enroll_again() -> None:
-    answers = {"role": "admin", "situation": "transition", "today": "2027-07-01", "pmc_membership_end": "2027-06-30"}
+    # The 2017 rules: a renewal is due only while PMC runs (before its retirement, checklist/retirement.py).
+    answers = {"role": "admin", "situation": "transition", "today": "2017-07-01", "pmc_membership_end": "2017-06-30"}
     (renew,) = [s for s in plan(answers)["remaining"] if s["id"] == "membership.renew"]
     assert renew["overdue"] is True and "new partner" in renew["overdue_text"]
     assert all(s["overdue"] is False for s in plan(answers)["remaining"] if s["due"] is None)
@@ -124,7 +125,7 @@ def test_no_event_in_the_past() -> None:
 
 
 def test_the_admin_file_has_one_event_a_day_each_titled_with_one_thing() -> None:
-    answers = {"role": "admin", "situation": "transition", "today": "2026-11-21", "pmc_membership_end": "2027-06-30"}
+    answers = {"role": "admin", "situation": "transition", "today": "2016-11-21", "pmc_membership_end": "2017-06-30"}
     first, _ = both_parsers(ics(plan(answers), PAGE, SITE))
     days = [e.decoded("DTSTART") for e in first]
     assert len(days) == len(set(days)), "two events on one day"

@@ -10,7 +10,9 @@ from checklist import STEP_IDS, plan
 
 
 def make(**fields: Any) -> dict[str, Any]:
-    return {"role": "admin", "today": "2027-03-01", **fields}
+    """An admin's answers on a day before PMC's retirement, when the 2017 rules hold (after it:
+    tests/checklist/test_retirement.py)."""
+    return {"role": "admin", "today": "2017-03-01", **fields}
 
 
 def ids(result: dict[str, Any]) -> list[str]:
@@ -28,32 +30,32 @@ def codes(result: dict[str, Any]) -> list[str]:
     ("fields", "expected", "fact"),
     [
         (
-            {"pmc_membership_end": "2027-06-30"},
-            {"renew_by": "2027-06-30", "membership_end": "2028-06-30", "pmc_access_until": "2027-06-30"},
+            {"pmc_membership_end": "2017-06-30"},
+            {"renew_by": "2017-06-30", "membership_end": "2018-06-30", "pmc_access_until": "2017-06-30"},
             "000: not yet re-enrolled: renew by the end date; projected end one year later; PMC until the end",
         ),
         (
-            {"pmc_membership_end": "2027-06-30", "reenrolled_on": "2027-02-01"},
-            {"membership_end": "2028-06-30", "pmc_access_until": "2027-06-30"},
+            {"pmc_membership_end": "2017-06-30", "reenrolled_on": "2017-02-01"},
+            {"membership_end": "2018-06-30", "pmc_access_until": "2017-06-30"},
             "000: re-enrolled before the end: new membership starts now, end pushed one year past the current end",
         ),
         (
-            {"pmc_membership_end": "2027-03-01", "reenrolled_on": "2027-03-01"},
-            {"membership_end": "2028-03-01", "pmc_access_until": "2027-03-01"},
+            {"pmc_membership_end": "2017-03-01", "reenrolled_on": "2017-03-01"},
+            {"membership_end": "2018-03-01", "pmc_access_until": "2017-03-01"},
             "re-enrolled on the end date itself still counts as before the end",
         ),
         (
-            {"pmc_membership_end": "2027-01-31", "reenrolled_on": "2027-02-15"},
-            {"pmc_access_until": "2027-01-31"},
+            {"pmc_membership_end": "2017-01-31", "reenrolled_on": "2017-02-15"},
+            {"pmc_access_until": "2017-01-31"},
             "re-enrolled after the end: the guides promise nothing, so no membership_end",
         ),
         (
-            {"pmc_membership_end": "2028-02-29", "today": "2028-01-01"},
-            {"renew_by": "2028-02-29", "membership_end": "2029-02-28", "pmc_access_until": "2028-02-29"},
+            {"pmc_membership_end": "2020-02-29", "today": "2020-01-01"},
+            {"renew_by": "2020-02-29", "membership_end": "2021-02-28", "pmc_access_until": "2020-02-29"},
             "leap day end date: one year later is 28 February",
         ),
         (
-            {"pmc_membership_end": "2027-06-30", "situation": "enroll"},
+            {"pmc_membership_end": "2017-06-30", "situation": "enroll"},
             {},
             "001: enroll path: PMC is gone, no PMC dates apply",
         ),
@@ -64,8 +66,8 @@ def test_membership_dates(fields: dict[str, Any], expected: dict[str, str], fact
 
 
 def test_membership_end_is_flagged_as_projection_until_reenrolled() -> None:
-    assert plan(make(pmc_membership_end="2027-06-30"))["projected_dates"] == ["membership_end"]
-    assert plan(make(pmc_membership_end="2027-06-30", reenrolled_on="2027-02-01"))["projected_dates"] == []
+    assert plan(make(pmc_membership_end="2017-06-30"))["projected_dates"] == ["membership_end"]
+    assert plan(make(pmc_membership_end="2017-06-30", reenrolled_on="2017-02-01"))["projected_dates"] == []
 
 
 @pytest.mark.parametrize(
@@ -120,10 +122,10 @@ def test_progress_pending_without_a_time_uses_the_start_of_today() -> None:
 @pytest.mark.parametrize(
     ("fields", "expected"),
     [
-        ({"pmc_membership_end": "2027-02-28"}, True),  # 001: not migrated before PMC closed: enroll anew
-        ({"pmc_membership_end": "2027-03-01"}, False),  # ends today: still in time
-        ({"pmc_membership_end": "2027-02-28", "reenrolled_on": "2027-02-01"}, False),
-        ({"pmc_membership_end": "2027-02-28", "situation": "enroll"}, False),
+        ({"pmc_membership_end": "2017-02-28"}, True),  # 001: not migrated before PMC closed: enroll anew
+        ({"pmc_membership_end": "2017-03-01"}, False),  # ends today: still in time
+        ({"pmc_membership_end": "2017-02-28", "reenrolled_on": "2017-02-01"}, False),
+        ({"pmc_membership_end": "2017-02-28", "situation": "enroll"}, False),
     ],
 )
 def test_membership_ended_warning(fields: dict[str, Any], expected: bool) -> None:
@@ -131,13 +133,13 @@ def test_membership_ended_warning(fields: dict[str, Any], expected: bool) -> Non
 
 
 def test_membership_ended_drops_the_projection() -> None:
-    result = plan(make(pmc_membership_end="2027-02-28"))
+    result = plan(make(pmc_membership_end="2017-02-28"))
     assert "membership_end" not in result["dates"]
-    assert result["dates"]["renew_by"] == "2027-02-28"
+    assert result["dates"]["renew_by"] == "2017-02-28"
 
 
 def test_reenrolled_after_end_warns() -> None:
-    result = plan(make(pmc_membership_end="2027-01-31", reenrolled_on="2027-02-15"))
+    result = plan(make(pmc_membership_end="2017-01-31", reenrolled_on="2017-02-15"))
     assert codes(result) == ["reenrolled_after_membership_end"]
 
 
@@ -208,7 +210,7 @@ def test_done_steps_leave_remaining_and_count_towards_progress() -> None:
 
 
 def test_facts_mark_steps_done() -> None:
-    assert "membership.renew" in plan(make(pmc_membership_end="2027-06-30", reenrolled_on="2027-02-01"))["done"]
+    assert "membership.renew" in plan(make(pmc_membership_end="2017-06-30", reenrolled_on="2017-02-01"))["done"]
     employee = plan({"role": "employee", "now": "2027-03-01T12:00", "exams_associated_at": "2027-02-01T10:00"})
     assert "employee.associate_exams" in employee["done"]
 
@@ -218,7 +220,8 @@ def test_every_step_id_is_reachable() -> None:
     for role in ("admin", "employee"):
         for situation in ("transition", "enroll"):
             fields = {"csp": True, "marketplace": True, "benefits": ["software", "cloud", "visual_studio", "technical"]}
-            seen |= set(ids(plan({"role": role, "situation": situation, "today": "2027-01-01", **fields})))
+            for today in ("2017-01-01", "2027-01-01"):  # the 2017 rules, then the retirement FAQ's
+                seen |= set(ids(plan({"role": role, "situation": situation, "today": today, **fields})))
     assert seen == set(STEP_IDS)
 
 

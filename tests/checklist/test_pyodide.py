@@ -24,8 +24,23 @@ PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
 TIMEOUT = 300
 
 # (name, input document): both roles and situations, all three languages, the date edges, then four bad inputs.
+# The PMC company's cases are dated before PMC's retirement (the 2017 rules), except those named "retired".
 SCENARIOS: list[tuple[str, dict[str, Any]]] = [
-    ("admin transition, en", {"role": "admin", "today": "2027-03-01", "pmc_membership_end": "2027-06-30"}),
+    (
+        "retired: PMC company with CSP and marketplace, zh-TW",
+        {"role": "admin", "language": "zh-TW", "today": "2026-12-02", "csp": True, "marketplace": True},
+    ),
+    (
+        "retired: stored PMC answers are ignored, fr",
+        {
+            "role": "admin",
+            "language": "fr",
+            "today": "2026-12-02",
+            "pmc_membership_end": "2027-06-30",
+            "reenrolled_on": "2027-13-45",
+        },
+    ),
+    ("admin transition, en", {"role": "admin", "today": "2017-03-01", "pmc_membership_end": "2017-06-30"}),
     ("admin enroll, fr", {"role": "admin", "situation": "enroll", "language": "fr", "today": "2027-03-01"}),
     (
         "employee transition, zh-TW",
@@ -34,7 +49,7 @@ SCENARIOS: list[tuple[str, dict[str, Any]]] = [
     ("employee enroll, en", {"role": "employee", "situation": "enroll", "today": "2027-03-01"}),
     (
         "leap day end date, fr",
-        {"role": "admin", "language": "fr", "today": "2028-01-01", "pmc_membership_end": "2028-02-29"},
+        {"role": "admin", "language": "fr", "today": "2020-01-01", "pmc_membership_end": "2020-02-29"},
     ),
     (
         "temp password day 89, zh-TW",
@@ -60,21 +75,21 @@ SCENARIOS: list[tuple[str, dict[str, Any]]] = [
     ),
     (
         "re-enrolled on the end date, en",
-        {"role": "admin", "today": "2027-03-01", "pmc_membership_end": "2027-03-01", "reenrolled_on": "2027-03-01"},
+        {"role": "admin", "today": "2017-03-01", "pmc_membership_end": "2017-03-01", "reenrolled_on": "2017-03-01"},
     ),
     (
         "re-enrolled after the end date, zh-TW",
         {
             "role": "admin",
             "language": "zh-TW",
-            "today": "2027-03-01",
-            "pmc_membership_end": "2027-01-31",
-            "reenrolled_on": "2027-02-15",
+            "today": "2017-03-01",
+            "pmc_membership_end": "2017-01-31",
+            "reenrolled_on": "2017-02-15",
         },
     ),
     (
         "membership ended, not renewed, fr",
-        {"role": "admin", "language": "fr", "today": "2027-03-01", "pmc_membership_end": "2027-01-31"},
+        {"role": "admin", "language": "fr", "today": "2017-03-01", "pmc_membership_end": "2017-01-31"},
     ),
     (
         "csp, marketplace and all benefits, en",
@@ -103,8 +118,8 @@ SCENARIOS: list[tuple[str, dict[str, Any]]] = [
         {
             "role": "admin",
             "language": "fr",
-            "today": "2027-03-01",
-            "pmc_membership_end": "2027-06-30",
+            "today": "2017-03-01",
+            "pmc_membership_end": "2017-06-30",
             "csp": True,
             "done": ["prepare.global_admin", "account.create", "csp.sign_mpa", "employee.sign_in"],
         },

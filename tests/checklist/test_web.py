@@ -79,8 +79,8 @@ def test_calendar_has_the_action_on_its_last_day_and_the_other_dates_with_links(
     answers = {
         "role": "admin",
         "language": "fr",
-        "today": "2026-11-21",
-        "pmc_membership_end": "2027-03-01",
+        "today": "2016-11-21",  # the 2017 rules: before PMC's retirement
+        "pmc_membership_end": "2017-03-01",
     }
     expected = plan(answers)["dates"]
     events = {str(e["UID"]).split("@")[0]: e for e in calendar_for(answers).walk("VEVENT")}
@@ -97,7 +97,7 @@ def test_calendar_has_the_action_on_its_last_day_and_the_other_dates_with_links(
         assert str(event["URL"]) == PAGE
         description = str(event["DESCRIPTION"])
         assert f"{SITE}fr/{step.page}/#{step.anchor}" in description and PAGE in description
-    assert "1 mars 2028" not in str(end["SUMMARY"])  # the date is the event's, not its text
+    assert "1 mars 2018" not in str(end["SUMMARY"])  # the date is the event's, not its text
 
 
 def test_calendar_timed_event_for_competency_progress_and_escaped_text() -> None:

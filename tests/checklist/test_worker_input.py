@@ -41,7 +41,7 @@ HOSTILE = [
     ("team", '{"document": ' + '{"a": ' * 20_000 + "1" + "}" * 20_000 + "}", "too_deep"),
     (
         "plan",
-        json.dumps({"answers": {"role": "admin", "today": "2027-01-01", "pmc_membership_end": "9999-12-31"}}),
+        json.dumps({"answers": {"role": "admin", "today": "2017-01-01", "pmc_membership_end": "9999-12-31"}}),
         "out_of_range",
     ),
     ("team", json.dumps({"document": {"today": "9999-12-31", "employees": []}}), "out_of_range"),

@@ -164,20 +164,17 @@ def test_keyboard_only_admin_journey_keeps_the_place_and_announces_progress(
     tab_to(page, "pct-f-situation-transition")
     press_and_wait(page, "Space")
     today = today_of(page)
-    end = days(today, 40)
-    before = plan_revision(page)
-    type_date_by_keyboard(page, "pmc_membership_end", end, language)
-    wait_for_new_plan(page, before)
-    answers = {"role": "admin", "situation": "transition", "pmc_membership_end": end}
+    answers = {"role": "admin", "situation": "transition"}
     expected = cli_plan(answers, language, today)
 
     # The live region says the progress in the page's language.
     assert norm(expected["progress"]["text"]) in status(page)
-    # A step's accessible name has its due date (the renewal is due on the membership's end date).
-    (renew,) = [s for s in expected["remaining"] if s["id"] == "membership.renew"]
-    name = page.locator(step_box("membership.renew")).evaluate("el => el.getAttribute('aria-label')")
-    assert renew["title"] in name and renew["due_text"] in name
-    expect(page.get_by_role("checkbox", name=renew["due_text"], exact=False)).to_have_count(1)
+    # Today a PMC company is sent to the retirement FAQ's steps (a due date in a step's name: the employee's
+    # journey below), and the question on its PMC end date is not asked any more.
+    (new_id,) = [s for s in expected["remaining"] if s["id"] == "membership.new_mpn_id"]
+    name = page.locator(step_box("membership.new_mpn_id")).evaluate("el => el.getAttribute('aria-label')")
+    assert new_id["title"] in name
+    expect(page.locator("#pct-f-pmc_membership_end-day")).to_have_count(0)
 
     # Tick the first step with Space: it stays where it is, the focus stays on it, progress is announced.
     group = [s["id"] for s in expected["remaining"] if s["group"] == "prepare"]
@@ -324,12 +321,13 @@ def test_a_share_link_pasted_into_an_open_tab_changes_the_answers(csp_server: Si
     page.check("#pct-f-role-employee")  # the reader's own answers
     wait_for_new_plan(page, before)
     before = plan_revision(page)
-    page.evaluate(
+    page.evaluate(  # an old link: its PMC end date is no longer asked, and ignored (PMC's retirement)
         "() => { location.hash = '#checklist?role=admin&situation=transition&pmc_membership_end=2027-06-30'; }"
     )
     wait_for_new_plan(page, before)
     expect(page.locator("#pct-f-role-admin")).to_be_checked()
-    expect(page.locator('.pct-dates dd[data-date="renew_by"] time')).to_have_attribute("datetime", "2027-06-30")
+    expect(page.locator('.pct-step[data-step="membership.new_mpn_id"]')).to_have_count(1)
+    expect(page.locator('.pct-dates dd[data-date="renew_by"]')).to_have_count(0)
     # Their own answers were kept aside, with a way back.
     expect(page.locator("#pct-alert")).to_contain_text(page_strings("en")["shared_loaded"])
     page.get_by_role("button", name=page_strings("en")["restore_previous"]).click()

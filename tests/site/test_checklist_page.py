@@ -47,13 +47,8 @@ def employee_answers(today: str) -> dict[str, object]:
 
 
 def admin_answers(today: str) -> dict[str, object]:
-    return {
-        "role": "admin",
-        "situation": "transition",
-        "pmc_membership_end": days_from(today, 100),
-        "csp": True,
-        "benefits": ["software"],
-    }
+    """A PMC company's admin today: after PMC's retirement its end date is not asked (checklist/retirement.py)."""
+    return {"role": "admin", "situation": "transition", "csp": True, "marketplace": True, "benefits": ["software"]}
 
 
 FLOWS = {
@@ -142,9 +137,9 @@ def test_share_link_reproduces_the_plan_in_a_fresh_context(csp_server: SiteServe
 def test_calendar_file_parses_and_holds_the_key_dates(csp_server: SiteServer, page: Page) -> None:
     open_checklist(page, checklist_url(csp_server, "en"))
     today = browser_today(page)
-    answers = admin_answers(today)
-    for field in ("role", "situation", "pmc_membership_end"):
-        answer(page, field, answers[field])
+    answers = employee_answers(today)  # today's dated steps are the employee's (PMC's dates are gone)
+    for field, value in answers.items():
+        answer(page, field, value)
     with page.expect_download() as download_info:
         page.click("[data-action=calendar]")
     download = download_info.value
@@ -154,11 +149,7 @@ def test_calendar_file_parses_and_holds_the_key_dates(csp_server: SiteServer, pa
     site = page.locator("#pct-app").get_attribute("data-site-url") or csp_server.url
     page_url = urljoin(site if site.endswith("/") else site + "/", "checklist/")
     # The page's file is the CLI's file for the same answers and day (issue 12: `--format ics`).
-    document = {
-        **{k: answers[k] for k in ("role", "situation", "pmc_membership_end")},
-        "language": "en",
-        "today": today,
-    }
+    document = {**answers, "language": "en", "today": today}
     cli = subprocess.run(
         [sys.executable, "-m", "checklist", "--format", "ics", "--site-url", site],
         input=json.dumps(document),
@@ -170,14 +161,14 @@ def test_calendar_file_parses_and_holds_the_key_dates(csp_server: SiteServer, pa
     assert text.replace("\r\n", "\n") == cli.stdout.replace("\r\n", "\n")
     # Two parsers that share no code read it: the action on its last day, with its reminders.
     events = {str(event["UID"]).split("@")[0]: event for event in Calendar.from_ical(text).walk("VEVENT")}
-    expected = cli_plan(document, "en", today)["dates"]
-    renew = events["step-membership.renew"]
-    assert renew.decoded("DTSTART").isoformat() == expected["renew_by"]
-    assert str(renew["URL"]) == page_url and "Renew" in str(renew["SUMMARY"])
-    assert len(renew.walk("VALARM")) == 2
+    (sign_in,) = [s for s in cli_plan(document, "en", today)["remaining"] if s["id"] == "employee.sign_in"]
+    event = events["step-employee.sign_in"]
+    assert event.decoded("DTSTART").isoformat() == sign_in["due"]
+    assert str(event["URL"]) == page_url and "Sign in" in str(event["SUMMARY"])
+    assert len(event.walk("VALARM")) == 2
     other = {e.uid.value.split("@")[0]: e for e in vobject.readOne(text).vevent_list}
     assert set(other) == set(events)
-    assert other["step-membership.renew"].dtstart.value.isoformat() == expected["renew_by"]
+    assert other["step-employee.sign_in"].dtstart.value.isoformat() == sign_in["due"]
 
 
 # --- stored state, hostile input --------------------------------------------------------------------------
