@@ -21,6 +21,7 @@ const B = 0.5;
 const TITLE_WEIGHT = 2.5;
 const DECAY = 0.45;
 const PREFIX = 0.8;
+const HEADING = 0.5;
 const PHRASE_GAP = 3;
 const LONGEST_QUERY = 200; // characters: a pasted paragraph is cut here rather than scored word by word
 
@@ -46,9 +47,10 @@ export class SearchIndex {
    */
   constructor(config, docs) {
     const settings = config.pct || { language: "en", reference: [], synonyms: [] };
-    this.analyzer = new Analyzer(settings.language, settings.dictionary || []);
+    this.analyzer = new Analyzer(settings.language, settings.dictionary || [], settings.questionWords || []);
     this.synonyms = new SynonymTable(this.analyzer, settings.synonyms || []);
     this.reference = settings.reference || [];
+    this.terms = new Set((settings.terms || []).map((form) => contentTerms(this.analyzer, form)).filter(Boolean));
     this.docs = docs.map((doc) => ({ ...doc, page: doc.location.split("#")[0], ...fields(this.analyzer, doc) }));
     this.pages = new Map();
     for (const doc of this.docs) {
@@ -91,7 +93,14 @@ export class SearchIndex {
     return this.idf(term) * (TITLE_WEIGHT * title + text);
   }
 
-  /** Score of one document, and per concept the alternative it contains whole (-1: none). */
+  /** Whether a document's heading holds a term (or a completion of it). */
+  inTitle(doc, term) {
+    const has = (t) => (doc.terms.get(t) || { title: [] }).title.length > 0;
+    return has(term) || this.completions(term).some(has);
+  }
+
+  /** Score of one document, per concept the alternative it contains whole (-1: none), and `heading`: how many
+   * concepts its heading holds whole (a FAQ question that is the reader's question). */
   scoreDoc(doc, concepts) {
     let score = 0;
     const which = concepts.map((concept) => {
@@ -113,7 +122,8 @@ export class SearchIndex {
       if (phrase(doc, sequence, "title")) score *= 3;
       else if (phrase(doc, sequence, "text")) score *= 2;
     }
-    return { score, matched, which, count: matched.filter(Boolean).length };
+    const heading = which.filter((i, c) => i >= 0 && concepts[c].alternatives[i].every((t) => this.inTitle(doc, t)));
+    return { score, matched, which, count: matched.filter(Boolean).length, heading: heading.length };
   }
 
   /** Material's result shape: one list per page, the page first, then its sections by score. */
@@ -121,20 +131,28 @@ export class SearchIndex {
     const query = text.slice(0, LONGEST_QUERY);
     const concepts = parseQuery(query, this.analyzer, this.synonyms);
     if (!concepts.length) return { items: [] };
+    const term = concepts.length === 1 || this.terms.has(contentTerms(this.analyzer, query));
     const ranked = [];
     for (const [page, docs] of this.pages) {
       const scored = docs.map((doc) => ({ doc, ...this.scoreDoc(doc, concepts) })).filter((s) => s.score > 0);
       if (!scored.length) continue;
       const covered = concepts.map((_, i) => (scored.find((s) => s.matched[i]) || { which: [] }).which[i] ?? -1);
       const coverage = covered.filter((i) => i >= 0).length;
-      scored.sort((a, b) => b.count - a.count || b.score - a.score);
+      scored.sort((a, b) => rankOf(b) - rankOf(a) || b.score - a.score);
       const score = [...scored]
         .sort((a, b) => b.score - a.score)
         .reduce((sum, s, i) => sum + s.score * DECAY ** i, 0);
       const reference = this.reference.includes(page) ? 1 : 0;
-      ranked.push({ page, docs, scored, covered, coverage, best: scored[0].count, score, reference });
+      // A reference page answers a term ("Action Pack"), not a question: for a question it counts one word less.
+      const less = reference && !term ? 1 : 0;
+      const weight = coverage - less;
+      const best = rankOf(scored[0]) - less;
+      ranked.push({ page, docs, scored, covered, coverage, weight, best, score, reference });
     }
-    ranked.sort((a, b) => b.coverage - a.coverage || a.reference - b.reference || b.best - a.best || b.score - a.score);
+    const order = term
+      ? (a, b) => b.weight - a.weight || a.reference - b.reference || b.best - a.best || b.score - a.score
+      : (a, b) => b.weight - a.weight || b.best - a.best || a.reference - b.reference || b.score - a.score;
+    ranked.sort(order);
     return { items: ranked.map((entry) => this.group(entry, concepts, query)) };
   }
 
@@ -203,6 +221,21 @@ export function wordsFound(concepts, which, has, query) {
   });
   close();
   return terms;
+}
+
+/** How a section ranks within its page (and its page by its best one): the reader's words it holds, and
+ * HEADING more for each its heading holds (a FAQ question that is the reader's). */
+function rankOf(scored) {
+  return scored.count + HEADING * scored.heading;
+}
+
+/** A text's index terms without its stop words, as one key ("" when it has none). */
+function contentTerms(analyzer, text) {
+  return analyzer
+    .tokens(text)
+    .filter((token) => !token.stop && !token.extra)
+    .map((token) => token.term)
+    .join("\u0000");
 }
 
 /** The terms in this order, each at most PHRASE_GAP positions after the previous one. */
