@@ -57,12 +57,16 @@ def made_up(
     reference: tuple[str, ...] = (),
     synonyms: tuple[tuple[str, ...], ...] = (),
     dictionary: tuple[str, ...] = (),
+    question_words: tuple[str, ...] = (),
+    terms: tuple[str, ...] = (),
 ) -> dict[str, Any]:
     settings = {
         "language": language,
         "reference": list(reference),
         "synonyms": [list(group) for group in synonyms],
         "dictionary": list(dictionary),
+        "questionWords": list(question_words),
+        "terms": list(terms),
     }
     return {"config": {"pct": settings}, "docs": docs}
 

@@ -93,8 +93,10 @@ export class Analyzer {
       out.push({ term, pos: pos++, start: part.start, end: part.start + part.text.length, extra: false, stop, word });
     }
     if (parts.length > 1) {
-      const joined = this.stem(fold(parts.map((part) => part.text).join("")));
-      out.push({ term: joined, pos: first, start, end: start + text.length, extra: true, joined: true, stop: false, word });
+      const folded = fold(parts.map((part) => part.text).join(""));
+      const stop = this.latinStop.has(folded); // "est-ce" is as much a question word as "est" and "ce"
+      const joined = stop ? folded : this.stem(folded);
+      out.push({ term: joined, pos: first, start, end: start + text.length, extra: true, joined: true, stop, word });
     }
     return pos;
   }

@@ -14,7 +14,7 @@
 
 import { Analyzer } from "./analyze.js";
 import { SynonymTable, parseQuery } from "./query.js";
-import { highlightTitle, snippet } from "./render.js";
+import { highlightTitle, snippet, withPageForms } from "./render.js";
 
 const K1 = 1.2;
 const B = 0.5;
@@ -160,15 +160,20 @@ export class SearchIndex {
   group(entry, concepts, query) {
     const holds = (docs) => (term) =>
       docs.some((doc) => doc.terms.has(term) || this.completions(term).some((t) => doc.terms.has(t)));
-    const item = (doc, score, which, has) => {
+    const matching = (docs, which) => {
       const found = new Set();
       concepts.forEach((concept, i) => {
         const alternatives = which[i] >= 0 ? [concept.alternatives[which[i]]] : concept.alternatives;
         for (const term of alternatives.flat()) {
-          for (const t of [term, ...this.completions(term)]) if (doc.terms.has(t)) found.add(t);
+          for (const t of [term, ...this.completions(term)]) if (docs.some((doc) => doc.terms.has(t))) found.add(t);
         }
       });
-      const terms = wordsFound(concepts, which, has, query);
+      return found;
+    };
+    // `docs`: what the link opens (the whole page for the page's link), whose words `?h=` must light up.
+    const item = (doc, score, which, docs) => {
+      const found = matching([doc], which);
+      const terms = withPageForms(wordsFound(concepts, which, holds(docs), query), docs, matching(docs, which));
       return { location: doc.location, title: highlightTitle(doc, found), text: snippet(doc, found), score, terms };
     };
     const article = entry.docs.find((doc) => doc.location === entry.page) || entry.docs[0];
@@ -176,8 +181,8 @@ export class SearchIndex {
     const own = entry.scored.find((s) => s.doc === article);
     const third = sections.length >= 3 ? [...sections].sort((a, b) => b.score - a.score)[2].score : 0;
     return [
-      item(article, Math.max(own ? own.score : 0, third), entry.covered, holds(entry.docs)),
-      ...sections.map((s) => item(s.doc, s.score, s.which, holds([s.doc]))),
+      item(article, Math.max(own ? own.score : 0, third), entry.covered, entry.docs),
+      ...sections.map((s) => item(s.doc, s.score, s.which, [s.doc])),
     ];
   }
 }

@@ -46,3 +46,36 @@ export function snippet(doc, found) {
   const html = mark(text, doc.textTokens, found, from, to);
   return (from > 0 ? "… " : "") + html + (to < text.length ? " …" : "");
 }
+
+const FORMS_PER_TERM = 3;
+
+/**
+ * Material's `terms` of a result with the words of the page that matched added as found: Material highlights
+ * the found words on the page it opens (`?h=`, each at the start of a word there), so it must name them as the
+ * page writes them: the stem's other forms ("connected" for "connect"), a synonym ("connect" for "link"), the
+ * Chinese word a part was found in, and the parts of a word the page holds only in part. A result that matched
+ * has at least one of them: its `?h=` is never empty. Words already named, or lit by one already named (a
+ * prefix), are not repeated.
+ * @param {Object<string, boolean>} terms wordsFound's answer
+ * @param {object[]} docs the documents the link opens
+ * @param {Set<string>} found the index terms of the query they hold
+ */
+export function withPageForms(terms, docs, found) {
+  const named = Object.keys(terms).filter((word) => terms[word]).flatMap((word) => word.toLowerCase().split(" "));
+  const lit = (form) => named.some((word) => form.startsWith(word));
+  const out = { ...terms };
+  const perTerm = new Map();
+  for (const doc of docs) {
+    for (const [text, tokens] of [[doc.title || "", doc.titleTokens], [doc.text || "", doc.textTokens]]) {
+      for (const token of tokens) {
+        if (token.stop || !found.has(token.term) || (perTerm.get(token.term) || 0) >= FORMS_PER_TERM) continue;
+        const form = text.slice(token.start, token.end);
+        if (lit(form.toLowerCase())) continue;
+        out[form] = true;
+        named.push(form.toLowerCase());
+        perTerm.set(token.term, (perTerm.get(token.term) || 0) + 1);
+      }
+    }
+  }
+  return out;
+}
