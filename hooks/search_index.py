@@ -39,6 +39,9 @@ _report = report("search_index")
 # tables, and the home page, whose summaries point to the guides. They rank below the guides that contain the
 # same words, so that a reader lands on the page that explains. ("" is the home page, relative to its root.)
 REFERENCE_PAGES = ("", "glossary/", "translation-status/")
+# The page that lists every term: a query it holds in the reader's order is a term, which reference pages may
+# answer first; any other query is a question, which the guides answer.
+GLOSSARY_PAGE = "glossary/"
 
 # How readers ask, per language (l10n/search/<language>.yml, reviewed like the termbase): the question words
 # that never weigh, the synonym lists (the guide's own form first) and, for Chinese, the words kept whole.
@@ -116,16 +119,9 @@ def synonyms(language: str, terms: list[Term], variants: list[Variant] = ()) -> 
     return lists
 
 
-def term_forms(language: str, terms: list[Term]) -> list[str]:
-    """Every form of every termbase term in one language (and the English names, which readers of the
-    translations type): a query that is one of them is a term, which the reference pages may answer first."""
-    forms = [form for term in terms for form in _forms(term, language) + _forms(term, "en")]
-    return list(dict.fromkeys(forms))
-
-
 def zh_dictionary(terms: list[Term], variants: list[Variant] = ()) -> list[str]:
-    """Chinese words kept whole (the user dictionary): every Chinese termbase form, variant, synonym and
-    question word, and the `words` of l10n/search/zh-TW.yml.
+    """Chinese words kept whole (the user dictionary): every Chinese termbase form, variant and synonym, and
+    the `words` of l10n/search/zh-TW.yml (the worker adds the question words itself).
 
     Only runs of Chinese characters are dictionary words; "Microsoft 合作夥伴網路" contributes "合作夥伴網路".
     """
@@ -134,7 +130,7 @@ def zh_dictionary(terms: list[Term], variants: list[Variant] = ()) -> list[str]:
     for term in terms:
         for form in _forms(term, "zh-TW") + list(term.avoid.get("zh-TW", ())):
             words += re.findall(r"[\u3400-\u9fff\uf900-\ufaff]{2,}", form)
-    for group in [*own["synonyms"], own["question_words"], *([v.use, v.wrong] for v in variants)]:
+    for group in [*own["synonyms"], *([v.use, v.wrong] for v in variants)]:
         for form in group:
             words += re.findall(r"[\u3400-\u9fff\uf900-\ufaff]{2,}", form)
     return sorted(set(words), key=lambda word: (-len(word), word))
@@ -156,9 +152,9 @@ def language_index(
     settings: dict[str, Any] = {
         "language": locale,
         "reference": list(REFERENCE_PAGES),
+        "glossary": GLOSSARY_PAGE,
         "synonyms": synonyms(locale, terms, variants),
         "questionWords": search_words(locale)["question_words"],
-        "terms": term_forms(locale, terms),
     }
     if locale.startswith("zh"):
         settings["dictionary"] = zh_dictionary(terms, variants)

@@ -150,7 +150,7 @@ def test_reference_pages_answer_terms_not_questions() -> None:
         {"location": "glossary/", "title": "Glossary", "text": "Temporary password: the first password."},
     ]
     synonyms = (("days", "how long"),)
-    index = made_up("en", docs, reference=("", "glossary/"), synonyms=synonyms, terms=("temporary password",))
+    index = made_up("en", docs, reference=("", "glossary/"), synonyms=synonyms)
     asked = "how long is a temporary password valid"
     question, term = search(index, asked, "temporary password")
     assert question[0][0]["location"] == "guide/", question

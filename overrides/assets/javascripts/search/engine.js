@@ -14,7 +14,7 @@
 
 import { Analyzer } from "./analyze.js";
 import { SynonymTable, parseQuery } from "./query.js";
-import { highlightTitle, snippet, withPageForms } from "./render.js";
+import { highlightTitle, snippet, withPageForms, wordsFound } from "./render.js";
 
 const K1 = 1.2;
 const B = 0.5;
@@ -23,17 +23,22 @@ const DECAY = 0.45;
 const PREFIX = 0.8;
 const HEADING = 0.5;
 const PHRASE_GAP = 3;
+const FORMS = 3; // spellings kept per term and document, for `?h=` (render.js, withPageForms)
 const LONGEST_QUERY = 200; // characters: a pasted paragraph is cut here rather than scored word by word
 
 function fields(analyzer, doc) {
   const title = analyzer.tokens(doc.title || "");
   const text = analyzer.tokens(doc.text || "");
   const terms = new Map();
-  for (const [name, tokens] of [["title", title], ["text", text]]) {
+  for (const [name, tokens, source] of [["title", title, doc.title || ""], ["text", text, doc.text || ""]]) {
     for (const token of tokens) {
       if (token.stop) continue;
-      const entry = terms.get(token.term) || { title: [], text: [] };
+      const entry = terms.get(token.term) || { title: [], text: [], forms: [] };
       entry[name].push(token.pos);
+      if (entry.forms.length < FORMS) {
+        const form = source.slice(token.start, token.end);
+        if (!entry.forms.includes(form)) entry.forms.push(form);
+      }
       terms.set(token.term, entry);
     }
   }
@@ -42,7 +47,8 @@ function fields(analyzer, doc) {
 
 export class SearchIndex {
   /**
-   * @param {{pct: {language: string, reference: string[], synonyms: string[][], dictionary?: string[]}}} config
+   * @param {{pct: {language: string, reference: string[], glossary?: string, synonyms: string[][],
+   *   questionWords?: string[], dictionary?: string[]}}} config
    * @param {{location: string, title: string, text: string, boost?: number}[]} docs
    */
   constructor(config, docs) {
@@ -50,13 +56,13 @@ export class SearchIndex {
     this.analyzer = new Analyzer(settings.language, settings.dictionary || [], settings.questionWords || []);
     this.synonyms = new SynonymTable(this.analyzer, settings.synonyms || []);
     this.reference = settings.reference || [];
-    this.terms = new Set((settings.terms || []).map((form) => contentTerms(this.analyzer, form)).filter(Boolean));
     this.docs = docs.map((doc) => ({ ...doc, page: doc.location.split("#")[0], ...fields(this.analyzer, doc) }));
     this.pages = new Map();
     for (const doc of this.docs) {
       if (!this.pages.has(doc.page)) this.pages.set(doc.page, []);
       this.pages.get(doc.page).push(doc);
     }
+    this.glossary = this.pages.get(settings.glossary) || [];
     this.df = new Map();
     for (const doc of this.docs) for (const term of doc.terms.keys()) this.df.set(term, (this.df.get(term) || 0) + 1);
     this.average = this.docs.reduce((sum, doc) => sum + doc.length, 0) / Math.max(1, this.docs.length);
@@ -91,6 +97,13 @@ export class SearchIndex {
     const title = entry.title.length ? saturate(entry.title.length, 1) : 0;
     const text = entry.text.length ? saturate(entry.text.length, doc.length / this.average) : 0;
     return this.idf(term) * (TITLE_WEIGHT * title + text);
+  }
+
+  /** Whether the query is a term of the guide: one word, or words that the glossary (which lists every term)
+   * holds in the reader's order. */
+  isTerm(concepts) {
+    const sequence = concepts.map((concept) => concept.alternatives[0]).flat();
+    return this.glossary.some((doc) => phrase(doc, sequence, "text") || phrase(doc, sequence, "title"));
   }
 
   /** Whether a document's heading holds a term (or a completion of it). */
@@ -131,7 +144,7 @@ export class SearchIndex {
     const query = text.slice(0, LONGEST_QUERY);
     const concepts = parseQuery(query, this.analyzer, this.synonyms);
     if (!concepts.length) return { items: [] };
-    const term = concepts.length === 1 || this.terms.has(contentTerms(this.analyzer, query));
+    const term = concepts.length === 1 || this.isTerm(concepts);
     const ranked = [];
     for (const [page, docs] of this.pages) {
       const scored = docs.map((doc) => ({ doc, ...this.scoreDoc(doc, concepts) })).filter((s) => s.score > 0);
@@ -187,60 +200,10 @@ export class SearchIndex {
   }
 }
 
-/**
- * Material's `terms` for one result: per query word, whether the result has it. Material lists the words
- * marked false under the result ("Missing", "Non trouvé", "缺少字詞") and highlights the others on the page it
- * opens (`?h=`), so a word counts as found when any of its analysed forms is there (accents folded, elision,
- * stem, a synonym, the Chinese cut, a completion of a word typed in part), exactly as the ranking counts it.
- * A word found is named as the page writes it when a synonym matched (暫時密碼 for 臨時密碼), so that `?h=`
- * lights it up there. The words it lacks are named as the reader typed them, consecutive ones together with
- * the stop words between them ("mot de passe", "e-mail"). A synonym phrase the result lacks as a whole
- * ("Partner University") is judged word by word: a page with "Partner" lacks only "University".
- * @param {object[]} concepts parseQuery's concepts
- * @param {number[]} which per concept, the alternative the result holds whole (-1: none)
- * @param {(term: string) => boolean} has whether the result holds an index term (or a completion of it)
- * @param {string} query the reader's text the concepts were parsed from
- * @returns {Object<string, boolean>}
- */
-export function wordsFound(concepts, which, has, query) {
-  const terms = {};
-  let run = null;
-  const close = () => {
-    if (!run) return;
-    const name = query.slice(run.start, run.end);
-    terms[name] = terms[name] || false;
-    run = null;
-  };
-  const found = (name) => {
-    close();
-    terms[name] = true;
-  };
-  concepts.forEach((concept, i) => {
-    if (which[i] >= 0) return found(concept.labels[which[i]]);
-    for (const unit of concept.parts || [concept]) {
-      const j = unit.alternatives.findIndex((alternative) => alternative.every(has));
-      if (j >= 0) found(unit.labels[j]);
-      else if (run) run.end = unit.end;
-      else run = { start: unit.start, end: unit.end };
-    }
-  });
-  close();
-  return terms;
-}
-
 /** How a section ranks within its page (and its page by its best one): the reader's words it holds, and
  * HEADING more for each its heading holds (a FAQ question that is the reader's). */
 function rankOf(scored) {
   return scored.count + HEADING * scored.heading;
-}
-
-/** A text's index terms without its stop words, as one key ("" when it has none). */
-function contentTerms(analyzer, text) {
-  return analyzer
-    .tokens(text)
-    .filter((token) => !token.stop && !token.extra)
-    .map((token) => token.term)
-    .join("\u0000");
 }
 
 /** The terms in this order, each at most PHRASE_GAP positions after the previous one. */
