@@ -37,7 +37,7 @@ function fields(analyzer, doc) {
       entry[name].push(token.pos);
       if (entry.forms.length < FORMS) {
         const form = source.slice(token.start, token.end);
-        if (!entry.forms.includes(form)) entry.forms.push(form);
+        if (!entry.forms.some(([known]) => known === form)) entry.forms.push([form, form.toLowerCase()]);
       }
       terms.set(token.term, entry);
     }
@@ -173,29 +173,39 @@ export class SearchIndex {
   group(entry, concepts, query) {
     const holds = (docs) => (term) =>
       docs.some((doc) => doc.terms.has(term) || this.completions(term).some((t) => doc.terms.has(t)));
-    const matching = (docs, which) => {
+    const matching = (doc, which) => {
       const found = new Set();
       concepts.forEach((concept, i) => {
         const alternatives = which[i] >= 0 ? [concept.alternatives[which[i]]] : concept.alternatives;
-        for (const term of alternatives.flat()) {
-          for (const t of [term, ...this.completions(term)]) if (docs.some((doc) => doc.terms.has(t))) found.add(t);
+        for (const terms of alternatives) {
+          for (const term of terms) {
+            if (doc.terms.has(term)) found.add(term);
+            for (const t of this.completions(term)) if (doc.terms.has(t)) found.add(t);
+          }
         }
       });
       return found;
     };
-    // `docs`: what the link opens (the whole page for the page's link), whose words `?h=` must light up.
-    const item = (doc, score, which, docs) => {
-      const found = matching([doc], which);
-      const terms = withPageForms(wordsFound(concepts, which, holds(docs), query), docs, matching(docs, which));
+    // `docs`: what the link opens (the whole page for the page's link), `lit`: the query's terms there, whose
+    // spellings `?h=` names (for the page, those of its matching sections: the others hold none).
+    const item = (doc, score, which, docs, found, lit) => {
+      const terms = withPageForms(wordsFound(concepts, which, holds(docs), query), lit.docs, lit.terms);
       return { location: doc.location, title: highlightTitle(doc, found), text: snippet(doc, found), score, terms };
     };
     const article = entry.docs.find((doc) => doc.location === entry.page) || entry.docs[0];
     const sections = entry.scored.filter((s) => s.doc !== article);
     const own = entry.scored.find((s) => s.doc === article);
     const third = sections.length >= 3 ? [...sections].sort((a, b) => b.score - a.score)[2].score : 0;
+    const founds = sections.map((s) => matching(s.doc, s.which));
+    const found = matching(article, entry.covered);
+    const terms = new Set([found, ...founds].flatMap((set) => [...set]));
+    const page = { docs: [article, ...sections.map((s) => s.doc)], terms };
     return [
-      item(article, Math.max(own ? own.score : 0, third), entry.covered, entry.docs),
-      ...sections.map((s) => item(s.doc, s.score, s.which, [s.doc])),
+      item(article, Math.max(own ? own.score : 0, third), entry.covered, entry.docs, found, page),
+      ...sections.map((s, i) => {
+        const lit = { docs: [s.doc], terms: founds[i] };
+        return item(s.doc, s.score, s.which, [s.doc], founds[i], lit);
+      }),
     ];
   }
 }

@@ -54,24 +54,26 @@ export function snippet(doc, found) {
  * the Chinese word a part was found in, and the parts of a word the page holds only in part. A result that
  * matched has at least one of them: its `?h=` is never empty. Words already named, or lit by one already named
  * (a prefix), are not repeated.
- * @param {Object<string, boolean>} terms wordsFound's answer
- * @param {object[]} docs the documents the link opens (each term's spellings in `doc.terms.get(term).forms`)
+ * @param {Object<string, boolean>} terms wordsFound's answer (completed in place)
+ * @param {object[]} docs the documents the link opens (each term's spellings, as written and in lower case,
+ *   in `doc.terms.get(term).forms`)
  * @param {Set<string>} found the index terms of the query they hold
  */
 export function withPageForms(terms, docs, found) {
-  const named = Object.keys(terms).filter((word) => terms[word]).flatMap((word) => word.toLowerCase().split(" "));
-  const out = { ...terms };
+  const named = [];
+  for (const word in terms) if (terms[word]) named.push(...word.toLowerCase().split(" "));
   for (const term of found) {
     for (const doc of docs) {
-      for (const form of (doc.terms.get(term) || { forms: [] }).forms) {
-        const lower = form.toLowerCase();
+      const entry = doc.terms.get(term);
+      if (!entry) continue;
+      for (const [form, lower] of entry.forms) {
         if (named.some((word) => lower.startsWith(word))) continue;
-        out[form] = true;
+        terms[form] = true;
         named.push(lower);
       }
     }
   }
-  return out;
+  return terms;
 }
 
 /**
