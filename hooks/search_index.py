@@ -9,7 +9,8 @@ language root (`search/`, `fr/search/`, `zh-TW/search/`) with:
   sets Material's `base` to that root, so Material fetches this file and resolves result links with no patch),
   title and text as plain text (tags and `\\u200b` removed: the worker does its own analysis);
 - `config.pct`: what the worker needs beyond Material's fields: the language, the reference pages (ranked
-  below the guides), the synonyms readers type, and for Chinese the dictionary of words kept whole.
+  below the guides unless the query is a term), the synonyms readers type and the question words that never
+  weigh (l10n/search/<language>.yml and the termbase), and for Chinese the dictionary of words kept whole.
 
 The worker (`overrides/assets/javascripts/search/`) analyses these documents and the query with the same code,
 so the index and the query are always cut the same way. How it ranks: README, "Search".
@@ -24,6 +25,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+import yaml
 from _buildlog import report
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -37,90 +39,28 @@ _report = report("search_index")
 # tables, and the home page, whose summaries point to the guides. They rank below the guides that contain the
 # same words, so that a reader lands on the page that explains. ("" is the home page, relative to its root.)
 REFERENCE_PAGES = ("", "glossary/", "translation-status/")
+# The page that lists every term: a query it holds in the reader's order is a term, which reference pages may
+# answer first; any other query is a question, which the guides answer.
+GLOSSARY_PAGE = "glossary/"
 
-# Words readers type that the guide spells another way, per language: each list is one meaning, its first
-# entry the guide's own form. The termbase adds its terms (see `synonyms`).
-SYNONYMS: dict[str, list[list[str]]] = {
-    "en": [["email", "e-mail", "mail"], ["sign in", "log in", "login", "signin"], ["ID", "identifier"]],
-    "fr": [
-        ["e-mail", "email", "courriel", "mail"],
-        ["se connecter", "connexion", "login"],
-        ["ID", "identifiant"],
-        ["temporaire", "provisoire"],
-    ],
-    "zh-TW": [
-        ["暫時密碼", "臨時密碼", "臨時性密碼", "初始密碼"],
-        ["電子郵件", "電郵", "email", "e-mail", "郵件"],
-        ["登入", "登錄", "簽入"],
-        ["識別碼", "ID", "編號"],
-        ["帳戶", "帳號", "賬號", "賬戶"],
-        ["合作夥伴", "合作伙伴", "夥伴", "伙伴"],
-    ],
-}
+# How readers ask, per language (l10n/search/<language>.yml, reviewed like the termbase): the question words
+# that never weigh, the synonym lists (the guide's own form first) and, for Chinese, the words kept whole.
+SEARCH_WORDS = Path(__file__).resolve().parents[1] / "l10n" / "search"
 
-# Chinese words the segmenter keeps whole besides the termbase's (common words of the guide that readers type
-# alone: without them a run of unknown characters is cut into overlapping pairs, which also matches, but loses
-# the word's boundaries).
-ZH_WORDS = (
-    "密碼",
-    "登入",
-    "帳戶",
-    "使用者",
-    "員工",
-    "系統管理員",
-    "重設",
-    "自助",
-    "到期",
-    "日期",
-    "續約",
-    "會員",
-    "資格",
-    "權益",
-    "軟體",
-    "雲端",
-    "服務",
-    "測驗",
-    "認證",
-    "關聯",
-    "連接",
-    "新增",
-    "移除",
-    "小組",
-    "狀態",
-    "進度",
-    "支援",
-    "訂閱",
-    "技術",
-    "諮詢",
-    "時數",
-    "合約",
-    "註冊",
-    "移轉",
-    "轉換",
-    "停用",
-    "常見問題",
-    "設定",
-    "角色",
-    "帳單",
-    "指派",
-    "取得",
-    "建立",
-    "結束",
-    "開始",
-    "天數",
-    "小時",
-    "一年",
-    "每年",
-    "權限",
-    "公司",
-    "客戶",
-    "市集",
-    "商業",
-    "專長",
-    "翻譯",
-    "詞彙表",
-    "網站",
-)
+
+def search_words(language: str, folder: Path = SEARCH_WORDS) -> dict[str, list[Any]]:
+    """One language's search words; a missing file means none, a malformed one fails the build naming it."""
+    path = folder / f"{language}.yml"
+    if not path.exists():
+        return {"question_words": [], "synonyms": [], "words": []}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    words = {key: data.get(key) or [] for key in ("question_words", "synonyms", "words")}
+    groups = words["synonyms"]
+    if not all(isinstance(group, list) and all(isinstance(form, str) for form in group) for group in groups):
+        raise ValueError(f"{path}: `synonyms` must be lists of words")
+    if not all(isinstance(word, str) for word in [*words["question_words"], *words["words"]]):
+        raise ValueError(f"{path}: `question_words` and `words` must be lists of words")
+    return words
 
 
 class _Text(HTMLParser):
@@ -167,7 +107,7 @@ def synonyms(language: str, terms: list[Term], variants: list[Variant] = ()) -> 
     (misspellings seen in the sources) and the English name, which readers of the translations often type; and
     the termbase's `variants` (訂閱 for the guide's 訂用帳戶, 小組 for 團隊): words the guide must not use, so
     readers who use them find the guide's word."""
-    lists = [list(group) for group in SYNONYMS.get(language, [])]
+    lists = [list(group) for group in search_words(language)["synonyms"]]
     for term in terms:
         group = _forms(term, language) + list(term.avoid.get(language, ()))
         if language != "en":
@@ -181,15 +121,16 @@ def synonyms(language: str, terms: list[Term], variants: list[Variant] = ()) -> 
 
 def zh_dictionary(terms: list[Term], variants: list[Variant] = ()) -> list[str]:
     """Chinese words kept whole (the user dictionary): every Chinese termbase form, variant and synonym, and
-    ZH_WORDS.
+    the `words` of l10n/search/zh-TW.yml (the worker adds the question words itself).
 
     Only runs of Chinese characters are dictionary words; "Microsoft 合作夥伴網路" contributes "合作夥伴網路".
     """
-    words: list[str] = list(ZH_WORDS)
+    own = search_words("zh-TW")
+    words: list[str] = list(own["words"])
     for term in terms:
         for form in _forms(term, "zh-TW") + list(term.avoid.get("zh-TW", ())):
             words += re.findall(r"[\u3400-\u9fff\uf900-\ufaff]{2,}", form)
-    for group in [*SYNONYMS["zh-TW"], *([v.use, v.wrong] for v in variants)]:
+    for group in [*own["synonyms"], *([v.use, v.wrong] for v in variants)]:
         for form in group:
             words += re.findall(r"[\u3400-\u9fff\uf900-\ufaff]{2,}", form)
     return sorted(set(words), key=lambda word: (-len(word), word))
@@ -211,7 +152,9 @@ def language_index(
     settings: dict[str, Any] = {
         "language": locale,
         "reference": list(REFERENCE_PAGES),
+        "glossary": GLOSSARY_PAGE,
         "synonyms": synonyms(locale, terms, variants),
+        "questionWords": search_words(locale)["question_words"],
     }
     if locale.startswith("zh"):
         settings["dictionary"] = zh_dictionary(terms, variants)

@@ -217,7 +217,7 @@ MISSING_CASES = [
     (
         "/zh-TW/",
         "臨時密碼到期 企鵝",
-        {"臨時密碼": r"[暫臨]時性?密碼|初始密碼|temporary password", "到期": r"到期", "企鵝": None},
+        {"臨時密碼": r"[暫臨]時性?密碼|初始密碼|temporary password", "到期": r"到期|過期|失效|無效|沒用", "企鵝": None},
     ),
 ]
 

@@ -57,14 +57,24 @@ def made_up(
     reference: tuple[str, ...] = (),
     synonyms: tuple[tuple[str, ...], ...] = (),
     dictionary: tuple[str, ...] = (),
+    question_words: tuple[str, ...] = (),
 ) -> dict[str, Any]:
     settings = {
         "language": language,
         "reference": list(reference),
+        "glossary": "glossary/",
         "synonyms": [list(group) for group in synonyms],
         "dictionary": list(dictionary),
+        "questionWords": list(question_words),
     }
     return {"config": {"pct": settings}, "docs": docs}
+
+
+def assert_words(terms: dict[str, bool], expected: dict[str, bool]) -> None:
+    """A result's `terms` name the reader's words as expected; any other entry is a word of the page added for
+    `?h=` (render.js, withPageForms), found by definition, so never shown as missing."""
+    assert {word: terms[word] for word in expected if word in terms} == expected, terms
+    assert all(found for word, found in terms.items() if word not in expected), terms
 
 
 def terms_by_location(items: list[list[dict[str, Any]]]) -> dict[str, dict[str, bool]]:
@@ -123,7 +133,7 @@ def test_pages_with_every_word_rank_above_pages_repeating_one() -> None:
     ]
     (items,) = run([{"index": made_up("en", docs), "op": "search", "arg": "temporary password"}])
     assert [group[0]["location"] for group in items] == ["b/", "a/"], items
-    assert items[1][0]["terms"] == {"temporary": False, "password": True}, items[1]
+    assert_words(items[1][0]["terms"], {"temporary": False, "password": True})
 
 
 def test_reference_pages_come_after_guides_with_the_same_words() -> None:
@@ -185,8 +195,8 @@ def test_words_found_through_their_analysed_forms_are_not_called_missing() -> No
     ]
     (items,) = run([{"index": made_up("fr", docs), "op": "search", "arg": "adhesion renouvelée"}])
     terms = terms_by_location(items)
-    assert terms["a/"] == {"adhesion": True, "renouvelée": True}, terms
-    assert terms["b/"] == {"adhesion": True, "renouvelée": False}, terms
+    assert_words(terms["a/"], {"adhesion": True, "renouvelée": True})
+    assert_words(terms["b/"], {"adhesion": True, "renouvelée": False})
 
 
 def test_a_synonym_phrase_found_in_part_names_only_the_words_it_lacks() -> None:
@@ -200,9 +210,9 @@ def test_a_synonym_phrase_found_in_part_names_only_the_words_it_lacks() -> None:
     index = made_up("fr", docs, synonyms=(("Université des partenaires", "Partner University"),))
     (items,) = run([{"index": index, "op": "search", "arg": "Partner University compte"}])
     terms = terms_by_location(items)
-    assert terms["a/"] == {"Université partenaires": True, "compte": True}, terms  # the page's own words, for ?h=
-    assert terms["b/"] == {"Partner": True, "University compte": False}, terms
-    assert terms["c/"] == {"Partner University": False, "compte": True}, terms
+    assert_words(terms["a/"], {"Université partenaires": True, "compte": True})  # the page's own words, for ?h=
+    assert_words(terms["b/"], {"Partner": True, "University compte": False})
+    assert_words(terms["c/"], {"Partner University": False, "compte": True})
 
 
 def test_missing_words_are_named_as_the_reader_typed_them() -> None:
@@ -216,8 +226,8 @@ def test_missing_words_are_named_as_the_reader_typed_them() -> None:
             {"index": index, "op": "search", "arg": "adresse e-mail de l’adhésion"},
         ]
     )
-    assert date[0][0]["terms"] == {"date de fin": False, "adhésion": True}, date
-    assert email[0][0]["terms"] == {"adresse e-mail": False, "adhésion": True}, email
+    assert_words(date[0][0]["terms"], {"date de fin": False, "adhésion": True})
+    assert_words(email[0][0]["terms"], {"adresse e-mail": False, "adhésion": True})
 
 
 def test_chinese_words_found_through_the_cut_and_synonyms() -> None:
@@ -236,11 +246,11 @@ def test_chinese_words_found_through_the_cut_and_synonyms() -> None:
         ]
     )
     terms = terms_by_location(temporary)
-    assert terms["a/"] == {"暫時密碼": True, "到期": True}, terms
-    assert terms["b/"] == {"暫時密碼": True, "到期": False}, terms
+    assert_words(terms["a/"], {"暫時密碼": True, "到期": True})
+    assert_words(terms["b/"], {"暫時密碼": True, "到期": False})
     terms = terms_by_location(password)
-    assert terms["a/"] == {"密碼": True, "到期": True}, terms
-    assert terms["b/"] == {"密碼": True, "到期": False}, terms
+    assert_words(terms["a/"], {"密碼": True, "到期": True})
+    assert_words(terms["b/"], {"密碼": True, "到期": False})
 
 
 def test_a_page_counts_the_words_of_all_its_sections() -> None:
@@ -252,5 +262,5 @@ def test_a_page_counts_the_words_of_all_its_sections() -> None:
     ]
     (items,) = run([{"index": made_up("en", docs), "op": "search", "arg": "renewed membership spaceship"}])
     terms = terms_by_location(items)
-    assert terms["a/"] == {"renewed": True, "membership": True, "spaceship": False}, terms
-    assert terms["a/#cost"] == {"renewed": False, "membership": True, "spaceship": False}, terms
+    assert_words(terms["a/"], {"renewed": True, "membership": True, "spaceship": False})
+    assert_words(terms["a/#cost"], {"renewed": False, "membership": True, "spaceship": False})

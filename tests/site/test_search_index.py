@@ -63,3 +63,37 @@ def test_each_language_root_has_its_own_documents_relative_to_that_root(indexes:
     assert "dictionary" in indexes["zh-TW"]["config"]["pct"] and "dictionary" not in indexes["fr"]["config"]["pct"]
     french = " ".join(doc["text"] for doc in indexes["fr"]["docs"])
     assert "mot de passe temporaire" in french
+
+
+def test_search_words_of_each_language_reach_the_synonyms_and_the_dictionary() -> None:
+    """l10n/search/<language>.yml: the readers' verbs and words (issue 24) become synonym lists, the Chinese
+    ones dictionary words, the question words a setting of the index; no form means two things."""
+    search_index = hook()
+    terms = load_termbase()
+    for language in ("en", "fr", "zh-TW"):
+        words = search_index.search_words(language)
+        assert words["question_words"] and words["synonyms"], language
+        forms = [form.casefold() for group in words["synonyms"] for form in group]
+        assert len(forms) == len(set(forms)), (language, sorted({f for f in forms if forms.count(f) > 1}))
+    groups = {language: search_index.synonyms(language, terms) for language in ("en", "fr", "zh-TW")}
+    assert any({"connect", "link"} <= set(group) for group in groups["en"])
+    assert any({"demander", "réserver"} <= set(group) for group in groups["fr"])
+    assert any({"連接", "連結"} <= set(group) for group in groups["zh-TW"])
+    assert any({"雲端服務", "點數"} <= set(group) for group in groups["zh-TW"])
+    dictionary = search_index.zh_dictionary(terms)
+    assert {"連結", "點數", "過期"} <= set(dictionary)
+
+
+def test_a_malformed_search_words_file_fails_the_build_naming_it(tmp_path: Path) -> None:
+    search_index = hook()
+    (tmp_path / "fr.yml").write_text("synonyms:\n  - relier\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"fr\.yml: `synonyms` must be lists of words"):
+        search_index.search_words("fr", tmp_path)
+    assert search_index.search_words("de", tmp_path) == {"question_words": [], "synonyms": [], "words": []}
+
+
+def test_each_index_carries_its_question_words(indexes: dict[str, dict[str, Any]]) -> None:
+    assert "how" not in indexes["en"]["config"]["pct"]["questionWords"]  # built in (analyze.js), not repeated
+    assert "still" in indexes["en"]["config"]["pct"]["questionWords"]
+    assert "comment" in indexes["fr"]["config"]["pct"]["questionWords"]
+    assert "為什麼" in indexes["zh-TW"]["config"]["pct"]["questionWords"]

@@ -33,14 +33,21 @@ export class Analyzer {
   /**
    * @param {string} language "en", "fr" or "zh-TW"
    * @param {string[]} dictionary Chinese words kept whole (with the Chinese stop words)
+   * @param {string[]} questionWords the language's question words (l10n/search/<language>.yml): stop words
+   *   too, so that "how", "comment", "嗎" never weigh, in the pages or in the query
    */
-  constructor(language, dictionary = []) {
+  constructor(language, dictionary = [], questionWords = []) {
     this.language = language;
     this.zh = language.startsWith("zh");
-    this.stop = STOP_SETS[this.zh ? "zh" : language] || STOP_SETS.en;
-    this.latinStop = this.zh ? STOP_SETS.en : this.stop;
+    const own = questionWords.map(fold);
+    const han = own.filter((word) => HAN.test(word));
+    const latin = own.filter((word) => !HAN.test(word));
+    const base = STOP_SETS[this.zh ? "zh" : language] || STOP_SETS.en;
+    this.stop = new Set([...base, ...(this.zh ? han : latin)]);
+    this.latinStop = this.zh ? new Set([...STOP_SETS.en, ...latin]) : this.stop;
     this.stem = language === "fr" ? stemFrench : stemEnglish;
-    this.segmenter = new Segmenter([...dictionary, ...STOP.zh.split(" ").filter((w) => w.length > 1)]);
+    const zhStop = [...STOP.zh.split(" "), ...han].filter((w) => w.length > 1);
+    this.segmenter = new Segmenter([...dictionary, ...zhStop]);
   }
 
   /** True for words that never make a page match on their own. */
@@ -86,8 +93,10 @@ export class Analyzer {
       out.push({ term, pos: pos++, start: part.start, end: part.start + part.text.length, extra: false, stop, word });
     }
     if (parts.length > 1) {
-      const joined = this.stem(fold(parts.map((part) => part.text).join("")));
-      out.push({ term: joined, pos: first, start, end: start + text.length, extra: true, joined: true, stop: false, word });
+      const folded = fold(parts.map((part) => part.text).join(""));
+      const stop = this.latinStop.has(folded); // "est-ce" is as much a question word as "est" and "ce"
+      const joined = stop ? folded : this.stem(folded);
+      out.push({ term: joined, pos: first, start, end: start + text.length, extra: true, joined: true, stop, word });
     }
     return pos;
   }

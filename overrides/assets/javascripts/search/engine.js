@@ -14,25 +14,31 @@
 
 import { Analyzer } from "./analyze.js";
 import { SynonymTable, parseQuery } from "./query.js";
-import { highlightTitle, snippet } from "./render.js";
+import { highlightTitle, snippet, withPageForms, wordsFound } from "./render.js";
 
 const K1 = 1.2;
 const B = 0.5;
 const TITLE_WEIGHT = 2.5;
 const DECAY = 0.45;
 const PREFIX = 0.8;
+const HEADING = 0.5;
 const PHRASE_GAP = 3;
+const FORMS = 3; // spellings kept per term and document, for `?h=` (render.js, withPageForms)
 const LONGEST_QUERY = 200; // characters: a pasted paragraph is cut here rather than scored word by word
 
 function fields(analyzer, doc) {
   const title = analyzer.tokens(doc.title || "");
   const text = analyzer.tokens(doc.text || "");
   const terms = new Map();
-  for (const [name, tokens] of [["title", title], ["text", text]]) {
+  for (const [name, tokens, source] of [["title", title, doc.title || ""], ["text", text, doc.text || ""]]) {
     for (const token of tokens) {
       if (token.stop) continue;
-      const entry = terms.get(token.term) || { title: [], text: [] };
+      const entry = terms.get(token.term) || { title: [], text: [], forms: [] };
       entry[name].push(token.pos);
+      if (entry.forms.length < FORMS) {
+        const form = source.slice(token.start, token.end);
+        if (!entry.forms.some(([known]) => known === form)) entry.forms.push([form, form.toLowerCase()]);
+      }
       terms.set(token.term, entry);
     }
   }
@@ -41,12 +47,13 @@ function fields(analyzer, doc) {
 
 export class SearchIndex {
   /**
-   * @param {{pct: {language: string, reference: string[], synonyms: string[][], dictionary?: string[]}}} config
+   * @param {{pct: {language: string, reference: string[], glossary?: string, synonyms: string[][],
+   *   questionWords?: string[], dictionary?: string[]}}} config
    * @param {{location: string, title: string, text: string, boost?: number}[]} docs
    */
   constructor(config, docs) {
     const settings = config.pct || { language: "en", reference: [], synonyms: [] };
-    this.analyzer = new Analyzer(settings.language, settings.dictionary || []);
+    this.analyzer = new Analyzer(settings.language, settings.dictionary || [], settings.questionWords || []);
     this.synonyms = new SynonymTable(this.analyzer, settings.synonyms || []);
     this.reference = settings.reference || [];
     this.docs = docs.map((doc) => ({ ...doc, page: doc.location.split("#")[0], ...fields(this.analyzer, doc) }));
@@ -55,6 +62,7 @@ export class SearchIndex {
       if (!this.pages.has(doc.page)) this.pages.set(doc.page, []);
       this.pages.get(doc.page).push(doc);
     }
+    this.glossary = this.pages.get(settings.glossary) || [];
     this.df = new Map();
     for (const doc of this.docs) for (const term of doc.terms.keys()) this.df.set(term, (this.df.get(term) || 0) + 1);
     this.average = this.docs.reduce((sum, doc) => sum + doc.length, 0) / Math.max(1, this.docs.length);
@@ -91,7 +99,21 @@ export class SearchIndex {
     return this.idf(term) * (TITLE_WEIGHT * title + text);
   }
 
-  /** Score of one document, and per concept the alternative it contains whole (-1: none). */
+  /** Whether the query is a term of the guide: one word, or words that the glossary (which lists every term)
+   * holds in the reader's order. */
+  isTerm(concepts) {
+    const sequence = concepts.map((concept) => concept.alternatives[0]).flat();
+    return this.glossary.some((doc) => phrase(doc, sequence, "text") || phrase(doc, sequence, "title"));
+  }
+
+  /** Whether a document's heading holds a term (or a completion of it). */
+  inTitle(doc, term) {
+    const has = (t) => (doc.terms.get(t) || { title: [] }).title.length > 0;
+    return has(term) || this.completions(term).some(has);
+  }
+
+  /** Score of one document, per concept the alternative it contains whole (-1: none), and `heading`: how many
+   * concepts its heading holds whole (a FAQ question that is the reader's question). */
   scoreDoc(doc, concepts) {
     let score = 0;
     const which = concepts.map((concept) => {
@@ -113,7 +135,8 @@ export class SearchIndex {
       if (phrase(doc, sequence, "title")) score *= 3;
       else if (phrase(doc, sequence, "text")) score *= 2;
     }
-    return { score, matched, which, count: matched.filter(Boolean).length };
+    const heading = which.filter((i, c) => i >= 0 && concepts[c].alternatives[i].every((t) => this.inTitle(doc, t)));
+    return { score, matched, which, count: matched.filter(Boolean).length, heading: heading.length };
   }
 
   /** Material's result shape: one list per page, the page first, then its sections by score. */
@@ -121,20 +144,28 @@ export class SearchIndex {
     const query = text.slice(0, LONGEST_QUERY);
     const concepts = parseQuery(query, this.analyzer, this.synonyms);
     if (!concepts.length) return { items: [] };
+    const term = concepts.length === 1 || this.isTerm(concepts);
     const ranked = [];
     for (const [page, docs] of this.pages) {
       const scored = docs.map((doc) => ({ doc, ...this.scoreDoc(doc, concepts) })).filter((s) => s.score > 0);
       if (!scored.length) continue;
       const covered = concepts.map((_, i) => (scored.find((s) => s.matched[i]) || { which: [] }).which[i] ?? -1);
       const coverage = covered.filter((i) => i >= 0).length;
-      scored.sort((a, b) => b.count - a.count || b.score - a.score);
+      scored.sort((a, b) => rankOf(b) - rankOf(a) || b.score - a.score);
       const score = [...scored]
         .sort((a, b) => b.score - a.score)
         .reduce((sum, s, i) => sum + s.score * DECAY ** i, 0);
       const reference = this.reference.includes(page) ? 1 : 0;
-      ranked.push({ page, docs, scored, covered, coverage, best: scored[0].count, score, reference });
+      // A reference page answers a term ("Action Pack"), not a question: for a question it counts one word less.
+      const less = reference && !term ? 1 : 0;
+      const weight = coverage - less;
+      const best = rankOf(scored[0]) - less;
+      ranked.push({ page, docs, scored, covered, coverage, weight, best, score, reference });
     }
-    ranked.sort((a, b) => b.coverage - a.coverage || a.reference - b.reference || b.best - a.best || b.score - a.score);
+    const order = term
+      ? (a, b) => b.weight - a.weight || a.reference - b.reference || b.best - a.best || b.score - a.score
+      : (a, b) => b.weight - a.weight || b.best - a.best || a.reference - b.reference || b.score - a.score;
+    ranked.sort(order);
     return { items: ranked.map((entry) => this.group(entry, concepts, query)) };
   }
 
@@ -142,67 +173,47 @@ export class SearchIndex {
   group(entry, concepts, query) {
     const holds = (docs) => (term) =>
       docs.some((doc) => doc.terms.has(term) || this.completions(term).some((t) => doc.terms.has(t)));
-    const item = (doc, score, which, has) => {
+    const matching = (doc, which) => {
       const found = new Set();
       concepts.forEach((concept, i) => {
         const alternatives = which[i] >= 0 ? [concept.alternatives[which[i]]] : concept.alternatives;
-        for (const term of alternatives.flat()) {
-          for (const t of [term, ...this.completions(term)]) if (doc.terms.has(t)) found.add(t);
+        for (const terms of alternatives) {
+          for (const term of terms) {
+            if (doc.terms.has(term)) found.add(term);
+            for (const t of this.completions(term)) if (doc.terms.has(t)) found.add(t);
+          }
         }
       });
-      const terms = wordsFound(concepts, which, has, query);
+      return found;
+    };
+    // `docs`: what the link opens (the whole page for the page's link), `lit`: the query's terms there, whose
+    // spellings `?h=` names (for the page, those of its matching sections: the others hold none).
+    const item = (doc, score, which, docs, found, lit) => {
+      const terms = withPageForms(wordsFound(concepts, which, holds(docs), query), lit.docs, lit.terms);
       return { location: doc.location, title: highlightTitle(doc, found), text: snippet(doc, found), score, terms };
     };
     const article = entry.docs.find((doc) => doc.location === entry.page) || entry.docs[0];
     const sections = entry.scored.filter((s) => s.doc !== article);
     const own = entry.scored.find((s) => s.doc === article);
     const third = sections.length >= 3 ? [...sections].sort((a, b) => b.score - a.score)[2].score : 0;
+    const founds = sections.map((s) => matching(s.doc, s.which));
+    const found = matching(article, entry.covered);
+    const terms = new Set([found, ...founds].flatMap((set) => [...set]));
+    const page = { docs: [article, ...sections.map((s) => s.doc)], terms };
     return [
-      item(article, Math.max(own ? own.score : 0, third), entry.covered, holds(entry.docs)),
-      ...sections.map((s) => item(s.doc, s.score, s.which, holds([s.doc]))),
+      item(article, Math.max(own ? own.score : 0, third), entry.covered, entry.docs, found, page),
+      ...sections.map((s, i) => {
+        const lit = { docs: [s.doc], terms: founds[i] };
+        return item(s.doc, s.score, s.which, [s.doc], founds[i], lit);
+      }),
     ];
   }
 }
 
-/**
- * Material's `terms` for one result: per query word, whether the result has it. Material lists the words
- * marked false under the result ("Missing", "Non trouvé", "缺少字詞") and highlights the others on the page it
- * opens (`?h=`), so a word counts as found when any of its analysed forms is there (accents folded, elision,
- * stem, a synonym, the Chinese cut, a completion of a word typed in part), exactly as the ranking counts it.
- * A word found is named as the page writes it when a synonym matched (暫時密碼 for 臨時密碼), so that `?h=`
- * lights it up there. The words it lacks are named as the reader typed them, consecutive ones together with
- * the stop words between them ("mot de passe", "e-mail"). A synonym phrase the result lacks as a whole
- * ("Partner University") is judged word by word: a page with "Partner" lacks only "University".
- * @param {object[]} concepts parseQuery's concepts
- * @param {number[]} which per concept, the alternative the result holds whole (-1: none)
- * @param {(term: string) => boolean} has whether the result holds an index term (or a completion of it)
- * @param {string} query the reader's text the concepts were parsed from
- * @returns {Object<string, boolean>}
- */
-export function wordsFound(concepts, which, has, query) {
-  const terms = {};
-  let run = null;
-  const close = () => {
-    if (!run) return;
-    const name = query.slice(run.start, run.end);
-    terms[name] = terms[name] || false;
-    run = null;
-  };
-  const found = (name) => {
-    close();
-    terms[name] = true;
-  };
-  concepts.forEach((concept, i) => {
-    if (which[i] >= 0) return found(concept.labels[which[i]]);
-    for (const unit of concept.parts || [concept]) {
-      const j = unit.alternatives.findIndex((alternative) => alternative.every(has));
-      if (j >= 0) found(unit.labels[j]);
-      else if (run) run.end = unit.end;
-      else run = { start: unit.start, end: unit.end };
-    }
-  });
-  close();
-  return terms;
+/** How a section ranks within its page (and its page by its best one): the reader's words it holds, and
+ * HEADING more for each its heading holds (a FAQ question that is the reader's). */
+function rankOf(scored) {
+  return scored.count + HEADING * scored.heading;
 }
 
 /** The terms in this order, each at most PHRASE_GAP positions after the previous one. */

@@ -1,0 +1,185 @@
+"""Search that answers questions (issue 24), under Node on the built indexes (the fast path; the browser test
+test_search_relevance.py types the keyword sets into the real box):
+
+- the natural-question set (search_questions.tsv), tuning part at the issue's bar: the right page first in
+  >= 95 % of questions per language, the right section first under it in >= 85 %, the right page in the top 3
+  always; the held-out part (never tuned on) no worse than before the tuning, its figures printed;
+- the keyword sets no worse than before;
+- every link of the first results names in `?h=` the words it matched (stems, synonyms), never nothing;
+- on made-up indexes: synonym expansion, question words that never weigh, a heading that holds the question,
+  reference pages for terms only, and the page's own forms in `?h=`.
+
+`python -m tests.site.relevance --site <dir>` prints the same figures for people.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.helpers.docs import heading_ids, source
+from tests.site.relevance import KEYWORD_SETS, LANGUAGES, Figures, Outcome, figures, read_keywords, read_questions
+from tests.site.test_search_engine import made_up, run
+
+pytestmark = pytest.mark.node
+
+# The bar of issue 24, for the questions the ranking was tuned on.
+TOP1 = 0.95
+SECTION_FIRST = 0.85
+# Before the tuning (commit "a natural-question relevance set", measured under Node): top-1 per held-out part,
+# and per keyword set. The figures may rise, never fall.
+HELD_OUT_TOP1 = {"en": 7, "fr": 6, "zh-TW": 6}
+KEYWORDS_TOP1 = {
+    "keywords tuning": {"en": 25, "fr": 24, "zh-TW": 24},
+    "keywords held-out": {"en": 10, "fr": 11, "zh-TW": 10},
+}
+
+
+@pytest.fixture(scope="module")
+def table(built_site: Path) -> dict[tuple[str, str], Figures]:
+    return {(entry.name, entry.language): entry for entry in figures(built_site)}
+
+
+def test_question_set_is_well_formed_and_names_sections_that_exist() -> None:
+    questions = read_questions()
+    for language in LANGUAGES:
+        mine = [q for q in questions if q.language == language]
+        assert len(mine) >= 20 and len([q for q in mine if q.held_out]) == len(mine) // 3, language
+        assert len({q.text for q in mine}) == len(mine), language
+    keywords = {(q.language, q.text) for path in KEYWORD_SETS.values() for q in read_keywords(path)}
+    assert not keywords & {(q.language, q.text) for q in questions}
+    for q in questions:
+        page = q.page.removeprefix(LANGUAGES[q.language]).strip("/") or "index"
+        path = source(page, q.language)
+        anchors = {anchor for _, anchor, _ in heading_ids(path)}
+        assert set(q.sections) <= anchors, (q, sorted(anchors))
+
+
+@pytest.mark.parametrize("language", list(LANGUAGES))
+def test_tuned_questions_find_the_page_and_the_section_first(
+    table: dict[tuple[str, str], Figures], language: str
+) -> None:
+    entry = table[("questions tuning", language)]
+    print(entry.line(), *entry.misses(), sep="\n  ")
+    n, sections = len(entry.outcomes), len(entry.with_section)
+    assert entry.top1 >= TOP1 * n and entry.top3 == n, "\n  ".join([entry.line(), *entry.misses()])
+    assert entry.sections >= SECTION_FIRST * sections, "\n  ".join([entry.line(), *entry.misses()])
+
+
+@pytest.mark.parametrize("language", list(LANGUAGES))
+def test_held_out_questions_do_no_worse_than_before_the_tuning(
+    table: dict[tuple[str, str], Figures], language: str
+) -> None:
+    """Only the figures are shown, not the misses: whoever reads them must not tune on them."""
+    entry = table[("questions held-out", language)]
+    print(entry.line())
+    assert entry.top1 >= HELD_OUT_TOP1[language], entry.line()
+
+
+@pytest.mark.parametrize("language", list(LANGUAGES))
+@pytest.mark.parametrize("set_name", list(KEYWORD_SETS))
+def test_keyword_sets_do_no_worse(table: dict[tuple[str, str], Figures], set_name: str, language: str) -> None:
+    entry = table[(set_name, language)]
+    print(entry.line())
+    assert entry.top1 >= KEYWORDS_TOP1[set_name][language], "\n  ".join([entry.line(), *entry.misses()])
+    assert entry.top3 == len(entry.outcomes), "\n  ".join([entry.line(), *entry.misses()])
+
+
+def test_every_link_of_the_first_result_highlights_what_it_matched(table: dict[tuple[str, str], Figures]) -> None:
+    """Issue 24: "下載產品金鑰" opened a section with an empty `?h=`, which lights up nothing."""
+    outcomes: list[Outcome] = [o for entry in table.values() for o in entry.outcomes]
+    empty = [(o.query.text, o.highlights) for o in outcomes if not all(o.highlights)]
+    assert not empty, empty
+    assert sum(len(o.highlights) for o in outcomes) > 2 * len(outcomes)  # sections were checked, not just pages
+
+
+def search(index: dict[str, Any], *queries: str) -> list[list[list[dict[str, Any]]]]:
+    return run([{"index": index, "op": "search", "arg": query} for query in queries])
+
+
+def query(index: dict[str, Any], *texts: str) -> list[list[dict[str, Any]]]:
+    return run([{"index": index, "op": "query", "arg": text} for text in texts])
+
+
+def test_synonyms_expand_everyday_verbs_and_readers_words_both_ways() -> None:
+    docs = [
+        {"location": "a/", "title": "Accounts", "text": "Connect your Partner University account."},
+        {"location": "b/", "title": "Benefits", "text": "Activate your cloud services."},
+        {"location": "c/", "title": "Other", "text": "Partner news."},
+    ]
+    index = made_up("en", docs, synonyms=(("connect", "link"), ("cloud services", "credits", "Azure credits")))
+    link, credits, back = search(index, "link my Partner University account", "Azure credits", "cloud services")
+    assert link[0][0]["location"] == "a/" and link[0][0]["terms"]["connect"] is True, link
+    assert credits[0][0]["location"] == "b/", credits
+    assert [group[0]["location"] for group in back] == ["b/"], back
+    (without,) = search(made_up("en", docs), "link my Partner University account")
+    assert without[0][0]["terms"].get("link") is False  # the synonym, not chance, made it
+
+
+def test_question_words_never_weigh_in_any_language() -> None:
+    en, fr, zh = (
+        query(made_up("en", [], question_words=("still",)), "does my old ID still work")[0],
+        query(made_up("fr", [], question_words=("estce", "comment")), "qu’est-ce que comment le Action Pack")[0],
+        query(made_up("zh-TW", [], question_words=("還能", "為什麼")), "為什麼還能使用嗎")[0],
+    )
+    assert [c["surface"] for c in en] == ["old", "ID", "work"], en
+    assert [c["surface"] for c in fr] == ["Action", "Pack"], fr
+    assert [c["surface"] for c in zh] == ["使用"], zh
+    # A page that says only "how" and "still" is no answer.
+    docs = [{"location": "a/", "title": "How", "text": "How can it still be? How, how, how."}]
+    (items,) = search(made_up("en", docs, question_words=("still",)), "how can it still work")
+    assert items == [], items
+
+
+def test_a_section_whose_heading_holds_the_question_comes_first() -> None:
+    docs = [
+        {"location": "p/", "title": "Benefits", "text": "Manage them."},
+        {"location": "p/#dash", "title": "Dashboard", "text": "Assign Visual Studio subscriptions and software."},
+        {"location": "p/#vs", "title": "Manage Visual Studio subscriptions", "text": "Select Assign user."},
+    ]
+    (items,) = search(made_up("en", docs), "how do I assign a Visual Studio subscription")
+    assert [item["location"] for item in items[0]][:2] == ["p/", "p/#vs"], items
+
+
+def test_reference_pages_answer_terms_not_questions() -> None:
+    docs = [
+        {"location": "", "title": "Home", "text": "Key numbers: how long a temporary password stays valid."},
+        {"location": "guide/", "title": "Guide", "text": "A temporary password can be used for 90 days."},
+        {"location": "glossary/", "title": "Glossary", "text": "Temporary password: the first password."},
+    ]
+    synonyms = (("days", "how long"),)
+    index = made_up("en", docs, reference=("", "glossary/"), synonyms=synonyms)
+    asked = "how long is a temporary password valid"
+    question, term = search(index, asked, "temporary password")
+    assert question[0][0]["location"] == "guide/", question
+    assert term[0][0]["location"] == "guide/" and len(term) == 3, term  # guides first for a term, as before
+    (plain,) = search(made_up("en", docs, synonyms=synonyms), asked)
+    assert plain[0][0]["location"] == "", plain  # the home page has one more word: the rule made the difference
+    only_home = [{"location": "", "title": "Home", "text": "Key numbers."}, docs[1]]
+    (numbers,) = search(made_up("en", only_home, reference=("",)), "where are the key numbers")
+    assert numbers[0][0]["location"] == "", numbers  # a question the home page alone answers
+
+
+def test_highlight_terms_name_the_pages_own_forms_and_are_never_empty() -> None:
+    docs = [
+        {"location": "a/", "title": "Exams", "text": "Once connected, start associating your exams."},
+        {"location": "a/#k", "title": "Keys", "text": "Copy the product license keys."},
+        {"location": "b/", "title": "授權", "text": "複製產品授權金鑰。"},
+    ]
+    en = made_up("en", docs[:2], synonyms=(("connect", "link"), ("license keys", "product keys")))
+    zh = made_up("zh-TW", docs[2:], synonyms=(("產品金鑰", "金鑰"),), dictionary=("授權金鑰", "產品", "金鑰"))
+    (connect,) = search(en, "connect exams")
+    highlight = [word for word, found in connect[0][0]["terms"].items() if found]
+    assert "connected" not in highlight or "connect" not in highlight  # a prefix already lights it
+    assert {"connect", "exams"} <= set(highlight), highlight
+    (keys,) = search(en, "product keys")
+    for item in keys[0]:
+        assert any(item["terms"].values()), item  # the page's link and the section's
+    (zh_keys,) = search(zh, "下載產品金鑰")
+    words = [word for word, found in zh_keys[0][0]["terms"].items() if found]
+    assert words and all(part in docs[2]["text"] for word in words for part in word.split()), words
+    linked, associate = search(en, "link exams", "associate")
+    assert "connect" in [w for w, found in linked[0][0]["terms"].items() if found], linked  # the synonym
+    assert associate[0][0]["terms"] == {"associate": True, "associating": True}, associate  # the page's form
