@@ -339,7 +339,7 @@ STEPS: tuple[Step, ...] = (
         "admin",
         N_("Add your employees' accounts"),
         N_(
-            "On the Partner Center dashboard, select Add new user for one person, or Set up your team (Add users using PMC data) for many at once, and follow the instructions on screen."
+            "On the Partner Center dashboard, select Add new user and follow the instructions on screen. During the move from PMC, Set up your team (Add users using PMC data) added many people at once; since PMC's shutdown it may no longer appear."
         ),
         "transition",
         "admin-tasks-add-employee-accounts",
@@ -351,7 +351,7 @@ STEPS: tuple[Step, ...] = (
         "admin",
         N_("Get the sign-in info to each new user"),
         N_(
-            "For a single account, send the user name and temporary password yourself. Accounts created from PMC data get an e-mail automatically, and you can download a file with the same details to resend them. A temporary password works for 90 days: if someone has not signed in by then, remove the account and add it again."
+            "For a single account, send the user name and temporary password yourself. During the move from PMC, accounts created from PMC data got an e-mail automatically, with a file of the same details to download and resend. A temporary password works for 90 days: if someone has not signed in by then, remove the account and add it again."
         ),
         "transition",
         "admin-tasks-add-employee-accounts",

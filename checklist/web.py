@@ -160,6 +160,7 @@ PAGE_STRINGS: dict[str, str] = {
     "overview": N_("All the steps, by role"),
     "key_dates": N_("Key dates"),
     "no_dates": N_("Answer the date questions to see your key dates."),
+    "no_dates_here": N_("No key dates apply to your situation."),
     "progress": N_("{done} of {total} required steps done"),
     "optional": N_("optional"),
     "due": N_("due {date}"),
@@ -181,6 +182,7 @@ PAGE_STRINGS: dict[str, str] = {
     # Issue 21: a refused (or half-typed) answer is left out of the plan, and the plan says it waits for it.
     "waiting_for": N_("Waiting for your answer to “{question}”: this plan is made without it until it is corrected."),
     "calendar_no_dates": N_("No key dates yet: answer the date questions to add them to your calendar."),
+    "calendar_no_dates_here": N_("No key dates apply to your situation, so there is nothing to add to a calendar."),
     "calendar_not_ready": N_("Available once the checklist has started."),
     "offline_ready": N_("This page and the guide now work offline on this device."),
     "update_installed": N_("A new version of this page was installed: reload the page to use it."),

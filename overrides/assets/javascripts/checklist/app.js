@@ -149,9 +149,11 @@ export class ChecklistApp {
 
   /** `waiting`: the questions whose answers the plan is made without (form.waiting()); a stored plan has none. */
   paint(plan, source, waiting = []) {
-    this.view.paint(plan, source, waiting);
+    const asked = this.form.asksDates();
+    this.view.paint(plan, source, waiting, asked);
     this.toolbar.hidden = false;
-    this.toolbar.showCalendar(source !== "live" ? "calendar_not_ready" : Object.keys(plan.dates).length ? null : "calendar_no_dates");
+    const noDates = asked ? "calendar_no_dates" : "calendar_no_dates_here";
+    this.toolbar.showCalendar(source !== "live" ? "calendar_not_ready" : Object.keys(plan.dates).length ? null : noDates);
   }
 
   paintPrerendered() {

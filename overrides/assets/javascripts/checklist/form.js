@@ -101,6 +101,12 @@ export class QuestionsForm {
     return [...this.root.querySelectorAll(".pct-question")];
   }
 
+  /** Whether a visible question asks for a date: if none does (a PMC company's admin after the retirement),
+   * a plan without key dates must not tell the reader to answer date questions. */
+  asksDates() {
+    return this.boxes().some((box) => !box.hidden && box.querySelector(".pct-date"));
+  }
+
   /** The answers the plan may use: visible, and not refused (ticks are not part of the form: `done` is passed
    * through). */
   read(done = []) {

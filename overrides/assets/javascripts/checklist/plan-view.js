@@ -130,8 +130,9 @@ export class PlanView {
 
   /** Paint a plan (validated by the caller); `source` is "stored" or "live" (read by tests and the benchmark);
    * `waiting`: the questions (`{field, question}`) it was made without because their answer is refused or not
-   * a date yet, each named at the top of the plan. */
-  paint(plan, source, waiting = []) {
+   * a date yet, each named at the top of the plan. `asked`: whether the form asks a date question at all (if not,
+   * an empty "Key dates" says that none applies rather than asking for answers). */
+  paint(plan, source, waiting = [], asked = true) {
     const text = this.text;
     const focused = document.activeElement?.dataset?.step;
     const box = element("section", {
@@ -178,7 +179,7 @@ export class PlanView {
               element("dd", { dataset: { date: key } }, ...this.dateCell(plan, key)),
             ]),
           )
-        : element("p", { class: "pct-hint", text: text("no_dates") }),
+        : element("p", { class: "pct-hint", text: text(asked ? "no_dates" : "no_dates_here") }),
     );
 
     if (!plan.remaining.length) box.append(element("p", { class: "pct-nothing-left", text: text("nothing_left") }));
