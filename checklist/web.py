@@ -238,9 +238,9 @@ PAGE_STRINGS: dict[str, str] = {
     ),
     "team_import": N_("Import your team (CSV file)"),
     "team_import_hint": N_(
-        "The file Partner Center lets you download when it creates users from PMC data, or our template. Columns "
-        "are found by their names; other columns are ignored. A password column is dropped as the file is read: "
-        "passwords are never kept or shown. The file stays on this device."
+        "Our template, or the file Partner Center offered to download when it created users from PMC data during "
+        "the move. Columns are found by their names; other columns are ignored. A password column is dropped as the "
+        "file is read: passwords are never kept or shown. The file stays on this device."
     ),
     "team_template": N_("Download the template"),
     "team_template_file": N_("team-template"),
