@@ -513,7 +513,8 @@ def call(fn: str, args_json: str) -> str:
     try:
         handler = CALLS.get(fn) if isinstance(fn, str) else None
         if handler is None:
-            raise ChecklistError("fn", "unknown_function", f"unknown function: {fn!r}"[:200])
+            shown = fn[:100] if isinstance(fn, str) else type(fn).__name__  # repr() of a huge int raises
+            raise ChecklistError("fn", "unknown_function", f"unknown function: {shown!r}")
         if not isinstance(args_json, str):
             raise ChecklistError("$", "invalid_type", Texts(DEFAULT_LANGUAGE)(N_("Must be text.")))
         # Too deep a document would crash Pyodide, not raise: the depth is measured before the parser runs.
