@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import hashlib
+import json
 import os
 import posixpath
 import re
@@ -180,6 +181,34 @@ def precompress(root: Path, jobs: int | None = None) -> dict[str, tuple[int, int
         return {Path(p).relative_to(root).as_posix(): sizes for p, *sizes in pool.map(_compress_one, paths)}
 
 
+_MANIFEST = re.compile(r"^const MANIFEST = (\{.*\});$", re.MULTILINE)
+
+
+def refresh_service_worker(root: Path) -> int:
+    """Write again the SHA-256 of each file `sw.js` lists (hooks/service_worker.py), after `hash_assets` renamed
+    files and rewrote the references inside pages and scripts: the service worker refuses a file whose bytes are
+    not the listed ones. Returns the number of files listed (0 without a service worker)."""
+    worker = root / SERVICE_WORKER
+    if not worker.is_file():
+        return 0
+    text = worker.read_text(encoding="utf-8")
+    found = _MANIFEST.search(text)
+    if not found:
+        raise DistError(f"{SERVICE_WORKER}: no `const MANIFEST = {{...}};` line")
+    manifest = json.loads(found.group(1))
+    digests = []
+    for relative in manifest["files"]:
+        page = "index.html" if relative == "./" else relative + "index.html" if relative.endswith("/") else relative
+        path = root / page
+        if not path.is_file():
+            raise DistError(f"{SERVICE_WORKER} lists {relative}, which dist/ does not have")
+        digests.append(hashlib.sha256(path.read_bytes()).hexdigest())
+    manifest["sha256"] = digests
+    line = f"const MANIFEST = {json.dumps(manifest, separators=(',', ':'))};"
+    worker.write_text(text[: found.start()] + line + text[found.end() :], encoding="utf-8")
+    return len(digests)
+
+
 def _recorded(record: Path) -> dict[str, str]:
     """File name -> SHA-256 from the `sha256sum`-format record the build checks (hooks/pyodide_integrity.py)."""
     lines = record.read_text(encoding="utf-8").splitlines()
@@ -260,6 +289,11 @@ def main(argv: list[str] | None = None) -> int:
     base_path = base_path if base_path.endswith("/") else base_path + "/"
     try:
         renamed = hash_assets(root, base_path)
+    except DistError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    try:
+        refresh_service_worker(root)
     except DistError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

@@ -524,3 +524,15 @@ def test_error_answers_carry_each_header_once_and_no_year_of_cache(nginx: Nginx,
             assert status == 404, (path, status)
         else:
             assert status == 200 and found["cache-control"] == IMMUTABLE, (path, status)  # whole file: no ranges
+
+
+def test_the_service_workers_list_names_the_bytes_dist_serves(dist: Dist) -> None:
+    """dist renames assets and rewrites the references in pages and scripts: the SHA-256 list follows."""
+    import hashlib
+
+    text = (dist.root / "sw.js").read_text(encoding="utf-8")
+    manifest = json.loads(re.search(r"^const MANIFEST = (.*);$", text, re.MULTILINE).group(1))
+    assert any(re.search(r"\.[0-9a-f]{10}\.js$", file) for file in manifest["files"]), "hashed names are listed"
+    for file, digest in zip(manifest["files"], manifest["sha256"], strict=True):
+        page = "index.html" if file == "./" else file + "index.html" if file.endswith("/") else file
+        assert hashlib.sha256((dist.root / page).read_bytes()).hexdigest() == digest, file
