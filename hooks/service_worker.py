@@ -54,7 +54,7 @@ def precache_list(site: Path) -> list[str]:
     return found
 
 
-def on_disk(site: Path, relative: str) -> Path:
+def _file_of(site: Path, relative: str) -> Path:
     """The file a listed URL stands for (a page's directory URL is its index.html)."""
     return site / (
         "index.html" if relative == "./" else relative + "index.html" if relative.endswith("/") else relative
@@ -67,7 +67,7 @@ def manifest(site: Path) -> dict[str, Any]:
     files = precache_list(site)
     digest, each = hashlib.sha256(), []
     for relative in files:
-        data = on_disk(site, relative).read_bytes()
+        data = _file_of(site, relative).read_bytes()
         each.append(hashlib.sha256(data).hexdigest())
         digest.update(relative.encode() + b"\0" + data + b"\0")
     return {"version": digest.hexdigest()[:12], "files": files, "sha256": each}
