@@ -235,7 +235,15 @@ PAGE_STRINGS: dict[str, str] = {
     ),
     "delete_all_yes": N_("Yes, delete everything"),
     "delete_all_cancel": N_("Cancel"),
-    "deleted_all": N_("Everything this site stored on this device was deleted."),
+    # What "Delete everything" removed, and only what is ours on a shared origin (issue 25).
+    "deleted_what": N_(
+        "Deleted from this device: {items}. Nothing that other sites or applications stored was touched."
+    ),
+    "deleted_keys": N_("saved answers, ticks and settings ({count})"),
+    "deleted_offline_copy": N_("the offline copy of the guide"),
+    "deleted_snapshot": N_("the copy of the checklist engine that speeds up its start"),
+    "deleted_service_worker": N_("the offline service of this site (service worker)"),
+    "deleted_nothing": N_("This site had nothing stored on this device."),
     "delete_all_failed": N_(
         "This browser refused to delete some of what this site stored. Remove it in the browser's site data settings."
     ),
