@@ -37,7 +37,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 # A URI value (RFC 5545 3.3.13) is written as it is, unescaped: one CR LF in it and the next line is a property
 # of the reader's choosing (`ATTACH:`, `BEGIN:VEVENT`, issue 25). So a URL is checked, never cleaned: http or
 # https, a host, and no space, control character, line separator or lone surrogate anywhere.
-_NOT_IN_URL = re.compile("[\x00-\x20\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_NOT_IN_URL = re.compile("[\x00-\x20\\\\\x7f-\x9f\u2028\u2029\ud800-\udfff]")  # a backslash is no URL character either
 _BAD_URL = N_("Must be a web address starting with http:// or https://, without spaces or line breaks.")
 
 
@@ -48,9 +48,11 @@ def check_url(field: str, value: object, language: str = "en") -> str:
         raise ChecklistError(field, "invalid_type", texts(N_("Must be text.")))
     try:
         parts = urlsplit(value)
+        host = parts.hostname
+        _ = parts.port  # reading it checks it: ValueError for a port that is not a number up to 65535
     except ValueError:
-        parts = None
-    if parts is None or parts.scheme not in ("http", "https") or not parts.netloc or _NOT_IN_URL.search(value):
+        parts, host = None, None
+    if parts is None or parts.scheme not in ("http", "https") or not host or _NOT_IN_URL.search(value):
         raise ChecklistError(field, "invalid_url", texts(_BAD_URL))
     return value
 

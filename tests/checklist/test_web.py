@@ -239,3 +239,11 @@ def test_calendar_refuses_a_url_that_could_write_a_line(url: str, argument: str)
     assert (refused("calendar", json.dumps(args))["field"], argument) == (argument, argument)
     with pytest.raises(ChecklistError):
         ics(plan(ANSWERS), args["page_url"], args["site_url"])
+
+
+@pytest.mark.parametrize("url", ["HTTP://\\:", "http://a\\b/", "http://:80/", "http://x:99999/"])
+def test_a_url_without_a_real_host_or_with_a_backslash_is_refused(url: str) -> None:
+    """Found by the long fuzz run: `\\:` after `http://` passed as a host, and calendar readers unescape `\\`."""
+    with pytest.raises(ChecklistError) as raised:
+        ics(plan(ANSWERS), url, SITE)
+    assert raised.value.code == "invalid_url"
