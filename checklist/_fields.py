@@ -91,7 +91,7 @@ class FieldReader:
             raise self.fail(field, "invalid_type", N_("Must be a list."))
         for index, item in enumerate(value):
             if not isinstance(item, str) or item not in allowed:
-                raise self.fail(f"{field}[{index}]", "unknown_value", unknown, value=str(item))
+                raise self.fail(f"{field}[{index}]", "unknown_value", unknown, value=_shown(item))
         return frozenset(value)
 
     def moment(self) -> tuple[dt.date, dt.datetime | None]:
@@ -112,6 +112,20 @@ class FieldReader:
         if value is not None and value > limit:
             shown = self.texts.datetime(limit) if isinstance(limit, dt.datetime) else self.texts.date(limit)
             raise self.fail(field, "in_future", N_("Cannot be later than today ({today})."), today=shown)
+
+
+def _shown(item: object) -> str:
+    """A refused list item as the message quotes it: never `str()` of anything but a short scalar, which would
+    raise for an integer over 4,300 digits (issue 25) or recurse through a deeply nested list."""
+    if isinstance(item, str):
+        return item if len(item) <= 100 else item[:100] + "…"
+    if isinstance(item, bool) or item is None:
+        return {True: "true", False: "false", None: "null"}[item]
+    if isinstance(item, int):
+        return str(item) if item.bit_length() <= 64 else ("-" if item < 0 else "") + "…"
+    if isinstance(item, float):
+        return repr(item)
+    return "[…]" if isinstance(item, list) else "{…}"
 
 
 class RowReader(FieldReader):

@@ -12,14 +12,16 @@ import datetime as dt
 import hashlib
 import re
 from typing import Any
+from urllib.parse import urlsplit
 
 from . import steps
-from .i18n import N_, NP_, Texts
+from .errors import ChecklistError
+from .i18n import LANGUAGES, N_, NP_, Texts
 from .plan import guide_link
 
 PEOPLE_ON_A_DAY = NP_("{label} ({count} person): {names}", "{label} ({count} people): {names}")
 
-__all__ = ["PRODUCT_ID", "ics", "team_ics"]
+__all__ = ["PRODUCT_ID", "check_url", "ics", "team_ics"]
 
 PRODUCT_ID = "-//Partner Center transition guide//checklist//EN"
 
@@ -30,6 +32,29 @@ PRODUCT_ID = "-//Partner Center transition guide//checklist//EN"
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+# A URI value (RFC 5545 3.3.13) is written as it is, unescaped: one CR LF in it and the next line is a property
+# of the reader's choosing (`ATTACH:`, `BEGIN:VEVENT`, issue 25). So a URL is checked, never cleaned: http or
+# https, a host, and no space, control character, line separator or lone surrogate anywhere.
+_NOT_IN_URL = re.compile("[\x00-\x20\\\\\x7f-\x9f\u2028\u2029\ud800-\udfff]")  # a backslash is no URL character either
+_BAD_URL = N_("Must be a web address starting with http:// or https://, without spaces or line breaks.")
+
+
+def check_url(field: str, value: object, language: str = "en") -> str:
+    """`value` if it is an http(s) URL safe to write in a calendar line, else a `ChecklistError` for `field`."""
+    texts = Texts(language if isinstance(language, str) and language in LANGUAGES else "en")
+    if not isinstance(value, str):
+        raise ChecklistError(field, "invalid_type", texts(N_("Must be text.")))
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname
+        _ = parts.port  # reading it checks it: ValueError for a port that is not a number up to 65535
+    except ValueError:
+        parts, host = None, None
+    if parts is None or parts.scheme not in ("http", "https") or not host or _NOT_IN_URL.search(value):
+        raise ChecklistError(field, "invalid_url", texts(_BAD_URL))
+    return value
 
 
 def _plain(text: str) -> str:
@@ -124,6 +149,8 @@ def ics(plan: dict[str, Any], page_url: str, site_url: str) -> str:
     site root that the plan's site-absolute guide links are resolved against.
     """
     _ = Texts(plan["language"])
+    check_url("page_url", page_url, plan["language"])
+    check_url("site_url", site_url, plan["language"])
     today = dt.date.fromisoformat(plan["today"])
     stamp, events = _stamp(plan["today"]), []
     to_do = {step["id"]: step for step in plan["remaining"]}
@@ -188,6 +215,8 @@ def team_ics(result: dict[str, Any], page_url: str, site_url: str) -> str:
     doubling them, and a change of who is due that day gives a new event (issue 13).
     """
     _ = Texts(result["language"])
+    check_url("page_url", page_url, result["language"])
+    check_url("site_url", site_url, result["language"])
     stamp, today = _stamp(result["today"]), result["today"]
     days: dict[tuple[str, str], list[tuple[dict[str, Any], dict[str, Any]]]] = {}
     dated = [(step, key_date) for step, key_date in steps.key_dates() if key_date.deadline]

@@ -5,14 +5,12 @@ Exit status 2 with one line on stderr for bad input, and nothing on stdout, so s
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import json
 import sys
 from typing import Any, TextIO
 
-from .answers import read_json
-from .errors import exits_two_on_bad_input
+from .errors import OptionParser, exits_two_on_bad_input, load_json, write_whole
 from .i18n import LANGUAGES, N_, Texts
 from .plan import date_labels, plan
 
@@ -68,7 +66,8 @@ def main(argv: list[str] | None = None, stdin: TextIO | None = None, stdout: Tex
         from .team_cli import main as team_main
 
         return team_main(argv[1:], stdin, stdout)
-    parser = argparse.ArgumentParser(
+    parser = OptionParser(
+        argv,
         prog="python -m checklist",
         description="Print the remaining Partner Center transition steps and key dates for one person.",
     )
@@ -88,27 +87,33 @@ def main(argv: list[str] | None = None, stdin: TextIO | None = None, stdout: Tex
     args = parser.parse_args(argv)
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
+    language = args.language or "en"
+    if args.format == "ics":  # before reading anything: a bad --site-url is the caller's to fix first
+        from .calendar import check_url
+
+        check_url("--site-url", args.site_url, language)
     if args.input:  # bad input raises ChecklistError: the decorator prints it on one line, exit status 2
         try:
             with open(args.input, encoding="utf-8") as handle:
-                document = read_json(handle)
+                text = handle.read()
         except OSError as error:
             print(f"error: {args.input}: {error.strerror}", file=sys.stderr)
             return 2
     else:
-        document = read_json(stdin)
+        text = stdin.read()
+    document = load_json(text, language)
     if args.language and isinstance(document, dict):
         document = {**document, "language": args.language}
     result = plan(document)
     if args.format == "text":
-        stdout.write(render_text(result))
+        output = render_text(result)
     elif args.format == "ics":
         from .calendar import ics  # only this format needs it
         from .plan import LANGUAGE_PREFIX
 
         site = args.site_url.rstrip("/")
-        stdout.write(ics(result, f"{site}{LANGUAGE_PREFIX[result['language']]}checklist/", site))
+        output = ics(result, f"{site}{LANGUAGE_PREFIX[result['language']]}checklist/", site)
     else:
-        json.dump(result, stdout, ensure_ascii=False, indent=2)
-        stdout.write("\n")
+        output = json.dumps(result, ensure_ascii=False, indent=2) + "\n"
+    write_whole(stdout, output, result["language"])
     return 0

@@ -7,15 +7,17 @@ team also carry the row the admin sees (`row`) and the column it concerns (`colu
 
 from __future__ import annotations
 
+import argparse
 import functools
+import json
 import re
 import sys
 from collections.abc import Callable
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 from .i18n import LANGUAGES, N_, Texts
 
-__all__ = ["ChecklistError"]
+__all__ = ["ChecklistError", "OptionParser", "load_json", "write_whole"]
 
 
 class ChecklistError(ValueError):
@@ -88,6 +90,73 @@ def check_nesting(text: str, language: str = "en") -> None:
                 raise input_error(RecursionError(), language)
 
 
+# JSON is read with Python's own parser, which takes any number of digits and any \\uXXXX escape. Two things it
+# accepts are not input we can carry: an integer too long for Python to convert to and from text (over 4,300
+# digits: `int()` and `str()` raise ValueError), and a lone UTF-16 surrogate (`"\\ud800"`: no UTF-8 output can
+# hold it, so the CLI would die mid-write). Both are refused at the door, naming the field that holds them.
+MAX_DIGITS = 4300
+_NOT_JSON = N_("The input is not valid JSON (line {line}, column {column}).")
+_NOT_OBJECT = N_("The input must be a JSON object.")
+_TOO_LONG = N_("This number is too long to be read (more than {limit} digits).")
+_NOT_TEXT = N_("Contains a character that is not text (a lone surrogate, U+{code}): type it again.")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89abcdefABCDEF]")
+
+
+class _TooLong:
+    """What the parser puts where an integer too long to convert stood; found by `_refuse_unreadable`."""
+
+
+def _number(digits: str, found: list[bool]) -> int | _TooLong:
+    if len(digits) - digits.startswith("-") > MAX_DIGITS:
+        found.append(True)
+        return _TooLong()
+    return int(digits)
+
+
+def load_json(text: str, language: str = "en", *, top: str | None = None) -> object:
+    """The document in `text`, or a `ChecklistError`: invalid JSON, too deep, an integer too long, a lone
+    surrogate (with the field holding it), not an object when `top` (the document's name in errors) is set.
+
+    The one JSON reader of the CLIs and the worker's entry point, so both refuse the same bytes the same way.
+    """
+    texts = Texts(language if language in LANGUAGES else "en")
+    check_nesting(text, language)
+    too_long: list[bool] = []
+    try:
+        document = json.loads(text, parse_int=lambda digits: _number(digits, too_long))
+    except json.JSONDecodeError as error:
+        raise ChecklistError("$", "invalid_json", texts(_NOT_JSON, line=error.lineno, column=error.colno)) from None
+    if too_long or _SURROGATE.search(text) or _SURROGATE_ESCAPE.search(text):
+        _refuse_unreadable(document, texts)
+    if top is not None and not isinstance(document, dict):
+        raise ChecklistError("$", "not_an_object", texts(_NOT_OBJECT))
+    return document
+
+
+def _refuse_unreadable(document: object, texts: Texts) -> None:
+    """Raise for the first integer too long or lone surrogate, walking without recursion (the depth is checked,
+    but the walk must not be the next thing to overflow in Pyodide)."""
+    stack: list[tuple[object, str]] = [(document, "")]
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, _TooLong):
+            raise ChecklistError(path or "$", "number_too_long", texts(_TOO_LONG, limit=MAX_DIGITS))
+        if isinstance(value, str):
+            bad = _SURROGATE.search(value)
+            if bad:
+                raise ChecklistError(path or "$", "lone_surrogate", texts(_NOT_TEXT, code=f"{ord(bad[0]):04X}"))
+        elif isinstance(value, list):
+            stack += [(item, f"{path}[{index}]") for index, item in reversed(list(enumerate(value)))]
+        elif isinstance(value, dict):
+            for key in reversed(list(value)):
+                name = _SURROGATE.sub("\ufffd", key)
+                field = f"{path}.{name}" if path else name
+                if name != key:
+                    stack.append((key, field))
+                stack.append((value[key], field))
+
+
 def one_line(error: ChecklistError) -> str:
     """`error: field: message` on one line, whatever line breaks a header or a field name held."""
     return f"error: {error.field}: {error.message}".translate(_LINE_BREAKS)
@@ -113,6 +182,46 @@ def exits_two_on_bad_input(main: Callable[..., int]) -> Callable[..., int]:
         return 2
 
     return run
+
+
+_BAD_OPTION = N_("{detail}. See --help.")
+_ARGUMENT = re.compile(r"argument ([^:]+): (.*)", re.DOTALL)
+
+
+class OptionParser(argparse.ArgumentParser):
+    """argparse, but a bad option is one typed error (field: the option) instead of usage lines and exit 2:
+    the CLIs' contract is one line on stderr, whatever was wrong (issue 25)."""
+
+    def __init__(self, argv: list[str], **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.language = _language_option(argv)
+
+    def error(self, message: str) -> NoReturn:
+        texts = Texts(self.language if self.language in LANGUAGES else "en")
+        found = _ARGUMENT.fullmatch(message)
+        field, detail = (found[1].split("/")[0], found[2]) if found else ("$", message)
+        raise ChecklistError(field, "invalid_option", texts(_BAD_OPTION, detail=detail.rstrip(".")))
+
+
+_UNWRITABLE = N_("The output holds a character that {encoding} cannot write (position {position}).")
+
+
+def write_whole(stdout: TextIO, text: str, language: str = "en") -> None:
+    """Write `text` in one piece, or nothing: a character the output's encoding cannot hold is found before the
+    first byte goes out (a half-written JSON or CSV file looks whole to the next program)."""
+    encoding = getattr(stdout, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError as error:
+        raise ChecklistError(
+            "$",
+            "unwritable_output",
+            Texts(language if language in LANGUAGES else "en")(_UNWRITABLE, encoding=encoding, position=error.start),
+        ) from None
+    except LookupError:
+        pass  # a stream naming no real codec (a test double): its own write decides
+    stdout.write(text)
+    stdout.flush()
 
 
 def _language_option(argv: list[str]) -> str:

@@ -15,14 +15,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import io
 import json
 import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from .answers import read_json
-from .errors import ChecklistError, exits_two_on_bad_input
+from .errors import ChecklistError, OptionParser, exits_two_on_bad_input, load_json, write_whole
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, Texts
 from .team import DATE_ORDERS, MAX_BYTES, decode, team, team_from_csv, team_to_csv
 
@@ -58,7 +56,7 @@ def _read_input(path: str | None, stdin: TextIO) -> bytes | str:
 
 def _team_from_json(data: bytes | str, args: argparse.Namespace) -> dict[str, Any]:
     text, _ = decode(data, Texts(args.language or DEFAULT_LANGUAGE))
-    document = read_json(io.StringIO(text))
+    document = load_json(text, args.language or DEFAULT_LANGUAGE)
     if isinstance(document, dict):
         document = dict(document)
         if args.language:
@@ -74,7 +72,8 @@ def _team_from_json(data: bytes | str, args: argparse.Namespace) -> dict[str, An
 
 @exits_two_on_bad_input
 def main(argv: list[str] | None = None, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
-    parser = argparse.ArgumentParser(
+    parser = OptionParser(
+        argv,
         prog="python -m checklist team",
         description="Print each employee's remaining Partner Center steps, due dates and warnings, most urgent first.",
         epilog="Exit status: 0 every row read; 3 a CSV read in part (the rows refused are in `rejected` and on stderr, "
@@ -114,11 +113,8 @@ def main(argv: list[str] | None = None, stdin: TextIO | None = None, stdout: Tex
             if error.code == "date_order_needed":  # the page asks with a choice; the CLI names its option
                 error.message += " (--date-order dmy | mdy)"
             raise
-    if args.format == "csv":
-        stdout.write(team_to_csv(result))
-    else:
-        json.dump(result, stdout, ensure_ascii=False, indent=2)
-        stdout.write("\n")
+    output = team_to_csv(result) if args.format == "csv" else json.dumps(result, ensure_ascii=False, indent=2) + "\n"
+    write_whole(stdout, output, result["language"])
     for entry in result["rejected"]:
         print(f"rejected: {entry['message']}", file=sys.stderr)
     return EXIT_ROWS_REJECTED if result["rejected"] else 0

@@ -8,6 +8,7 @@ the page never decides which question applies or how a plan is computed, it only
 from __future__ import annotations
 
 import base64
+import binascii
 import datetime as dt
 import json
 import re
@@ -16,8 +17,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from .answers import FIELDS
-from .calendar import ics, team_ics
-from .errors import ChecklistError, check_nesting, input_error
+from .calendar import check_url, ics, team_ics
+from .errors import ChecklistError, input_error, load_json
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, Texts
 from .plan import date_labels, guide_link, plan
 from .retirement import RETIRED_FIELDS, retired
@@ -277,7 +278,15 @@ PAGE_STRINGS: dict[str, str] = {
     ),
     "delete_all_yes": N_("Yes, delete everything"),
     "delete_all_cancel": N_("Cancel"),
-    "deleted_all": N_("Everything this site stored on this device was deleted."),
+    # What "Delete everything" removed, and only what is ours on a shared origin (issue 25).
+    "deleted_what": N_(
+        "Deleted from this device: {items}. Nothing that other sites or applications stored was touched."
+    ),
+    "deleted_keys": N_("saved answers, ticks and settings ({count})"),
+    "deleted_offline_copy": N_("the offline copy of the guide"),
+    "deleted_snapshot": N_("the copy of the checklist engine that speeds up its start"),
+    "deleted_service_worker": N_("the offline service of this site (service worker)"),
+    "deleted_nothing": N_("This site had nothing stored on this device."),
     "delete_all_failed": N_(
         "This browser refused to delete some of what this site stored. Remove it in the browser's site data settings."
     ),
@@ -449,7 +458,16 @@ def page_context(language: str, today: dt.date) -> dict[str, Any]:
 
 def _team_csv(args: dict[str, Any]) -> dict[str, Any]:
     options = {key: args.get(key) for key in ("language", "today", "now", "date_order")}
-    return _stored_team(team_from_csv(base64.b64decode(args["data"]), **options))
+    return _stored_team(team_from_csv(_file_bytes(args), **options))
+
+
+def _file_bytes(args: dict[str, Any]) -> bytes:
+    """The imported file's bytes, sent as base64 text (checked strictly: a stray character is not a byte)."""
+    try:
+        return base64.b64decode(args["data"], validate=True)
+    except (binascii.Error, ValueError):
+        _ = Texts(_language_of(args))
+        raise ChecklistError("data", "invalid_base64", _(N_("Must be the file's bytes, written in base64."))) from None
 
 
 # What the file said about itself, passed from the import to the compact view (the records say the rest).
@@ -480,7 +498,7 @@ def _team_view(args: dict[str, Any]) -> dict[str, Any]:
     day the list was saved), so that one date style holds in the whole section (issue 13)."""
     shown = team(_document(args), view=True)
     texts = Texts(shown["language"])
-    for value in args.get("date_texts", []):
+    for value in args.get("date_texts") or []:
         if isinstance(value, str) and _ISO_DAY.fullmatch(value):
             try:
                 shown["dates_text"][value] = texts.iso(value)
@@ -514,12 +532,44 @@ CALLS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "team_reminder": lambda args: reminder(team(_document(args)), args["site_url"]),
     "team_export": lambda args: team_to_csv(team(_document(args))),
     "team_calendar": lambda args: team_ics(team(_document(args)), args["page_url"], args["site_url"]),
-    "team_template": lambda args: team_template_csv(args["language"]),
+    "team_template": lambda args: team_template_csv(args.get("language", DEFAULT_LANGUAGE)),
     # A whole date pasted into one box of a date question: the ISO date, or None (the form leaves the text).
     "read_date": lambda args: read_pasted_day(
         str(args.get("text", "")), PASTED_DATE_ORDER.get(args.get("language", ""))
     ),
 }
+
+# The arguments each call cannot do without, and the checks of those the engine does not read itself: the
+# worker builds every call, but a call of another shape (a page script out of date, a message crafted in the
+# console) must end in an error naming the argument, never `internal` (issue 25).
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "plan": ("answers",),
+    "calendar": ("answers", "page_url", "site_url"),
+    "team_csv": ("data",),
+    "team": ("document",),
+    "team_csv_view": ("data",),
+    "team_view": ("document",),
+    "team_reminder": ("document", "site_url"),
+    "team_export": ("document",),
+    "team_calendar": ("document", "page_url", "site_url"),
+    "team_template": (),
+    "read_date": ("text",),
+}
+
+
+def _check_arguments(fn: str, args: Any) -> None:
+    _ = Texts(_language_of(args))
+    if not isinstance(args, dict):
+        raise ChecklistError("$", "not_an_object", _(N_("The input must be a JSON object.")))
+    for name in REQUIRED[fn]:
+        if name not in args:
+            raise ChecklistError(name, "required", _(N_("This field is required.")))
+        if name in ("page_url", "site_url"):
+            check_url(name, args[name], _language_of(args))
+    if "data" in args and not isinstance(args["data"], str):
+        raise ChecklistError("data", "invalid_type", _(N_("Must be text.")))
+    if args.get("date_texts") is not None and not isinstance(args["date_texts"], list):
+        raise ChecklistError("date_texts", "invalid_type", _(N_("Must be a list.")))
 
 
 def call(fn: str, args_json: str) -> str:
@@ -531,11 +581,15 @@ def call(fn: str, args_json: str) -> str:
     """
     args: Any = None  # the error reply reads it, even when the text is refused before it is parsed
     try:
-        check_nesting(args_json)  # before the parser: too deep a document would crash Pyodide, not raise
-        args = json.loads(args_json)
-        handler = CALLS.get(fn)
+        handler = CALLS.get(fn) if isinstance(fn, str) else None
         if handler is None:
-            raise ChecklistError("fn", "unknown_function", f"unknown function: {fn}")
+            shown = fn[:100] if isinstance(fn, str) else type(fn).__name__  # repr() of a huge int raises
+            raise ChecklistError("fn", "unknown_function", f"unknown function: {shown!r}")
+        if not isinstance(args_json, str):
+            raise ChecklistError("$", "invalid_type", Texts(DEFAULT_LANGUAGE)(N_("Must be text.")))
+        # Too deep a document would crash Pyodide, not raise: the depth is measured before the parser runs.
+        args = _loaded(args_json)
+        _check_arguments(fn, args)
         result = handler(args)
     except ChecklistError as error:
         return json.dumps({"ok": False, "error": _located(error, args)})
@@ -547,6 +601,18 @@ def call(fn: str, args_json: str) -> str:
     # ASCII with \u escapes: Pyodide hands an ASCII str to JavaScript several times faster than one with other
     # characters (measured: 1,000-person team status, 27 ms instead of 90-120 ms under Node).
     return json.dumps({"ok": True, "result": result})
+
+
+def _loaded(args_json: str) -> Any:
+    """The call's arguments; a field inside the answers or the team document is named as the engine names it
+    (``done[0]``, ``employees[2].name``), so the page puts the error beside the same field either way."""
+    try:
+        return load_json(args_json)
+    except ChecklistError as error:
+        for argument in ("answers.", "document."):
+            if error.field.startswith(argument):
+                error.field = error.field.removeprefix(argument)
+        raise
 
 
 def _stored_team(result: dict[str, Any]) -> dict[str, Any]:

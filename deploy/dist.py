@@ -14,6 +14,8 @@
    saves at least 10%; nginx's `brotli_static`/`gzip_static` send them as they are. The memory snapshot is
    already gzip (the worker inflates it) and is left alone. Results are cached by content in
    `build/compress-cache/`, so a rebuild compresses only what changed.
+   Then every Pyodide file and each of its copies is checked against `hooks/pyodide.sha256`: a copy from a
+   stale or damaged cache entry would be what browsers that accept brotli or gzip run (issue 25).
 3. **Host files.** `_headers` and `_redirects` for Netlify and Cloudflare Pages, with the headers of
    `deploy/headers.py` and the per-language 404 pages.
 """
@@ -23,6 +25,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import hashlib
+import json
 import os
 import posixpath
 import re
@@ -44,6 +47,7 @@ SERVICE_WORKER = "sw.js"  # hooks/service_worker.py: lists the files to keep off
 _DELIMITERS = set("\"'()<>`\\ \t\r\n,=")
 _QUOTES = set("\"'`")
 SCRIPTS = (".js", ".mjs")
+PYODIDE_RECORD = Path(__file__).resolve().parents[1] / "hooks" / "pyodide.sha256"
 
 
 class DistError(Exception):
@@ -177,6 +181,71 @@ def precompress(root: Path, jobs: int | None = None) -> dict[str, tuple[int, int
         return {Path(p).relative_to(root).as_posix(): sizes for p, *sizes in pool.map(_compress_one, paths)}
 
 
+_MANIFEST = re.compile(r"^const MANIFEST = (\{.*\});$", re.MULTILINE)
+
+
+def refresh_service_worker(root: Path) -> int:
+    """Write again the SHA-256 of each file `sw.js` lists (hooks/service_worker.py), after `hash_assets` renamed
+    files and rewrote the references inside pages and scripts: the service worker refuses a file whose bytes are
+    not the listed ones. Returns the number of files listed (0 without a service worker)."""
+    worker = root / SERVICE_WORKER
+    if not worker.is_file():
+        return 0
+    text = worker.read_text(encoding="utf-8")
+    found = _MANIFEST.search(text)
+    if not found:
+        raise DistError(f"{SERVICE_WORKER}: no `const MANIFEST = {{...}};` line")
+    manifest = json.loads(found.group(1))
+    digests = []
+    for relative in manifest["files"]:
+        page = "index.html" if relative == "./" else relative + "index.html" if relative.endswith("/") else relative
+        path = root / page
+        if not path.is_file():
+            raise DistError(f"{SERVICE_WORKER} lists {relative}, which dist/ does not have")
+        digests.append(hashlib.sha256(path.read_bytes()).hexdigest())
+    manifest["sha256"] = digests
+    line = f"const MANIFEST = {json.dumps(manifest, separators=(',', ':'))};"
+    worker.write_text(text[: found.start()] + line + text[found.end() :], encoding="utf-8")
+    return len(digests)
+
+
+def _recorded(record: Path) -> dict[str, str]:
+    """File name -> SHA-256 from the `sha256sum`-format record the build checks (hooks/pyodide_integrity.py)."""
+    lines = record.read_text(encoding="utf-8").splitlines()
+    return {
+        name.lstrip("*"): digest.lower()
+        for digest, name in (line.split(maxsplit=1) for line in lines if line.strip() and not line.startswith("#"))
+    }
+
+
+def verify_pyodide(root: Path, record: Path = PYODIDE_RECORD) -> int:
+    """Each recorded Pyodide file in dist/ and its `.br`/`.gz` copies decompress to the recorded bytes; returns
+    how many files were checked. Raises `DistError` naming every file that differs."""
+    import brotli
+
+    expected = _recorded(record)
+    unpack = {"": lambda data: data, ".br": brotli.decompress, ".gz": gzip.decompress}
+    problems, checked = [], 0
+    for folder in sorted(root.glob("assets/pyodide/*/")):
+        for name, digest in expected.items():
+            if not (folder / name).is_file():
+                problems.append(f"{folder.relative_to(root)}/{name} is missing")
+            for suffix, inflate in unpack.items():
+                path = folder / (name + suffix)
+                if not path.is_file():
+                    continue
+                checked += 1
+                try:
+                    actual = hashlib.sha256(inflate(path.read_bytes())).hexdigest()
+                except (OSError, EOFError, gzip.BadGzipFile, brotli.error) as error:
+                    actual = f"unreadable ({error})"
+                if actual != digest:
+                    problems.append(f"{path.relative_to(root)} is not the recorded {name} (SHA-256 {actual})")
+    if problems:
+        raise DistError("Pyodide copies differ from hooks/pyodide.sha256: " + "; ".join(problems))
+    return checked
+
+
 def netlify_headers(root: Path) -> str:
     """`_headers` (Netlify, Cloudflare Pages): the security headers everywhere, a year of caching for each file
     named by its content (listed one by one: these hosts match paths with `*`, not regular expressions), the
@@ -223,13 +292,24 @@ def main(argv: list[str] | None = None) -> int:
     except DistError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    try:
+        refresh_service_worker(root)
+    except DistError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
     languages = languages_of(root)
     (root / "_headers").write_text(netlify_headers(root), encoding="utf-8")
     (root / "_redirects").write_text(netlify_redirects(languages), encoding="utf-8")
     sizes = precompress(root)
+    try:
+        verified = verify_pyodide(root)
+    except DistError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
     raw = sum(p.stat().st_size for p in root.rglob("*") if p.is_file() and p.suffix not in (".br", ".gz"))
     raw += sum(p.stat().st_size for p in root.rglob("*.gz") if not Path(str(p)[:-3]).exists())
     print(f"dist: {len(renamed)} assets content-hashed, {len(sizes)} files precompressed")
+    print(f"dist: {verified} Pyodide files and copies match hooks/pyodide.sha256")
     best_br = raw - sum(r - b for r, b, _ in sizes.values())
     best_gz = raw - sum(r - g for r, _, g in sizes.values())
     print(f"dist: {raw / 1e6:.1f} MB raw, {best_gz / 1e6:.1f} MB as gzip, {best_br / 1e6:.1f} MB as brotli")

@@ -8,8 +8,8 @@ the 404 pages, the Pyodide memory snapshot (the worker keeps it itself, after a 
 `.br`/`.gz` copies of `make dist`.
 
 `deploy/dist.py` renames assets after the build; it rewrites the names inside `sw.js` like in any script (the
-list is a JSON array of paths relative to `sw.js`), and the version, made from the sources, still changes with
-every change of content.
+list is a JSON array of paths relative to `sw.js`) and then the SHA-256 of each file, whose references changed
+(`refresh_service_worker`); the version, made from the sources, still changes with every change of content.
 """
 
 from __future__ import annotations
@@ -54,16 +54,23 @@ def precache_list(site: Path) -> list[str]:
     return found
 
 
+def _file_of(site: Path, relative: str) -> Path:
+    """The file a listed URL stands for (a page's directory URL is its index.html)."""
+    return site / (
+        "index.html" if relative == "./" else relative + "index.html" if relative.endswith("/") else relative
+    )
+
+
 def manifest(site: Path) -> dict[str, Any]:
-    """`{version, files}`: the version changes whenever any listed file's name or content does."""
+    """`{version, files, sha256}`: each file's SHA-256 (in the order of `files`), which the service worker checks
+    before it keeps a file (issue 25); the version changes whenever any listed file's name or content does."""
     files = precache_list(site)
-    digest = hashlib.sha256()
+    digest, each = hashlib.sha256(), []
     for relative in files:
-        on_disk = site / (relative + "index.html" if relative.endswith("/") else relative)
-        if relative == "./":
-            on_disk = site / "index.html"
-        digest.update(relative.encode() + b"\0" + on_disk.read_bytes() + b"\0")
-    return {"version": digest.hexdigest()[:12], "files": files}
+        data = _file_of(site, relative).read_bytes()
+        each.append(hashlib.sha256(data).hexdigest())
+        digest.update(relative.encode() + b"\0" + data + b"\0")
+    return {"version": digest.hexdigest()[:12], "files": files, "sha256": each}
 
 
 def write_service_worker(site: Path, keep: bool = True) -> dict[str, Any]:
@@ -72,7 +79,7 @@ def write_service_worker(site: Path, keep: bool = True) -> dict[str, Any]:
     source = SOURCE.read_text(encoding="utf-8")
     if len(PLACEHOLDER.findall(source)) != 1:
         raise PluginError(f"{SOURCE}: needs exactly one line starting `const MANIFEST = null;`")
-    found = manifest(site) if keep else {"version": "serve", "files": []}
+    found = manifest(site) if keep else {"version": "serve", "files": [], "sha256": []}
     line = f"const MANIFEST = {json.dumps(found, separators=(',', ':'))};"
     (site / TARGET).write_text(PLACEHOLDER.sub(lambda _: line, source), encoding="utf-8")
     return found

@@ -7,6 +7,7 @@ a real subprocess, so that the bytes reach the program the way a shell passes th
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -132,3 +133,86 @@ def test_team_year_9999_in_a_cell() -> None:
 @pytest.mark.parametrize("option", [["--today", "9999-12-31"], ["--now", "9999-12-31T10:00"]])
 def test_team_year_9999_as_today(option: list[str]) -> None:
     assert one_line(run("team", *option, stdin=TEAM_CSV))[0] == option[0].removeprefix("--")
+
+
+# --- issue 25: what the third attack found ----------------------------------------------------------------------
+
+HUGE = "1" * 5000  # over Python's 4,300-digit limit for converting an integer to or from text
+
+
+def test_plan_integer_over_4300_digits_is_one_line_naming_the_field() -> None:
+    field, message = one_line(run("--language", "fr", stdin=f'{{"role": "admin", "done": [{HUGE}]}}'.encode()))
+    assert field == "done[0]" and "4300" in message and "trop long" in message
+
+
+def test_team_integer_over_4300_digits() -> None:
+    data = f'{{"today": "2027-01-01", "employees": [{{"name": {HUGE}}}]}}'.encode()
+    assert one_line(run("team", "--input-format", "json", stdin=data))[0] == "employees[0].name"
+
+
+@pytest.mark.parametrize("output", ["json", "csv"])
+def test_team_lone_surrogate_in_a_name_writes_nothing(output: str) -> None:
+    data = b'{"today": "2027-01-01", "employees": [{"name": "Ana \\ud800", "email": "ana@contoso.example"}]}'
+    field, message = one_line(run("team", "--input-format", "json", "--format", output, stdin=data))
+    assert field == "employees[0].name" and "U+D800" in message
+
+
+def test_plan_lone_surrogate_in_a_key_is_named_readably() -> None:
+    field, _ = one_line(run(stdin=b'{"role": "admin", "\\udc80x": 1}'))
+    assert field == "\ufffdx"
+
+
+def test_an_emoji_written_as_a_surrogate_pair_is_text() -> None:
+    data = b'{"today": "2027-01-01", "employees": [{"name": "Ana \\ud83d\\ude00", "email": "ana@contoso.example"}]}'
+    done = run("team", "--input-format", "json", stdin=data)
+    assert done.returncode == 0 and "Ana \U0001f600" in done.stdout.decode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("args", "field"),
+    [
+        (["--format", "xml"], "--format"),
+        (["--language", "de"], "--language"),
+        (["--bogus"], "$"),
+        (["a.json", "b.json"], "$"),
+        (["team", "--format", "ics"], "--format"),
+        (["team", "--date-order", "dym"], "--date-order"),
+        (["team", "--input-format"], "--input-format"),
+    ],
+)
+def test_a_bad_option_is_one_line_not_the_usage(args: list[str], field: str) -> None:
+    found, message = one_line(run(*args))
+    assert found == field and message.endswith("See --help.")
+
+
+def test_a_bad_option_in_french() -> None:
+    assert one_line(run("--format", "xml", "--language", "fr"))[1].endswith("Voir --help.")
+
+
+@pytest.mark.parametrize(
+    "url", ["http://x/\r\nATTACH:http://evil/", "javascript:alert(1)", "http://x/\nBEGIN:VEVENT", "x", "http://a b/"]
+)
+def test_ics_refuses_a_site_url_that_could_write_a_line(url: str) -> None:
+    field, message = one_line(run("--format", "ics", "--site-url", url, stdin=json.dumps(PLAN).encode()))
+    assert field == "--site-url" and "http://" in message
+
+
+def test_output_that_the_terminal_cannot_encode_is_refused_whole() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "checklist", "--language", "zh-TW"],
+        input=json.dumps(PLAN).encode(),
+        capture_output=True,
+        cwd=ROOT,
+        timeout=60,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+    )
+    field, _ = one_line(done)
+    assert field == "$"
+
+
+def test_a_partial_csv_still_exits_3_with_its_output_whole() -> None:
+    data = TEAM_CSV + b"Bo,bo@contoso.example,31/02/2027\n"
+    done = run("team", "--today", "2027-04-01", stdin=data)
+    assert done.returncode == 3
+    result = json.loads(done.stdout)  # whole: it parses
+    assert [entry["row"] for entry in result["rejected"]] == [3]

@@ -9,6 +9,7 @@ import json
 import pytest
 from icalendar import Calendar
 
+from checklist import ChecklistError
 from checklist.answers import FIELDS
 from checklist.calendar import ics
 from checklist.i18n import LANGUAGES
@@ -61,7 +62,7 @@ def test_call_answers_json_with_the_plan_or_the_field_error() -> None:
 
 @pytest.mark.parametrize(
     ("fn", "args", "code"),
-    [("plan", "not json", "internal"), ("plan", "{}", "internal"), ("format_disk", "{}", "unknown_function")],
+    [("plan", "not json", "invalid_json"), ("plan", "{}", "required"), ("format_disk", "{}", "unknown_function")],
 )
 def test_call_never_raises(fn: str, args: str, code: str) -> None:
     reply = json.loads(call(fn, args))
@@ -159,3 +160,90 @@ def test_team_calendar_has_a_deadline_for_each_person_not_signed_in() -> None:
     assert [(str(e["SUMMARY"]), e.decoded("DTSTART")) for e in events] == [
         ("Temporary password stops working on: Ana", dt.date(2026, 12, 30))
     ]
+
+
+# --- issue 25: every call shape the worker could send ends in a typed error naming the argument ----------------
+
+ANSWERS = {"role": "admin", "today": "2027-01-01"}
+
+
+def refused(fn: str, text: str) -> dict:
+    reply = json.loads(call(fn, text))
+    assert reply["ok"] is False and reply["error"]["code"] != "internal", reply
+    return reply["error"]
+
+
+@pytest.mark.parametrize(
+    ("fn", "text", "field", "code"),
+    [
+        ("plan", "{", "$", "invalid_json"),
+        ("plan", "", "$", "invalid_json"),
+        ("plan", "[]", "$", "not_an_object"),
+        ("plan", '"answers"', "$", "not_an_object"),
+        ("plan", "{}", "answers", "required"),
+        ("calendar", json.dumps({"answers": ANSWERS}), "page_url", "required"),
+        ("calendar", json.dumps({"answers": ANSWERS, "page_url": PAGE}), "site_url", "required"),
+        ("calendar", json.dumps({"answers": ANSWERS, "page_url": 1, "site_url": SITE}), "page_url", "invalid_type"),
+        ("calendar", json.dumps({"answers": ANSWERS, "page_url": PAGE, "site_url": None}), "site_url", "invalid_type"),
+        ("team_calendar", json.dumps({"document": {}, "page_url": [], "site_url": SITE}), "page_url", "invalid_type"),
+        ("team_reminder", json.dumps({"document": {}}), "site_url", "required"),
+        ("team", "{}", "document", "required"),
+        ("team_view", json.dumps({"document": {"employees": []}, "date_texts": 3}), "date_texts", "invalid_type"),
+        ("team_csv", "{}", "data", "required"),
+        ("team_csv", '{"data": 12}', "data", "invalid_type"),
+        ("team_csv", '{"data": "not base64!"}', "data", "invalid_base64"),
+        ("team_csv_view", '{"data": "QQ="}', "data", "invalid_base64"),
+        ("plan", '{"answers": {"done": [' + "9" * 5000 + "]}}", "done[0]", "number_too_long"),
+        ("plan", '{"answers": {"role": "admin", "name": "\\ud800"}}', "name", "lone_surrogate"),
+        ("team", '{"document": {"employees": [{"name": "\\udfff"}]}}', "employees[0].name", "lone_surrogate"),
+    ],
+)
+def test_a_malformed_call_is_a_typed_error_naming_the_argument(fn: str, text: str, field: str, code: str) -> None:
+    error = refused(fn, text)
+    assert (error["field"], error["code"]) == (field, code) and error["message"]
+
+
+def test_a_call_error_is_in_the_pages_language() -> None:
+    error = refused("team_calendar", json.dumps({"document": {}, "language": "fr", "page_url": 1, "site_url": SITE}))
+    assert error["message"] == "Doit être du texte."
+
+
+@pytest.mark.parametrize("fn", [None, 3, "nope", "__class__"])
+def test_an_unknown_function_is_typed(fn: object) -> None:
+    assert refused(fn, "{}")["field"] == "fn"  # type: ignore[arg-type]
+
+
+def test_plan_refuses_a_huge_integer_given_from_python() -> None:
+    """`plan()` called directly (the hooks do): the message quotes the item without converting it to text."""
+    with pytest.raises(ChecklistError) as raised:
+        plan({**ANSWERS, "done": [10**5000]})
+    assert raised.value.field == "done[0]" and raised.value.code == "unknown_value"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://x/\r\nATTACH:http://evil/",
+        "https://example.org/fr/checklist/\r\nBEGIN:VEVENT",
+        "https://example.org/\u2028x",
+        "https://example.org/\x00",
+        "javascript:alert(1)",
+        "file:///etc/passwd",
+        "https://",
+        "http://a b/",
+    ],
+)
+@pytest.mark.parametrize("argument", ["page_url", "site_url"])
+def test_calendar_refuses_a_url_that_could_write_a_line(url: str, argument: str) -> None:
+    args = {"answers": ANSWERS, "page_url": PAGE, "site_url": SITE, argument: url}
+    assert (refused("calendar", json.dumps(args))["field"], argument) == (argument, argument)
+    with pytest.raises(ChecklistError):
+        ics(plan(ANSWERS), args["page_url"], args["site_url"])
+
+
+@pytest.mark.parametrize("url", ["HTTP://\\:", "http://a\\b/", "http://:80/", "http://x:99999/"])
+def test_a_url_without_a_real_host_or_with_a_backslash_is_refused(url: str) -> None:
+    """Found by the long fuzz run: `\\:` after `http://` passed as a host, and calendar readers unescape `\\`."""
+    with pytest.raises(ChecklistError) as raised:
+        ics(plan(ANSWERS), url, SITE)
+    assert raised.value.code == "invalid_url"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -362,9 +363,58 @@ def test_delete_everything_asks_first_then_deletes(csp_server: SiteServer, page:
         # the button and its question, close up
         picture(page.locator("#pct-forget"), f"checklist-storage-delete-everything-{language}.png")
     page.get_by_role("button", name=string(language, "delete_all_yes")).click()
-    expect(page.locator("#pct-alert")).to_have_text(string(language, "deleted_all"))
-    assert page.evaluate("() => localStorage.length") == 0
+    said = page.locator("#pct-alert")
+    for part in string(language, "deleted_what").split("{items}"):
+        expect(said).to_contain_text(part)
+    expect(said).to_contain_text(string(language, "deleted_keys").split("(")[0].split("（")[0].strip())
+    assert page.evaluate(STORED_KEYS) == []
     expect(page.locator("#pct-f-role-admin")).not_to_be_checked()
+
+
+FOREIGN = """async () => {
+  localStorage.setItem("other-app-state", "theirs");
+  localStorage.setItem("/other/.__palette", "theirs");  // another Material site on the same origin
+  sessionStorage.setItem("other-app-session", "theirs");
+  sessionStorage.setItem("pct-session-test", "ours");
+  await (await caches.open("other-app-cache")).put("/other-app/data", new Response("theirs"));
+  await (await caches.open("pct-site-0123456789ab")).put("/", new Response("ours"));
+  await (await caches.open("pct-pyodide-snapshot")).put("/snapshot", new Response("ours"));
+  await navigator.serviceWorker.register("/sw.js", { scope: "/other-app/" });  // another scope: not ours
+  await navigator.serviceWorker.register("/sw.js", { scope: "/" });
+  await navigator.serviceWorker.ready;
+}"""
+WHAT_IS_LEFT = """async () => ({
+  local: Object.keys(localStorage).sort(),
+  session: Object.keys(sessionStorage).sort(),
+  caches: (await caches.keys()).sort(),
+  scopes: (await navigator.serviceWorker.getRegistrations()).map((r) => new URL(r.scope).pathname).sort(),
+})"""
+
+
+@pytest.mark.parametrize("language", ["en", "zh-TW"])
+def test_delete_everything_deletes_only_what_is_ours_and_says_what(
+    csp_server: SiteServer, fresh_context: BrowserContext, language: str
+) -> None:
+    """A shared origin (GitHub Pages, a host with other applications): their keys, caches and service worker
+    survive; ours (pct- keys, the offline copy, the snapshot, the worker of the site root) go, and are named."""
+    page = fresh_context.new_page()
+    open_checklist(page, checklist_url(csp_server, language))
+    answer(page, "role", "admin")
+    page.evaluate(FOREIGN)
+    page.get_by_role("button", name=string(language, "delete_all")).click()
+    page.get_by_role("button", name=string(language, "delete_all_yes")).click()
+    expect(page.locator("#pct-forget")).to_have_attribute("data-forgotten", re.compile("."))
+    left = page.evaluate(WHAT_IS_LEFT)
+    assert left["local"] == ["/other/.__palette", "other-app-state"]
+    assert left["session"] == ["other-app-session"]
+    assert left["caches"] == ["other-app-cache"]
+    assert left["scopes"] == ["/other-app/"]
+    said = page.locator("#pct-alert")
+    for key in ("deleted_offline_copy", "deleted_snapshot", "deleted_service_worker"):
+        expect(said).to_contain_text(string(language, key))
+    done = json.loads(page.locator("#pct-forget").get_attribute("data-forgotten"))
+    assert done["keys"] >= 2 and done["worker"] is True and done["ok"] is True  # pct-checklist, pct-session-test
+    expect(said).to_contain_text(string(language, "deleted_keys").replace("{count}", str(done["keys"])))
 
 
 # --- the components, in the browser -------------------------------------------------------------------------

@@ -8,6 +8,7 @@ say why; `make system-deps` installs both.
 from __future__ import annotations
 
 import gzip
+import http.client
 import json
 import os
 import re
@@ -81,6 +82,7 @@ def nginx(dist: Dist, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Ngin
     www = prefix / "www"
     www.mkdir()
     (www / BASE.strip("/")).symlink_to(dist.root)
+    (www / "outside.txt").write_text("secret beside the guide\n", encoding="utf-8")  # not ours to publish
     brotli = BROTLI_MODULE.is_file()
     conf = prefix / "nginx.conf"
     conf.write_text(nginx_conf(prefix, www, dist.port, brotli))
@@ -407,3 +409,99 @@ def test_a_first_start_downloads_no_snapshot_and_keeps_it_for_the_next(
     assert fetched, "the snapshot is fetched once Python is ready"
     second = _start_worker(fresh_context, nginx.url + BASE + "fr/checklist/")
     assert second["ok"] is True and second["result"]["from"] == "snapshot", second
+
+
+# --- issue 25: only the guide, and error answers that are never cached for a year ----------------------------
+
+
+def raw_get(nginx: Nginx, path: str, headers: dict[str, str] | None = None) -> tuple[int, list[tuple[str, str]], bytes]:
+    """Status, every header line as sent (repeated ones too) and the body: urllib folds repeated headers."""
+    connection = http.client.HTTPConnection(urlsplit(nginx.url).netloc, timeout=30)
+    try:
+        connection.putrequest("GET", path, skip_accept_encoding=True)  # the path as written: `..`, %2e, no cleaning
+        for name, value in (headers or {}).items():
+            connection.putheader(name, value)
+        connection.endheaders()
+        response = connection.getresponse()
+        return response.status, [(k.lower(), v) for k, v in response.getheaders()], response.read()
+    finally:
+        connection.close()
+
+
+@pytest.fixture
+def stray_files(dist: Dist, nginx: Nginx) -> Iterator[None]:
+    """What a careless deployment copies along with dist/: a repository, secrets, a file beside the base."""
+    made = [dist.root / ".git" / "config", dist.root / ".env", dist.root / "assets" / ".hidden"]
+    for path in made:
+        path.parent.mkdir(exist_ok=True)
+        path.write_text("secret=1\n", encoding="utf-8")
+    yield
+    for path in made:
+        path.unlink()
+    (dist.root / ".git").rmdir()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        f"{BASE}.git/config",
+        f"{BASE}.env",
+        f"{BASE}assets/.hidden",
+        f"{BASE}%2egit/config",
+        f"{BASE}%2Eenv",
+        f"{BASE}_headers",
+        f"{BASE}_redirects",
+        f"{BASE}fr/../.env",
+        "/outside.txt",
+        f"{BASE}../outside.txt",
+        f"{BASE}%2e%2e/outside.txt",
+        "/guidex/index.html",
+        "/",
+    ],
+)
+def test_dotfiles_host_files_and_anything_outside_the_base_are_404(nginx: Nginx, stray_files: None, path: str) -> None:
+    status, headers, body = raw_get(nginx, path)
+    assert status in (400, 404) and b"secret" not in body, (path, status)
+    assert dict(headers).get("cache-control") == REVALIDATE or status == 400, (path, headers)
+
+
+def _once(headers: list[tuple[str, str]]) -> dict[str, str]:
+    names = [name for name, _ in headers]
+    assert sorted(set(names)) == sorted(names), [name for name in set(names) if names.count(name) > 1]
+    return dict(headers)
+
+
+def test_error_answers_carry_each_header_once_and_no_year_of_cache(nginx: Nginx, dist: Dist) -> None:
+    wasm = _first(dist, "assets/pyodide/*/pyodide.asm.wasm")
+    pyodide_folder = wasm.rsplit("/", 1)[0] + "/"
+    cases = [
+        (wasm, {"Range": "bytes=999999999-"}),  # 416 before: every header twice, a year of cache
+        (wasm, {"Range": "bytes=0-9"}),
+        (pyodide_folder, {}),  # a folder without index.html: 403 before, with a year of cache
+        (pyodide_folder + "missing.0123456789abcdef.js", {}),
+        (f"{BASE}assets/javascripts/site.0123456789.js", {}),
+        (f"{BASE}fr/assets/", {}),
+        (f"{BASE}nowhere", {}),
+    ]
+    for path, extra in cases:
+        status, headers, _ = raw_get(nginx, path, extra)
+        found = _once(headers)
+        for name, value in SECURITY_HEADERS.items():
+            assert found.get(name.lower()) == value, (path, name)
+        if status >= 400:
+            assert "immutable" not in found.get("cache-control", "") and "max-age" not in found.get("cache-control", "")
+            assert status == 404, (path, status)
+        else:
+            assert status == 200 and found["cache-control"] == IMMUTABLE, (path, status)  # whole file: no ranges
+
+
+def test_the_service_workers_list_names_the_bytes_dist_serves(dist: Dist) -> None:
+    """dist renames assets and rewrites the references in pages and scripts: the SHA-256 list follows."""
+    import hashlib
+
+    text = (dist.root / "sw.js").read_text(encoding="utf-8")
+    manifest = json.loads(re.search(r"^const MANIFEST = (.*);$", text, re.MULTILINE).group(1))
+    assert any(re.search(r"\.[0-9a-f]{10}\.js$", file) for file in manifest["files"]), "hashed names are listed"
+    for file, digest in zip(manifest["files"], manifest["sha256"], strict=True):
+        page = "index.html" if file == "./" else file + "index.html" if file.endswith("/") else file
+        assert hashlib.sha256((dist.root / page).read_bytes()).hexdigest() == digest, file

@@ -216,3 +216,65 @@ def test_a_new_deploy_replaces_the_offline_copy_and_its_engine_is_used_after_rel
     assert app.get_attribute("data-engine-version") == "9.9.9-test"
     page.check("#pct-f-role-employee")
     expect(page.locator("#pct-plan")).to_have_attribute("data-source", "live")
+
+
+# --- issue 25: a verified offline copy, and the update notice in the first session too ------------------------
+
+UPDATE_NOW = """async () => {
+  const registration = await navigator.serviceWorker.getRegistration();
+  await registration.update();
+  const worker = registration.installing || registration.waiting;
+  if (!worker) return "no update";
+  if (["activated", "redundant"].includes(worker.state)) return worker.state;
+  return new Promise((done) => worker.addEventListener("statechange", () => {
+    if (["activated", "redundant"].includes(worker.state)) done(worker.state);
+  }));
+}"""
+
+
+def test_an_update_in_the_session_that_made_the_first_offline_copy_is_announced(
+    site_copy, reader: BrowserContext
+) -> None:
+    root, server = site_copy
+    page = reader.new_page()
+    open_ready(page, f"{server.url}/checklist/")
+    app = page.locator("#pct-app")
+    expect(app).to_have_attribute("data-offline", "ready", timeout=OFFLINE_TIMEOUT)
+    _deploy_changed_engine(root, "9.9.9-test")
+    assert page.evaluate(UPDATE_NOW) == "activated"  # no reload: the same page, the same visit
+    expect(app).to_have_attribute("data-offline", "updated", timeout=OFFLINE_TIMEOUT)
+    expect(page.locator("#pct-offline")).to_have_text(page_strings("en")["update_installed"])
+
+
+def test_an_install_refuses_a_file_whose_bytes_differ_and_keeps_the_previous_copy(
+    site_copy, reader: BrowserContext
+) -> None:
+    """A host half-way through a deploy: the new list, but one page still the old bytes. The new service worker
+    is refused (redundant), the previous cache and worker keep serving, offline too."""
+    root, server = site_copy
+    page = reader.new_page()
+    open_ready(page, f"{server.url}/checklist/")
+    expect(page.locator("#pct-app")).to_have_attribute("data-offline", "ready", timeout=OFFLINE_TIMEOUT)
+    old_version = _version(root)
+    _deploy_changed_engine(root, "9.9.9-test")
+    guide = root / "transition" / "index.html"
+    guide.write_text(guide.read_text(encoding="utf-8") + "<!-- not the listed bytes -->", encoding="utf-8")
+    assert page.evaluate(UPDATE_NOW) == "redundant"
+    assert _site_caches(page) == [f"pct-site-{old_version}"]
+    reader.set_offline(True)
+    page.goto(f"{server.url}/transition/")
+    expect(page.locator("h1")).to_be_visible()
+    assert "not the listed bytes" not in page.content()
+
+
+def test_the_file_list_carries_the_sha256_of_each_file(built_site: Path) -> None:
+    import hashlib
+    import json
+
+    manifest = json.loads(
+        re.search(r"^const MANIFEST = (.*);$", (built_site / "sw.js").read_text(encoding="utf-8"), re.M).group(1)
+    )
+    assert len(manifest["sha256"]) == len(manifest["files"]) > 100
+    for file, digest in zip(manifest["files"], manifest["sha256"], strict=True):
+        path = built_site / ("index.html" if file == "./" else file + "index.html" if file.endswith("/") else file)
+        assert hashlib.sha256(path.read_bytes()).hexdigest() == digest, file

@@ -75,3 +75,21 @@ def test_a_change_of_content_is_a_new_version_and_the_same_content_the_same(hook
 def test_under_mkdocs_serve_nothing_is_kept(hook: ModuleType, site: Path) -> None:
     hook.write_service_worker(site, keep=False)
     assert sorted(written(site)["files"]) == []
+
+
+def test_each_listed_file_carries_its_sha256_and_a_changed_byte_changes_it(hook: ModuleType, site: Path) -> None:
+    """The service worker keeps a file only if its bytes have this SHA-256 (issue 25)."""
+    import hashlib
+
+    hook.write_service_worker(site)
+    manifest = written(site)
+    pages = {"./": "index.html", "fr/": "fr/index.html", "checklist/": "checklist/index.html"}
+    expected = [hashlib.sha256((site / pages.get(f, f)).read_bytes()).hexdigest() for f in manifest["files"]]
+    assert manifest["sha256"] == expected
+    (site / "fr/index.html").write_text("accueil!")
+    changed = hook.write_service_worker(site)
+    index = changed["files"].index("fr/")
+    assert changed["sha256"][index] != manifest["sha256"][index]
+    assert [d for i, d in enumerate(changed["sha256"]) if i != index] == [
+        d for i, d in enumerate(manifest["sha256"]) if i != index
+    ]

@@ -71,7 +71,8 @@ export class ChecklistApp {
     window.addEventListener("storage", (event) => this.onOtherTab(event));
     // A share link pasted into a tab already on this page changes only the fragment: open it like a new visit.
     window.addEventListener("hashchange", () => this.onHashChange());
-    new ForgetButton(this.root.querySelector("#pct-forget"), { store: this.store }).init((cleared) => this.onDeletedAll(cleared));
+    new ForgetButton(this.root.querySelector("#pct-forget"), { store: this.store, text: this.text, siteRoot: this.links.root })
+      .init((cleared, summary) => this.onDeletedAll(cleared, summary));
     if (this.state.plan && this.state.plan.language === this.language && this.state.answers.role) this.paint(this.state.plan, "stored");
     else this.paintPrerendered();
     this.run(this.startEngine());
@@ -295,14 +296,15 @@ export class ChecklistApp {
     this.run(this.recompute());
   }
 
-  /** After "Delete everything": forget what the page shows too, and say whether the browser did it all. */
-  onDeletedAll(cleared) {
+  /** After "Delete everything": forget what the page shows too, say what was removed (`summary`) and whether
+   * the browser did it all. */
+  onDeletedAll(cleared, summary) {
     this.team?.forget();
     this.team?.show(false);
     this.setState(emptyState());
     this.toolbar.shareBox.hide();
     this.paintPrerendered();
-    this.messages.alert(this.text(cleared ? "deleted_all" : "delete_all_failed"));
+    this.messages.alert(cleared ? summary : `${this.text("delete_all_failed")} ${summary}`);
   }
 }
 

@@ -1,17 +1,26 @@
-/* "Delete everything this site stored on this device": one button, an explicit confirmation, then the browser's
- * storage for this site is cleared. Constructed on the #pct-forget element; init(onDeleted) starts it, and
- * onDeleted(cleared) lets the page forget what it shows and say whether the browser did it all. */
+/* "Delete everything this site stored on this device": one button, an explicit confirmation, then what this
+ * site stored is removed, and only that (issue 25: an origin may be shared with other applications): the `pct-`
+ * keys (and Material's keys under the site root) in local and session storage, the site's caches (the offline
+ * copy, the engine's snapshot), and the service worker registered for the site root. Constructed on the
+ * #pct-forget element; init(onDeleted) starts it, and onDeleted(cleared, summary) lets the page forget what it
+ * shows and say what was removed (`summary`, in the page's words) and whether the browser did it all. */
+
+import { Links } from "./links.js";
+import { isSiteCache, siteKeys } from "./storage.js";
 
 export class ForgetButton {
-  constructor(root, { store }) {
+  /** `text(key, values)`: the page's strings; `siteRoot`: the site's root URL (default: from #pct-app). */
+  constructor(root, { store, text, siteRoot }) {
     this.root = root;
     this.store = store;
+    this.text = text;
+    this.siteRoot = siteRoot ?? new Links(root.closest("#pct-app") ?? document.body).root;
     this.confirm = root.querySelector("#pct-forget-confirm");
   }
 
   init(onDeleted) {
     this.root.hidden = false; // needs JavaScript: hidden in the pre-rendered page
-    this.root.addEventListener("click", (event) => {
+    this.root.addEventListener("click", async (event) => {
       const step = event.target.closest("[data-forget]")?.dataset.forget;
       if (step === "ask") {
         this.confirm.hidden = false;
@@ -21,9 +30,43 @@ export class ForgetButton {
         this.root.querySelector("[data-forget=ask]").focus();
       } else if (step === "yes") {
         this.confirm.hidden = true;
-        onDeleted(this.store.clearAll());
+        const done = await this.forget();
+        onDeleted(done.ok, this.summary(done));
       }
     });
     return this;
+  }
+
+  /** Remove what is ours; {keys, caches, worker, ok}: how many keys, which caches, whether a worker went. */
+  async forget() {
+    const { removed, ok: keysOk } = this.store.removeOurs(siteKeys(this.siteRoot.pathname));
+    const done = { keys: removed, caches: [], worker: false, ok: keysOk };
+    try {
+      if (window.caches) {
+        for (const name of (await caches.keys()).filter(isSiteCache)) {
+          if (await caches.delete(name)) done.caches.push(name);
+        }
+      }
+      const container = window.isSecureContext ? navigator.serviceWorker : undefined;
+      for (const registration of container ? await container.getRegistrations() : []) {
+        if (registration.scope === this.siteRoot.href && (await registration.unregister())) done.worker = true;
+      }
+    } catch {
+      done.ok = false; // site data blocked, or a browser that refused: the page says so
+    }
+    this.root.dataset.forgotten = JSON.stringify(done); // read by the tests
+    return done;
+  }
+
+  /** "Deleted from this device: saved answers, ticks and settings (3), the offline copy of the guide, ...". */
+  summary({ keys, caches: names, worker }) {
+    const items = [];
+    if (keys) items.push(this.text("deleted_keys", { count: keys }));
+    if (names.some((name) => name.startsWith("pct-site-"))) items.push(this.text("deleted_offline_copy"));
+    if (names.includes("pct-pyodide-snapshot")) items.push(this.text("deleted_snapshot"));
+    if (worker) items.push(this.text("deleted_service_worker"));
+    if (!items.length) return this.text("deleted_nothing");
+    const language = this.root.closest("[data-language]")?.dataset.language ?? "en";
+    return this.text("deleted_what", { items: new Intl.ListFormat(language, { type: "conjunction" }).format(items) });
   }
 }

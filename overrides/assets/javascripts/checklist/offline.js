@@ -20,8 +20,13 @@ export class Offline {
   /** Watch for a new service worker taking control; call as early as possible. */
   init() {
     if (!this.container) return this;
-    const hadController = Boolean(this.container.controller);
-    this.container.addEventListener("controllerchange", () => this.announce(hadController ? "updated" : "ready"));
+    // Whether a service worker controlled the page before this change: the first one of a first visit makes the
+    // page work offline; any later one, in the same visit too (issue 25), is an update.
+    let controlled = Boolean(this.container.controller);
+    this.container.addEventListener("controllerchange", () => {
+      this.announce(controlled ? "updated" : "ready");
+      controlled = true;
+    });
     return this;
   }
 

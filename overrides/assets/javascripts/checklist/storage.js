@@ -79,16 +79,34 @@ export class Store {
     }
   }
 
-  /** Delete everything this origin stored in local and session storage; whether it worked. */
-  clearAll(session = () => window.sessionStorage) {
+  /** Remove, from local and session storage, the keys `ours(key)` accepts and only those (an origin may be
+   * shared: a GitHub Pages user site, a host serving other applications beside the guide's sub-path). Returns
+   * {removed, ok}: how many keys went, and whether the browser let every area be read and changed. */
+  removeOurs(ours, session = () => window.sessionStorage) {
+    let removed = 0;
     let ok = true;
     for (const area of [() => this.area, session]) {
       try {
-        area()?.clear();
+        const storage = area();
+        if (!storage) continue;
+        const keys = Array.from({ length: storage.length }, (_, i) => storage.key(i)).filter((key) => key !== null && ours(key));
+        for (const key of keys) storage.removeItem(key);
+        removed += keys.length;
       } catch {
         ok = false;
       }
     }
-    return ok;
+    return { removed, ok };
   }
 }
+
+/** The storage keys of this site: ours start with `pct-`; Material's (palette, consent, search) start with the
+ * site root's path and `.__` (its `__md_scope`), so another Material site on the same origin keeps its own. */
+export function siteKeys(rootPath) {
+  const material = `${rootPath}.__`;
+  return (key) => key.startsWith("pct-") || key.startsWith(material);
+}
+
+/** The Cache Storage caches of this site: the service worker's (`pct-site-<version>`, sw.js) and the engine's
+ * memory snapshot (`pct-pyodide-snapshot`, worker.js). */
+export const isSiteCache = (name) => name === "pct-pyodide-snapshot" || name.startsWith("pct-site-");
