@@ -66,8 +66,9 @@ function listedURL(request) {
 }
 
 async function fromCache(request, url) {
-  const cache = await caches.open(CACHE);
-  const kept = await cache.match(url);
+  // caches.match, not caches.open(CACHE).match: opening creates the cache, so a page still controlled after
+  // "Delete everything" would bring an empty offline copy back with its next request.
+  const kept = await caches.match(url, { cacheName: CACHE });
   if (!kept) return fetch(request);
   // Pyodide's start-up checks (worker.js) send HEAD requests: the same status and headers, no body.
   return request.method === "HEAD" ? new Response(null, { status: kept.status, headers: kept.headers }) : kept;

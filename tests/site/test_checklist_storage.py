@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -379,7 +380,8 @@ FOREIGN = """async () => {
   await (await caches.open("other-app-cache")).put("/other-app/data", new Response("theirs"));
   await (await caches.open("pct-site-0123456789ab")).put("/", new Response("ours"));
   await (await caches.open("pct-pyodide-snapshot")).put("/snapshot", new Response("ours"));
-  await navigator.serviceWorker.register("/sw.js", { scope: "/other-app/" });  // another scope: not ours
+  // Another application's own worker, at its own scope (ours, sw.js, would fail to install there and vanish).
+  await navigator.serviceWorker.register("/other-app/sw.js", { scope: "/other-app/" });
   await navigator.serviceWorker.register("/sw.js", { scope: "/" });
   await navigator.serviceWorker.ready;
 }"""
@@ -397,24 +399,30 @@ def test_delete_everything_deletes_only_what_is_ours_and_says_what(
 ) -> None:
     """A shared origin (GitHub Pages, a host with other applications): their keys, caches and service worker
     survive; ours (pct- keys, the offline copy, the snapshot, the worker of the site root) go, and are named."""
-    page = fresh_context.new_page()
-    open_checklist(page, checklist_url(csp_server, language))
-    answer(page, "role", "admin")
-    page.evaluate(FOREIGN)
-    page.get_by_role("button", name=string(language, "delete_all")).click()
-    page.get_by_role("button", name=string(language, "delete_all_yes")).click()
-    expect(page.locator("#pct-forget")).to_have_attribute("data-forgotten", re.compile("."))
-    left = page.evaluate(WHAT_IS_LEFT)
-    assert left["local"] == ["/other/.__palette", "other-app-state"]
-    assert left["session"] == ["other-app-session"]
-    assert left["caches"] == ["other-app-cache"]
-    assert left["scopes"] == ["/other-app/"]
-    said = page.locator("#pct-alert")
-    for key in ("deleted_offline_copy", "deleted_snapshot", "deleted_service_worker"):
-        expect(said).to_contain_text(string(language, key))
-    done = json.loads(page.locator("#pct-forget").get_attribute("data-forgotten"))
-    assert done["keys"] >= 2 and done["worker"] is True and done["ok"] is True  # pct-checklist, pct-session-test
-    expect(said).to_contain_text(string(language, "deleted_keys").replace("{count}", str(done["keys"])))
+    other_app = csp_server.root / "other-app"
+    other_app.mkdir(exist_ok=True)
+    (other_app / "sw.js").write_text('self.addEventListener("fetch", () => {});\n', encoding="utf-8")
+    try:
+        page = fresh_context.new_page()
+        open_checklist(page, checklist_url(csp_server, language))
+        answer(page, "role", "admin")
+        page.evaluate(FOREIGN)
+        page.get_by_role("button", name=string(language, "delete_all")).click()
+        page.get_by_role("button", name=string(language, "delete_all_yes")).click()
+        expect(page.locator("#pct-forget")).to_have_attribute("data-forgotten", re.compile("."))
+        left = page.evaluate(WHAT_IS_LEFT)
+        assert left["local"] == ["/other/.__palette", "other-app-state"]
+        assert left["session"] == ["other-app-session"]
+        assert left["caches"] == ["other-app-cache"]
+        assert left["scopes"] == ["/other-app/"]
+        said = page.locator("#pct-alert")
+        for key in ("deleted_offline_copy", "deleted_snapshot", "deleted_service_worker"):
+            expect(said).to_contain_text(string(language, key))
+        done = json.loads(page.locator("#pct-forget").get_attribute("data-forgotten"))
+        assert done["keys"] >= 2 and done["worker"] is True and done["ok"] is True  # pct-checklist, pct-session-test
+        expect(said).to_contain_text(string(language, "deleted_keys").replace("{count}", str(done["keys"])))
+    finally:
+        shutil.rmtree(other_app)  # the site is shared by the session's tests
 
 
 # --- the components, in the browser -------------------------------------------------------------------------

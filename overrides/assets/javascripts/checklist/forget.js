@@ -37,19 +37,24 @@ export class ForgetButton {
     return this;
   }
 
-  /** Remove what is ours; {keys, caches, worker, ok}: how many keys, which caches, whether a worker went. */
+  /** Remove what is ours; {keys, caches, worker, ok}: how many keys, which caches, whether a worker went.
+   * The service worker goes first, and an install it was running is waited for: unregistering does not stop
+   * an install, which would write the offline copy again after the caches were deleted. */
   async forget() {
     const { removed, ok: keysOk } = this.store.removeOurs(siteKeys(this.siteRoot.pathname));
     const done = { keys: removed, caches: [], worker: false, ok: keysOk };
     try {
+      const container = window.isSecureContext ? navigator.serviceWorker : undefined;
+      for (const registration of container ? await container.getRegistrations() : []) {
+        if (registration.scope !== this.siteRoot.href) continue;
+        const busy = [registration.installing, registration.waiting].filter(Boolean);
+        if (await registration.unregister()) done.worker = true;
+        await Promise.all(busy.map(settled));
+      }
       if (window.caches) {
         for (const name of (await caches.keys()).filter(isSiteCache)) {
           if (await caches.delete(name)) done.caches.push(name);
         }
-      }
-      const container = window.isSecureContext ? navigator.serviceWorker : undefined;
-      for (const registration of container ? await container.getRegistrations() : []) {
-        if (registration.scope === this.siteRoot.href && (await registration.unregister())) done.worker = true;
       }
     } catch {
       done.ok = false; // site data blocked, or a browser that refused: the page says so
@@ -69,4 +74,18 @@ export class ForgetButton {
     const language = this.root.closest("[data-language]")?.dataset.language ?? "en";
     return this.text("deleted_what", { items: new Intl.ListFormat(language, { type: "conjunction" }).format(items) });
   }
+}
+
+/** Resolves once a service worker is past installing (installed, activated or redundant), or after `limit` ms:
+ * the button must answer even if a browser never reports the end of an install. */
+function settled(worker, limit = 10000) {
+  return new Promise((resolve) => {
+    if (worker.state !== "installing") return resolve();
+    const timer = setTimeout(resolve, limit);
+    worker.addEventListener("statechange", () => {
+      if (worker.state === "installing") return;
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }
