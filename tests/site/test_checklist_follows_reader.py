@@ -54,7 +54,7 @@ def correction(today: dt.date) -> tuple[dt.date, dt.date, dt.date]:
 
 
 def question_label(language: str, field: str) -> str:
-    (found,) = [q for q in questions(language) if q["field"] == field]
+    (found,) = [q for q in questions(language, dt.date.today()) if q["field"] == field]
     return found["label"]
 
 

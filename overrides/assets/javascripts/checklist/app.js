@@ -197,6 +197,11 @@ export class ChecklistApp {
         const field = error instanceof EngineError && error.isFieldError ? this.form.refuse(error) : null;
         if (!field) {
           this.form.clearErrors();
+          // A fault is not a refusal: what the reader answered (but what was refused) is kept, nothing is lost.
+          if (!(error instanceof EngineError && error.isFieldError)) {
+            this.state = { ...this.state, answers };
+            this.save();
+          }
           throw error; // a fault, or a field the reader cannot fix (onError sets the answers aside)
         }
         const { [field]: _refused, ...accepted } = answers;
