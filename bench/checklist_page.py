@@ -1,14 +1,16 @@
 """Benchmark of the checklist page in headless Debian chromium, against `make dist` served by nginx, in one run.
 
-    .venv/bin/python bench/checklist_page.py [--runs 3]     (or: make bench)
+    .venv/bin/python bench/checklist_page.py [--runs 5]     (or: make bench)
 
-Prints, as medians over `--runs` readers (the machine is shared and noisy: compare ratios from the same run), the
+Prints, as medians and (min–max) over `--runs` readers (the machine is shared and noisy: compare ratios from the
+same run, taken run by run), the
 start-up table of issue 11 (bench/startup_field.py: cold and repeat visits with a real browser profile, on
 loopback and on emulated 50 and 10 Mbit/s links with 40 ms round trips, against a bare `loadPyodide()` in a
 worker), the bytes of each file fetched on a cold and a repeat visit (nginx's log), then on loopback:
   P4  median worker round trip of a recompute (answers → plan), over 41 ticks
   team  worker round trip of the admin's team status for 100, 1,000 and 5,000 employees
-No assertion: figures for people. Needs Debian's nginx (`make system-deps`).
+A run in which loopback was slower than the emulated 50 Mbit/s link is flagged DISTURBED (a busy machine,
+not the page, set it). No assertion: figures for people. Needs Debian's nginx (`make system-deps`).
 """
 
 from __future__ import annotations
@@ -109,7 +111,7 @@ def print_files(files: dict[str, dict[str, int]]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--links", nargs="+", choices=list(startup_field.LINKS), default=list(startup_field.LINKS))
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
@@ -141,9 +143,14 @@ def main() -> None:
             server.stop()
         brotli = "brotli" if server.brotli else "gzip (no brotli module)"
         print_table(
-            f"checklist page start-up, median of {args.runs} readers, dist/ served by nginx ({brotli})",
+            f"checklist page start-up, median (min–max) of {args.runs} readers, dist/ served by nginx ({brotli})",
             [("figure", "measured", "target"), *startup_field.table(visits, startup_field.core_bytes(dist))],
         )
+        disturbed = visits.disturbed()
+        for line in disturbed:
+            print(f"DISTURBED (loopback slower than 50 Mbit/s: the machine was busy, not the page): {line}")
+        if not disturbed and "50 Mbit/s" in args.links:
+            print("check: loopback was faster than 50 Mbit/s in every run")
         print_table("engine round trips (loopback)", rows)
         print_files(visits.files)
 

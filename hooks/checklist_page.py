@@ -27,13 +27,17 @@ from pyodide_integrity import verify as verify_pyodide  # beside this file: MkDo
 
 import checklist
 
-START_COUNTED = ("pyodide.asm.wasm", "python_stdlib.zip")  # worker-progress.js COUNTED
+START_COUNTED = ("pyodide.asm.wasm",)  # worker-progress.js COUNTED, with the stdlib zip the page names
+# The Pyodide files recorded in pyodide.sha256 and checked before use; the site ships them but Pyodide's own stdlib
+# zip, replaced by the engine's trimmed one (pyodide_stdlib.mjs) wherever Node can make it.
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+FULL_STDLIB = "python_stdlib.zip"
 PYODIDE_DIR = "assets/pyodide/{version}"  # versioned: a new Pyodide is a new URL, so a year of caching is safe
 BUNDLE_DIR = "assets/checklist"
 PAGE = "checklist"  # docs/checklist.md and its translations
 EXTRACT_DIR = "/checklist_bundle"  # where the worker unpacks the engine inside Pyodide (the snapshot remembers it)
 SNAPSHOT_SCRIPT = Path(__file__).with_name("pyodide_snapshot.mjs")
+STDLIB_SCRIPTS = (Path(__file__).with_name("pyodide_stdlib.mjs"), Path(__file__).with_name("pyodide_stdlib.py"))
 SNAPSHOT_CACHE = "build/pyodide-snapshots"  # snapshots take seconds to make: reused across builds (git-ignored)
 
 log = get_plugin_logger(__name__)
@@ -76,16 +80,52 @@ def site_relative_links(value: Any, root: str) -> Any:
     return value
 
 
-def _snapshot_key(source: Path, bundle: bytes) -> str:
-    """Changes whenever the snapshot would: another Pyodide build, another engine, another snapshot script."""
+def _key(bundle: bytes, *parts: Path) -> str:
     digest = hashlib.sha256(bundle)
-    for part in (source / "pyodide.asm.wasm", source / "python_stdlib.zip", SNAPSHOT_SCRIPT):
+    for part in parts:
         digest.update(part.read_bytes())
     digest.update(EXTRACT_DIR.encode())
     return digest.hexdigest()[:12]
 
 
-def _snapshot(config: Any, source: Path, key: str) -> Path | None:
+def _snapshot_key(source: Path, bundle: bytes, stdlib: Path) -> str:
+    """Changes whenever the snapshot would: another Pyodide build, engine, stdlib zip or snapshot script."""
+    return _key(bundle, source / "pyodide.asm.wasm", stdlib, SNAPSHOT_SCRIPT)
+
+
+class StdlibError(PluginError):
+    """The engine's trimmed stdlib could not be made although Node is there: the build stops (a reader's start
+    must not be the first to meet a missing module)."""
+
+
+def trimmed_stdlib(root: Path, source: Path, bundle: bytes) -> Path | None:
+    """The stdlib zip of only the files the engine can import (stored entries, bytecode: pyodide_stdlib.py says
+    how they are found), cached by what it is made from; None without Node (the site then ships Pyodide's)."""
+    cache = root / SNAPSHOT_CACHE
+    target = cache / f"stdlib-{_key(bundle, source / 'pyodide.asm.wasm', source / FULL_STDLIB, *STDLIB_SCRIPTS)}.zip"
+    if target.is_file():
+        return target
+    node = shutil.which("node")
+    if node is None:
+        return None
+    cache.mkdir(parents=True, exist_ok=True)
+    engine = target.with_suffix(".engine.zip")
+    engine.write_bytes(bundle)
+    made = target.with_suffix(".part")
+    command = [node, str(STDLIB_SCRIPTS[0]), f"{source}/", str(engine), EXTRACT_DIR, str(made), "bytecode"]
+    try:
+        subprocess.run(command, check=True, capture_output=True, text=True, timeout=600)
+        made.replace(target)
+    except (OSError, subprocess.SubprocessError) as error:
+        details = getattr(error, "stderr", "") or error
+        raise StdlibError(f"checklist page: the engine's stdlib zip could not be made: {details}") from error
+    finally:
+        engine.unlink(missing_ok=True)
+        made.unlink(missing_ok=True)
+    return target
+
+
+def _snapshot(config: Any, source: Path, key: str, stdlib: Path) -> Path | None:
     """The cached snapshot for `key`, made with Node if missing; None (the page starts Python normally) if
     Node cannot make it."""
     cache = Path(config.config_file_path).parent / SNAPSHOT_CACHE
@@ -95,7 +135,7 @@ def _snapshot(config: Any, source: Path, key: str) -> Path | None:
     cache.mkdir(parents=True, exist_ok=True)
     bundle = cache / f"checklist-{key}.zip"
     bundle.write_bytes(_bundle["data"])
-    command = ["node", str(SNAPSHOT_SCRIPT), f"{source}/", str(bundle), EXTRACT_DIR, str(target)]
+    command = ["node", str(SNAPSHOT_SCRIPT), f"{source}/", str(bundle), EXTRACT_DIR, str(target), str(stdlib)]
     try:
         subprocess.run(command, check=True, capture_output=True, text=True, timeout=300)
     except (OSError, subprocess.SubprocessError) as error:
@@ -125,11 +165,23 @@ def on_config(config: Any) -> None:
         source = _pyodide_source(config)
         data = checklist.bundle.zip_bytes()
         _bundle.update(data=data, path=f"{BUNDLE_DIR}/checklist-{hashlib.sha256(data).hexdigest()[:12]}.zip")
-        key = _snapshot_key(source, data)
-        snapshot = _snapshot(config, source, key)
+        verify_pyodide(source, PYODIDE_FILES)  # the trimmed stdlib and the snapshot are made from recorded files
+        stdlib = trimmed_stdlib(Path(config.config_file_path).parent, source, data)
+        if stdlib is None:
+            log.info("no Node: the checklist page ships Pyodide's own stdlib zip (no trimmed one, no snapshot)")
+            size = (source / FULL_STDLIB).stat().st_size
+            _bundle.update(stdlib=None, stdlib_path=f"{pyodide_dir(source)}/{FULL_STDLIB}", stdlib_size=size)
+        else:
+            stdlib_bytes = stdlib.read_bytes()
+            digest = hashlib.sha256(stdlib_bytes).hexdigest()[:12]  # named by content, like the engine zip
+            path = f"{BUNDLE_DIR}/stdlib-{digest}.zip"
+            _bundle.update(stdlib=stdlib, stdlib_path=path, stdlib_size=len(stdlib_bytes))
+        key = _snapshot_key(source, data, stdlib or source / FULL_STDLIB)
+        snapshot = _snapshot(config, source, key, stdlib) if stdlib else None
         _bundle.update(snapshot=snapshot, snapshot_path=f"{BUNDLE_DIR}/snapshot-{key}.bin.gz" if snapshot else None)
     _report.produced = (
-        f"engine {_bundle['path']} ({len(data) // 1024} KB), "
+        f"engine {_bundle['path']} ({len(data) // 1024} KB), stdlib {_bundle['stdlib_path']} "
+        f"({_bundle['stdlib_size'] // 1024} KB), "
         f"{'Pyodide snapshot ' + _bundle['snapshot_path'] if snapshot else 'no Pyodide snapshot'}, Pyodide files"
     )
 
@@ -141,12 +193,14 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
     root = get_relative_url(".", page.url)  # the default language's root, seen from this page
     context["checklist"] = site_relative_links(checklist.web.page_context(language, _build_day()), root) | {
         "bundle": _bundle["path"],
+        "stdlib": _bundle["stdlib_path"],
         "snapshot": _bundle["snapshot_path"],
         "extract_dir": EXTRACT_DIR,
         "pyodide": f"{pyodide_dir(_pyodide_source(config))}/",
         # The bytes the worker counts while it starts, as decoded (worker-progress.js): the page's progress total
         # when the host compresses them (a compressed response's Content-Length is not their size).
         "start_bytes": sum((_pyodide_source(config) / name).stat().st_size for name in START_COUNTED)
+        + _bundle["stdlib_size"]
         + len(_bundle["data"]),
         "version": checklist.__version__,
         "site_root": f"{root.rstrip('/')}/",
@@ -165,12 +219,22 @@ def _copy_outputs(config: Any) -> None:
     source = _pyodide_source(config)
     target = site / pyodide_dir(source)
     target.mkdir(parents=True, exist_ok=True)
-    for name in PYODIDE_FILES:
+    shipped = shipped_pyodide_files()
+    for name in shipped:
         if not (target / name).exists() or (target / name).stat().st_size != (source / name).stat().st_size:
             shutil.copyfile(source / name, target / name)
-    verify_pyodide(target, PYODIDE_FILES)  # the copies shipped are the recorded ones (hooks/pyodide.sha256)
+    if FULL_STDLIB not in shipped:
+        (target / FULL_STDLIB).unlink(missing_ok=True)  # left by an earlier build: nothing loads it
+    verify_pyodide(target, shipped)  # the copies shipped are the recorded ones (hooks/pyodide.sha256)
     bundle = site / _bundle["path"]
     bundle.parent.mkdir(parents=True, exist_ok=True)
     bundle.write_bytes(_bundle["data"])
+    if _bundle.get("stdlib"):
+        (site / _bundle["stdlib_path"]).write_bytes(_bundle["stdlib"].read_bytes())
     if _bundle["snapshot"]:
         shutil.copyfile(_bundle["snapshot"], site / _bundle["snapshot_path"])
+
+
+def shipped_pyodide_files() -> tuple[str, ...]:
+    """The Pyodide files copied into the site: all recorded ones, but Pyodide's stdlib when the trimmed one ships."""
+    return tuple(name for name in PYODIDE_FILES if name != FULL_STDLIB or not _bundle.get("stdlib"))

@@ -1,10 +1,12 @@
 // Runs the checklist engine in real Pyodide under Node and prints the plans as one JSON array.
 //
-// Usage: node tests/checklist/pyodide_runner.mjs <checklist.zip> <documents.json> [plan|team|team_csv]
+// Usage: node tests/checklist/pyodide_runner.mjs <checklist.zip> <documents.json> [plan|team|team_csv|import]
 //   <checklist.zip>   the archive from checklist.bundle.build_zip (the one the web page will ship)
 //   <documents.json>  a JSON list of input documents
 //   entry point       plan (default): checklist.plan(document); team: checklist.team.team(document);
 //                     team_csv: checklist.team.team_from_csv(**document), plus its team_to_csv export as "csv"
+//                     import: documents is a list of module names, each imported (prints the __name__ of each)
+//   PCT_STDLIB (env)  the stdlib zip to start Python with (the site's trimmed one; Pyodide's own when unset)
 // Stdout: one JSON array, one item per document: the result, or {"error": ChecklistError.to_dict()}.
 // Everything else (Pyodide's own start-up output, Python prints, errors) goes to stderr.
 // Pyodide loads from node_modules/pyodide only (no CDN), resolved from the repository root.
@@ -41,6 +43,12 @@ def _call(document):
     return checklist.plan(document)
 
 
+def _import(name):
+    import importlib
+
+    return importlib.import_module(name).__name__
+
+
 def _run(document):
     try:
         return _call(document)
@@ -48,7 +56,7 @@ def _run(document):
         return {"error": error.to_dict()}
 
 
-json.dumps([_run(document) for document in json.loads(documents_json)], ensure_ascii=False)
+json.dumps([(_import if entry == "import" else _run)(document) for document in json.loads(documents_json)], ensure_ascii=False)
 `;
 
 async function main([zipPath, documentsPath, entry = "plan"]) {
@@ -58,6 +66,7 @@ async function main([zipPath, documentsPath, entry = "plan"]) {
   const { loadPyodide } = await import(pathToFileURL(path.join(PYODIDE_DIR, "pyodide.mjs")).href);
   const pyodide = await loadPyodide({
     indexURL: PYODIDE_DIR + path.sep,
+    stdLibURL: process.env.PCT_STDLIB || undefined,
     stdout: (line) => process.stderr.write(`[pyodide stdout] ${line}\n`),
     stderr: (line) => process.stderr.write(`[pyodide stderr] ${line}\n`),
   });

@@ -1,5 +1,8 @@
 """Parity: the engine loaded from the bundle zip into real Pyodide under Node gives the same JSON as CPython.
 
+Python starts with the stdlib zip the site ships (the engine's trimmed one, hooks/pyodide_stdlib.mjs, made by the
+build hook's own function and cache), so a module the engine needs and that zip lacks fails here, at build time.
+
 Needs `node` and `node_modules/pyodide` (`make test` runs `npm ci`), so a missing one fails the test rather than
 skipping it; set CI_NO_NODE=1 to skip on a machine that deliberately has no Node.
 """
@@ -8,15 +11,19 @@ from __future__ import annotations
 
 import json
 import os
+import pkgutil
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+import checklist
 from checklist import ChecklistError, plan
-from checklist.bundle import build_zip
+from checklist.bundle import build_zip, zip_bytes
+from tests.helpers.hooks import build_hook
 
 ROOT = Path(__file__).resolve().parents[2]
 RUNNER = ROOT / "tests" / "checklist" / "pyodide_runner.mjs"
@@ -141,6 +148,18 @@ SCENARIOS: list[tuple[str, dict[str, Any]]] = [
 ]
 
 
+@pytest.fixture(scope="module")
+def shipped_stdlib() -> Iterator[Path]:
+    """The trimmed stdlib zip the build ships for this engine, handed to the runner (PCT_STDLIB)."""
+    node_or_fail()
+    with build_hook("checklist_page") as page:
+        stdlib = page.trimmed_stdlib(ROOT, PYODIDE_DIR, zip_bytes())
+    assert stdlib is not None, "Node is there, so the build makes the trimmed stdlib"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PCT_STDLIB", str(stdlib))
+        yield stdlib
+
+
 def cpython_result(document: dict[str, Any]) -> dict[str, Any]:
     """What the runner prints for one document, computed here in CPython and passed through JSON the same way."""
     try:
@@ -179,7 +198,7 @@ def node_or_fail() -> str:
 
 
 @pytest.mark.node
-def test_pyodide_gives_the_same_json_as_cpython(tmp_path: Path) -> None:
+def test_pyodide_gives_the_same_json_as_cpython(shipped_stdlib: Path, tmp_path: Path) -> None:
     node = node_or_fail()
     bundle = build_zip(tmp_path / "checklist.zip")
     documents = tmp_path / "documents.json"
@@ -260,7 +279,7 @@ def cpython_team_result(entry: str, document: dict[str, Any]) -> dict[str, Any]:
 
 @pytest.mark.node
 @pytest.mark.parametrize("entry", sorted(TEAM_SCENARIOS))
-def test_pyodide_team_gives_the_same_json_as_cpython(entry: str, tmp_path: Path) -> None:
+def test_pyodide_team_gives_the_same_json_as_cpython(entry: str, shipped_stdlib: Path, tmp_path: Path) -> None:
     node = node_or_fail()
     bundle = build_zip(tmp_path / "checklist.zip")
     documents = tmp_path / "documents.json"
@@ -279,3 +298,42 @@ def test_pyodide_team_gives_the_same_json_as_cpython(entry: str, tmp_path: Path)
     expected = [cpython_team_result(entry, document) for document in scenarios]
     assert [json.dumps(r, ensure_ascii=False) for r in got] == [json.dumps(r, ensure_ascii=False) for r in expected]
     assert any("error" in r for r in expected) and any("employees" in r for r in expected)
+
+
+@pytest.mark.node
+def test_every_module_of_the_engine_imports_with_the_shipped_stdlib(shipped_stdlib: Path, tmp_path: Path) -> None:
+    """The whole package tree, the CLI's modules too: an import the trace missed (a module named only in a
+    rarely taken branch) fails here rather than in a reader's browser."""
+    node = node_or_fail()
+    names = ["checklist"] + [
+        info.name
+        for info in pkgutil.walk_packages(checklist.__path__, "checklist.")
+        if not info.name.endswith(".__main__")  # importing it runs the CLI
+    ]
+    assert {"checklist.web", "checklist.team.reading", "checklist.cli"} <= set(names)
+    documents = tmp_path / "modules.json"
+    documents.write_text(json.dumps(names), encoding="utf-8")
+    done = subprocess.run(
+        [node, str(RUNNER), str(build_zip(tmp_path / "checklist.zip")), str(documents), "import"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        timeout=TIMEOUT,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == names
+
+
+@pytest.mark.node
+def test_the_shipped_stdlib_is_trimmed_bytecode_of_stored_entries(shipped_stdlib: Path) -> None:
+    """What the zip is for: no deflated entry (the host's brotli compresses the whole), compiled modules only,
+    and far fewer files than Pyodide's own zip."""
+    import zipfile
+
+    with zipfile.ZipFile(shipped_stdlib) as trimmed, zipfile.ZipFile(PYODIDE_DIR / "python_stdlib.zip") as full:
+        entries = trimmed.infolist()
+        assert entries and {entry.compress_type for entry in entries} == {zipfile.ZIP_STORED}
+        assert not [entry.filename for entry in entries if entry.filename.endswith(".py")]
+        assert "json/__init__.pyc" in trimmed.namelist() and "gettext.pyc" in trimmed.namelist()
+        assert len(entries) < len(full.infolist()) / 2

@@ -217,7 +217,7 @@ def test_content_type_encoding_and_cache_of_each_file_type(nginx: Nginx, dist: D
         _first(dist, "assets/javascripts/checklist/app.*.js"): ("text/javascript; charset=utf-8", IMMUTABLE),
         _first(dist, "assets/pyodide/*/pyodide.mjs"): ("text/javascript; charset=utf-8", IMMUTABLE),
         _first(dist, "assets/pyodide/*/pyodide.asm.wasm"): ("application/wasm", IMMUTABLE),
-        _first(dist, "assets/pyodide/*/python_stdlib.zip"): ("application/zip", IMMUTABLE),
+        _first(dist, "assets/checklist/stdlib-*.zip"): ("application/zip", IMMUTABLE),
         _first(dist, "assets/stylesheets/csp-icons.*.css"): ("text/css; charset=utf-8", IMMUTABLE),
         _first(dist, "assets/checklist/snapshot-*.bin.gz"): ("application/octet-stream", IMMUTABLE),
         f"{BASE}fr/search/search_index.json": ("application/json; charset=utf-8", REVALIDATE),
@@ -325,6 +325,7 @@ def test_live_step_link_opens_its_section_under_the_sub_path(nginx: Nginx, page:
 
 # --- the worker names the cause of a failed start -----------------------------------------------------------
 
+OCTETS = "application/octet-stream"
 START_WORKER = """async () => {
   const app = document.getElementById("pct-app");
   const absolute = (path) => new URL(path, location.href).href;
@@ -333,7 +334,7 @@ START_WORKER = """async () => {
   const reply = new Promise((resolve) =>
     worker.addEventListener("message", ({ data }) => data?.id === 1 && resolve(data)));
   worker.postMessage({ id: 1, fn: "init", args: {
-    pyodide: absolute(app.dataset.pyodide), bundle: absolute(app.dataset.bundle),
+    pyodide: absolute(app.dataset.pyodide), bundle: absolute(app.dataset.bundle), stdlib: absolute(app.dataset.stdlib),
     snapshot: app.dataset.snapshot ? absolute(app.dataset.snapshot) : null, extractDir: app.dataset.extractDir } });
   // A bound, not a speed check: the old worker never answered when the wasm had the wrong type.
   const data = await Promise.race([reply, new Promise((resolve) => setTimeout(() => resolve({ hung: true }), 60000))]);
@@ -354,19 +355,28 @@ def _start_worker(context: BrowserContext, url: str) -> dict:
 @pytest.mark.parametrize(
     ("file", "fault", "code"),
     [
-        ("pyodide.asm.wasm", {"status": 200, "content_type": "application/octet-stream", "body": b"\0asm"}, "mime"),
-        ("pyodide.mjs", {"status": 200, "content_type": "application/octet-stream", "body": b"export {}"}, "mime"),
-        ("pyodide.asm.mjs", {"status": 404, "content_type": "text/html", "body": b"gone"}, "http"),
-        ("python_stdlib.zip", {"status": 500, "content_type": "text/plain", "body": b"oops"}, "http"),
+        (
+            "pyodide/*/pyodide.asm.wasm",
+            {"status": 200, "content_type": "application/octet-stream", "body": b"\0asm"},
+            "mime",
+        ),
+        (
+            "pyodide/*/pyodide.mjs",
+            {"status": 200, "content_type": "application/octet-stream", "body": b"export {}"},
+            "mime",
+        ),
+        ("pyodide/*/pyodide.asm.mjs", {"status": 404, "content_type": "text/html", "body": b"gone"}, "http"),
+        ("checklist/stdlib-*.zip", {"status": 500, "content_type": "text/plain", "body": b"oops"}, "http"),
     ],
 )
 def test_a_misconfigured_host_is_named_at_once(
     nginx: Nginx, fresh_context: BrowserContext, file: str, fault: dict, code: str
 ) -> None:
-    fresh_context.route(f"**/assets/pyodide/*/{file}", lambda route: route.fulfill(**fault))
+    fresh_context.route(f"**/assets/{file}", lambda route: route.fulfill(**fault))
     reply = _start_worker(fresh_context, nginx.url + BASE + "fr/checklist/")
     assert reply["ok"] is False and reply["error"]["code"] == code, reply
-    assert reply["error"]["url"].endswith(file) and file in reply["error"]["message"]
+    name = file.rsplit("/", 1)[1].split("*")[0]  # the file's name, or its stem before the content hash
+    assert name in reply["error"]["url"].rsplit("/", 1)[1] and name in reply["error"]["message"]
 
 
 KEEP_CORRUPT_SNAPSHOT = """async () => {

@@ -19,6 +19,7 @@
   const init = {
     pyodide: absolute(data.pyodide),
     bundle: absolute(data.bundle),
+    stdlib: absolute(data.stdlib),
     snapshot: data.snapshot ? absolute(data.snapshot) : null,
     extractDir: data.extractDir,
   };

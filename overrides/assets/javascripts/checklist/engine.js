@@ -75,6 +75,7 @@ export class Engine {
     return {
       pyodide: absolute(data.pyodide),
       bundle: absolute(data.bundle),
+      stdlib: absolute(data.stdlib),
       snapshot: data.snapshot ? absolute(data.snapshot) : null,
       extractDir: data.extractDir,
     };

@@ -1,11 +1,18 @@
 /* Progress while the worker starts (worker.js, "init"), so that the page can tell a slow link from a stuck start.
  *
  * On a 2 Mbit/s link Pyodide alone takes about 50 s to arrive: the page must be able to tell "slow" from "stuck".
- * The worker counts the bytes of the big files as they are read (the engine zip here, Pyodide's wasm and stdlib
- * through a counting fetch while loadPyodide runs: Pyodide fetches both with the global fetch) and reports them,
- * at most every PROGRESS_EVERY ms, plus every stage change. */
+ * The worker counts the bytes of the big files as they are read (the engine zip here, Pyodide's wasm and the stdlib
+ * zip through a counting fetch while loadPyodide runs: Pyodide fetches both with the global fetch) and reports
+ * them, at most every PROGRESS_EVERY ms, plus every stage change. */
 export const PROGRESS_EVERY = 250; // ms: often enough to keep a stall timer of seconds alive, cheap to post
-export const COUNTED = ["pyodide.asm.wasm", "python_stdlib.zip"];
+/** Pyodide's files counted, in its folder (hooks/checklist_page.py START_COUNTED); the stdlib zip, which the
+ * build names by its content (stdlib-<hash>.zip, the engine's trimmed one), is counted by the URL init gives. */
+export const COUNTED = ["pyodide.asm.wasm"];
+
+/** The URLs of the files counted while Python starts. */
+export function countedURLs(indexURL, stdlib) {
+  return [...COUNTED.map((name) => `${indexURL}${name}`), stdlib];
+}
 /** The stages in which the worker cannot report: Python's own start and the engine's import run on the worker's
  * only thread, so a slow device says nothing for seconds. The page gives them a limit of their own (the busy
  * time) instead of the stall time, which is for downloads that can say they are still moving. */
@@ -58,13 +65,15 @@ export class Progress {
     return new Response(response.body.pipeThrough(counter), { status, statusText, headers });
   }
 
-  /** A fetch that counts the files named in COUNTED (instantiateStreaming accepts the rebuilt Response: same
-   * status and Content-Type). */
-  fetch(original) {
+  /** A fetch that counts the files of `urls` (countedURLs; instantiateStreaming accepts the rebuilt Response:
+   * same status and Content-Type). */
+  fetch(original, urls) {
+    const counted = new Set(urls.map((url) => new URL(url, self.location?.href).href));
     return async (input, init) => {
       const response = await original(input, init);
-      const url = String(input?.url ?? input);
-      return COUNTED.some((name) => url.split("?")[0].endsWith(`/${name}`)) ? this.counted(response, true) : response;
+      const url = new URL(String(input?.url ?? input), self.location?.href);
+      url.search = "";
+      return counted.has(url.href) ? this.counted(response, true) : response;
     };
   }
 }

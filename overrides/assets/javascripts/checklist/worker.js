@@ -12,8 +12,9 @@
  * is in the reader's language; `row` and `column` come with a team file's errors. Codes the engine does not
  * produce for bad input: "worker" (the worker itself failed: Pyodide did not start, the engine is not started)
  * and "internal" (a bug in the engine); neither says anything about the reader's answers.
- * fn "init" (args {pyodide, bundle, snapshot, extractDir}: the Pyodide folder, the engine zip, the optional memory
- * snapshot and where the engine lives inside Pyodide) must come first, and replies {version, from, timings}; every
+ * fn "init" (args {pyodide, bundle, stdlib, snapshot, extractDir}: the Pyodide folder, the engine zip, the stdlib
+ * zip (the engine's trimmed one, hooks/pyodide_stdlib.mjs; Pyodide's own when absent), the optional memory snapshot
+ * and where the engine lives inside Pyodide) must come first, and replies {version, from, timings}; every
  * other fn is handed to checklist.web.call(fn, json) (names: checklist.web.CALLS), whose reply text is passed on
  * unparsed, so the page can only call what the engine exposes.
  * Two messages have no id and answer no request, so they can never be taken for a reply:
@@ -28,7 +29,7 @@
  *       tests; the page ignores it).
  */
 
-import { COUNTED, Progress } from "./worker-progress.js";
+import { countedURLs, Progress } from "./worker-progress.js";
 
 let engineCall = null;
 
@@ -68,12 +69,12 @@ function checkResponse(url, response, type = null) {
 /* HEAD requests, in parallel with the import and the engine download: Pyodide's own fetches of these files say
  * nothing useful when they fail (an octet-stream wasm makes it wait forever). Their lengths are the download's
  * total for the progress reports. */
-function preflight(indexURL, progress) {
-  const files = [["pyodide.asm.mjs", JAVASCRIPT], ["pyodide.asm.wasm", WASM], ["python_stdlib.zip", null]];
-  return Promise.all(files.map(async ([name, type]) => {
-    const url = `${indexURL}${name}`;
+function preflight(indexURL, stdlib, progress) {
+  const files = [[`${indexURL}pyodide.asm.mjs`, JAVASCRIPT], [`${indexURL}pyodide.asm.wasm`, WASM], [stdlib, null]];
+  const counted = countedURLs(indexURL, stdlib);
+  return Promise.all(files.map(async ([url, type]) => {
     const response = checkResponse(url, await request(url, { method: "HEAD" }), type);
-    if (COUNTED.includes(name)) progress.expect(response);
+    if (counted.includes(url)) progress.expect(response);
   }));
 }
 
@@ -138,27 +139,27 @@ async function keepSnapshot(url) {
 
 /* Python from the kept memory snapshot (engine already imported: a fraction of a normal start), or a normal
  * start. The snapshot API is private to Pyodide, hence the fallback and the report of why. */
-async function startPython(loadPyodide, indexURL, snapshot) {
+async function startPython(loadPyodide, indexURL, stdLibURL, snapshot) {
   const kept = await keptSnapshot(snapshot);
   let fallback = null;
   if (kept) {
     try {
-      return { py: await loadPyodide({ indexURL, _loadSnapshot: kept }), from: "snapshot" };
+      return { py: await loadPyodide({ indexURL, stdLibURL, _loadSnapshot: kept }), from: "snapshot" };
     } catch (error) {
       console.warn("checklist: Pyodide snapshot unusable, starting normally:", error);
       fallback = { code: "snapshot", message: `${snapshot}: ${String(error?.message ?? error)}` };
       caches.delete(SNAPSHOT_CACHE).catch(() => {});
     }
   }
-  return { py: await loadPyodide({ indexURL, packages: [] }), from: "start", fallback };
+  return { py: await loadPyodide({ indexURL, stdLibURL, packages: [] }), from: "start", fallback };
 }
 
 /* Python started with its downloads counted: the global fetch is Progress's only while loadPyodide runs, and the
  * wasm's compilation, once done, is reported too (a real step: a slow device can spend seconds on it). */
-async function countedStart(progress, ...args) {
+async function countedStart(progress, urls, ...args) {
   const original = self.fetch;
   const { instantiateStreaming } = WebAssembly;
-  if (original) self.fetch = progress.fetch(original.bind(self));
+  if (original) self.fetch = progress.fetch(original.bind(self), urls);
   if (instantiateStreaming) {
     WebAssembly.instantiateStreaming = async (...wasm) => {
       const compiled = await instantiateStreaming.apply(WebAssembly, wasm);
@@ -174,17 +175,19 @@ async function countedStart(progress, ...args) {
   }
 }
 
-async function init({ pyodide: indexURL, bundle, snapshot, extractDir }) {
+async function init({ pyodide: indexURL, bundle, stdlib, snapshot, extractDir }) {
   const started = performance.now();
+  const stdLibURL = stdlib ?? `${indexURL}python_stdlib.zip`;
   const progress = new Progress();
   progress.to("download");
   const [{ loadPyodide }, archive] = await Promise.all([
     importModule(`${indexURL}pyodide.mjs`),
     fetchBytes(bundle, false, progress),
-    preflight(indexURL, progress),
+    preflight(indexURL, stdLibURL, progress),
   ]);
   const imported = performance.now();
-  const { py, from, fallback } = await countedStart(progress, loadPyodide, indexURL, snapshot);
+  const urls = countedURLs(indexURL, stdLibURL);
+  const { py, from, fallback } = await countedStart(progress, urls, loadPyodide, indexURL, stdLibURL, snapshot);
   const loaded = performance.now();
   progress.to("engine");
   // Always unpacked: a snapshot holds Python's memory but not the files (the engine reads its catalogs).
