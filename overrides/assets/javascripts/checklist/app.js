@@ -197,11 +197,7 @@ export class ChecklistApp {
         const field = error instanceof EngineError && error.isFieldError ? this.form.refuse(error) : null;
         if (!field) {
           this.form.clearErrors();
-          // A fault is not a refusal: what the reader answered (but what was refused) is kept, nothing is lost.
-          if (!(error instanceof EngineError && error.isFieldError)) {
-            this.state = { ...this.state, answers };
-            this.save();
-          }
+          if (!(error instanceof EngineError && error.isFieldError)) this.keepAnswers(answers);
           throw error; // a fault, or a field the reader cannot fix (onError sets the answers aside)
         }
         const { [field]: _refused, ...accepted } = answers;
@@ -209,7 +205,10 @@ export class ChecklistApp {
       }
     }
     if (ticket !== this.latest) return;
-    if (!isPlan(plan)) throw new Error("the engine returned a plan of an unknown shape");
+    if (!isPlan(plan)) {
+      this.keepAnswers(answers);
+      throw new Error("the engine returned a plan of an unknown shape");
+    }
     this.form.clearErrors();
     const before = this.livePlan ?? null; // the plan the reader last heard about (null: the first of this visit)
     this.livePlan = plan;
@@ -220,6 +219,13 @@ export class ChecklistApp {
     // shown beside a question is said with it, or a plan that arrives just after the error would silence it.
     const changes = planChanges(before, plan, this.text);
     if (changes) this.messages.say([changes, this.form.shownErrors()].filter(Boolean).join(" "));
+  }
+
+  /** A fault (the engine failed, not the reader's answer): the answers it was given (but those it refused) are
+   * saved all the same, so that nothing the reader typed is lost. */
+  keepAnswers(answers) {
+    this.state = { ...this.state, answers };
+    this.save();
   }
 
   /** Every promise the page starts ends here: errors are sorted, never swallowed. */
