@@ -206,7 +206,7 @@ def referee(text: str, page_url: str) -> int:
     return len(events)
 
 
-PLAN = plan({"role": "admin", "situation": "transition", "today": "2027-01-01", "pmc_membership_end": "2027-06-30"})
+PLAN = plan({"role": "employee", "today": "2027-01-01", "temp_password_issued_on": "2026-12-01"})  # dated steps
 TEAM = team({"today": "2027-04-01", "employees": [{"name": "Ana", "temp_password_issued_on": "2027-03-01"}]})
 
 
