@@ -41,6 +41,7 @@ from .team import (
     team_to_csv,
 )
 from .team.date_cells import read_pasted_day
+from .team.export import mail_merge_csv
 
 __all__ = [
     "ANSWER_FIELDS",
@@ -338,6 +339,30 @@ PAGE_STRINGS: dict[str, str] = {
     "team_copy_failed": N_("This browser did not allow copying: select the addresses below and copy them."),
     "team_remind": N_("Write a reminder to the people shown"),
     "team_remind_one": N_("Reminder"),
+    # Issue 22: one line per person, the rest on demand; a reminder named after its person, in batches that fit.
+    "team_col_action": N_("Action"),
+    "team_details": N_("Details"),
+    "team_details_for": N_("Details for {name}"),
+    "team_remind_for": N_("Reminder for {name}"),
+    "team_has_warnings": N_("Has a warning"),
+    "team_warning_unknown": N_("Check this row in your file."),
+    "team_remind_batch": N_("Open in my mail program ({number} of {count}, {people} people)"),
+    "team_remind_batches": N_(
+        "Each mail link holds at most {size} people and {chars} characters: some mail programs and browsers cut "
+        "longer links, and mail servers limit the recipients of one message."
+    ),
+    "team_remind_each": N_("One message per person, with their own checklist link"),
+    "team_remind_merge": N_("Download one message per person (mail merge for Outlook or Word)"),
+    "team_remind_mail_to": N_("Mail to {name}"),
+    "team_mail_merge_file": N_("reminders"),
+    "team_stored_unreadable": N_(
+        "The team list saved on this device could not be read. It was set aside, not replaced (kept in this "
+        "browser's storage as {key}): import your file again to see your team."
+    ),
+    "team_stored_unreadable_kept": N_(
+        "The team list saved on this device could not be read, and there was no room to set it aside: it stays "
+        "as it was until you import a file."
+    ),
     "team_remind_language": N_("Language of the reminder"),
     "team_remind_subject": N_("Subject"),
     "team_remind_body": N_("Message"),
@@ -349,6 +374,10 @@ PAGE_STRINGS: dict[str, str] = {
     ),
     "team_remind_too_many": N_(
         "Too many addresses for a mail link: copy the addresses and the message, and paste them into your mail program."
+    ),
+    "team_remind_too_long": N_(
+        "This message is too long for a mail link: copy the addresses and the message, and paste them into your "
+        "mail program."
     ),
     "team_removed": N_("Team list removed from this device."),
     "team_date_order": N_("How does your file write dates like 8/10/2026?"),
@@ -520,6 +549,12 @@ def _team_csv_view(args: dict[str, Any]) -> dict[str, Any]:
     return {"team": shown, "document": stored["document"]}
 
 
+def _team_mail_merge(args: dict[str, Any]) -> str:
+    """One reminder per person of the document, as the mail-merge CSV (in the reminder's language)."""
+    status = team(_document(args))
+    return mail_merge_csv(reminder(status, args["site_url"]), status["language"])
+
+
 # What the page may call, by name: each takes the call's arguments (a JSON object) and returns a JSON-ready value.
 CALLS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "plan": lambda args: plan(args["answers"]),
@@ -530,6 +565,7 @@ CALLS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "team_csv_view": _team_csv_view,
     "team_view": _team_view,
     "team_reminder": lambda args: reminder(team(_document(args)), args["site_url"]),
+    "team_mail_merge": _team_mail_merge,
     "team_export": lambda args: team_to_csv(team(_document(args))),
     "team_calendar": lambda args: team_ics(team(_document(args)), args["page_url"], args["site_url"]),
     "team_template": lambda args: team_template_csv(args.get("language", DEFAULT_LANGUAGE)),
@@ -550,6 +586,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "team_csv_view": ("data",),
     "team_view": ("document",),
     "team_reminder": ("document", "site_url"),
+    "team_mail_merge": ("document", "site_url"),
     "team_export": ("document",),
     "team_calendar": ("document", "page_url", "site_url"),
     "team_template": (),

@@ -13,12 +13,15 @@ from ..i18n import LANGUAGES, N_, Texts
 from .cells import neutralise
 from .headers import COLUMN_LABELS, COMPUTED_LABELS
 
-__all__ = ["team_template_csv", "team_to_csv"]
+__all__ = ["MAIL_MERGE_LABELS", "mail_merge_csv", "team_template_csv", "team_to_csv"]
+
+# The mail-merge file's columns (Outlook and Word name their merge fields after these headers).
+MAIL_MERGE_LABELS: tuple[str, ...] = (N_("E-mail"), N_("Name"), N_("Subject"), N_("Message"), N_("Personal link"))
 
 
-def _csv_text(rows: list[list[str]], bom: bool) -> str:
+def _csv_text(rows: list[list[str]], bom: bool, quoting: int = csv.QUOTE_MINIMAL) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv.writer(out, lineterminator="\r\n", quoting=quoting)
     writer.writerows([[neutralise(cell) for cell in row] for row in rows])
     return ("\ufeff" if bom else "") + out.getvalue()
 
@@ -65,3 +68,19 @@ def team_to_csv(result: dict[str, Any], *, bom: bool = True) -> str:
             ]
         )
     return _csv_text(rows, bom)
+
+
+def mail_merge_csv(written: dict[str, Any], language: str, *, bom: bool = True) -> str:
+    """One message per person (`reminders.reminder`'s `messages`) as a mail-merge data file: e-mail, name,
+    subject, body and personal link, headers in `language`.
+
+    What Outlook and Word read: UTF-8 with a BOM (else Word guesses the code page and breaks accents and
+    Chinese), CRLF between records and inside a body (a merged message keeps its lines), every field quoted
+    (RFC 4180: a body holds commas, quotes and line breaks), and no cell a spreadsheet would run as a formula.
+    """
+    _ = Texts(language if language in LANGUAGES else "en")
+    rows = [[_(label) for label in MAIL_MERGE_LABELS]]
+    for message in written["messages"]:
+        body = message["body"].replace("\r\n", "\n").replace("\n", "\r\n")
+        rows.append([message["email"], message["name"], message["subject"], body, message["link"]])
+    return _csv_text(rows, bom, csv.QUOTE_ALL)

@@ -6,11 +6,18 @@
  * copied here (tests/checklist/test_team_page_constants.py checks it).
  *
  * The words come from the page strings once (`team_status.*`, `team_action.*`, `team_warning.*`, filled with
- * the reply's `dates_text`), never from each reply: a 1,000-person reply stays small (issue 11). On a phone
- * the CSS stacks each row as a card (no horizontal scroll); the cells carry their column name for that.
+ * the reply's `dates_text`), never from each reply: a 1,000-person reply stays small (issue 11).
+ *
+ * One line per person (issue 22: 200 people must be scannable on a desktop): name, status, deadline, up to two
+ * of the admin's own columns, ONE primary action (the reminder, named after the person) and a Details button
+ * (aria-expanded) that opens a row under it with the warnings, every action with its guide link and the other
+ * columns. Each record's `warnings` ([code, ...values]) are shown there, any code: a code the page has no words
+ * for says to check the row, and the line itself carries a warning mark. On a phone the CSS stacks each row as
+ * a card (no horizontal scroll); the cells carry their column name for that.
  */
 
 const PAGE = 250; // people painted at once (a 200-person team fits on one)
+const OWN_COLUMNS = 2; // the admin's own columns shown in the line; the others are in the details
 
 /** People of the view: one object per record, with what the filters, sorting and painting read. */
 export function peopleOf(view, employees) {
@@ -57,22 +64,48 @@ export class TeamTable {
     return view.dates_text?.[iso] ?? iso;
   }
 
+  /** A warning in words: the page's message for its code, filled with its values; any other code, a generic
+   * "check this row" (a newer engine's warning is never dropped). */
   warning(view, [code, ...values]) {
+    const key = `team_warning.${code}`;
+    if (this.text(key) === key) return this.text("team_warning_unknown");
     const names = (this.text(`team_warning_params.${code}`) || "").split(",").filter(Boolean);
-    const filled = Object.fromEntries(names.map((name, i) => [name, name === "row" ? values[i] : this.day(view, values[i])]));
-    return this.text(`team_warning.${code}`, filled);
+    const filled = Object.fromEntries(names.map((name, i) => [name, /^\d{4}-\d{2}-\d{2}/.test(String(values[i])) ? this.day(view, values[i]) : values[i]]));
+    return this.text(key, filled);
   }
 
   action(view, [code, due]) {
     return due ? this.text(`team_action_by.${code}`, { date: this.day(view, due) }) : this.text(`team_action.${code}`);
   }
 
-  /** Paint `groups` ([{label, people}], label null for no grouping); `remind(person)` opens a reminder.
+  /** The table's head for the admin's columns shown in the line. */
+  paintHead(own) {
+    const e = this.element;
+    const th = (key, className) => e("th", { scope: "col", class: className, text: this.text(key) });
+    this.table.tHead.replaceChildren(
+      e(
+        "tr",
+        {},
+        th("team_col_row", "pct-team__row"),
+        th("team_col_name", "pct-team__person"),
+        th("team_col_status", "pct-team__status"),
+        th("team_col_deadline", "pct-team__deadline"),
+        ...own.map((column) => e("th", { scope: "col", class: "pct-team__own", text: column })),
+        th("team_col_action", "pct-team__primary"),
+        th("team_details", "pct-team__more-head"),
+      ),
+    );
+  }
+
+  /** Paint `groups` ([{label, people}], label null for no grouping); `remind(person)` opens a reminder;
+   * `columns` are the admin's own columns (the first OWN_COLUMNS in the line, the others in the details).
    * At most PAGE people at a time, then a "Show more" row: laying out 10,000 table rows at once blocks the page
    * for seconds (measured: 3.3 s), and a long list is worked through with the filters and the search anyway. */
-  paint(view, groups, { extraColumn, remind }) {
+  paint(view, groups, { columns = [], remind }) {
     const e = this.element;
-    const label = (key) => this.text(key);
+    const own = columns.slice(0, OWN_COLUMNS);
+    const span = 6 + own.length;
+    this.paintHead(own);
     const items = groups.flatMap((group) => [
       ...(group.label !== null ? [{ group, total: group.people.length }] : []),
       ...group.people.map((person) => ({ person })),
@@ -81,18 +114,19 @@ export class TeamTable {
     const body = this.table.tBodies[0];
     let shown = 0;
     let next = 0;
-    const more = e("tr", { class: "pct-team__more" }, e("td", { colSpan: 5 }, e("button", { type: "button", class: "md-button" })));
+    const more = e("tr", { class: "pct-team__more" }, e("td", { colSpan: span }, e("button", { type: "button", class: "md-button" })));
     const button = more.querySelector("button");
+    const context = { own, rest: columns.slice(OWN_COLUMNS), span, remind };
     const paintPage = () => {
       const rows = [];
       let painted = 0;
       while (next < items.length && painted < PAGE) {
         const item = items[next++];
         if (item.person) {
-          rows.push(this.row(view, item.person, { extraColumn, remind, label }));
+          rows.push(...this.row(view, item.person, context));
           painted += 1;
         } else {
-          rows.push(e("tr", { class: "pct-team__group" }, e("th", { scope: "rowgroup", colSpan: 5, text: `${item.group.label} (${item.total})` })));
+          rows.push(e("tr", { class: "pct-team__group" }, e("th", { scope: "rowgroup", colSpan: span, text: `${item.group.label} (${item.total})` })));
         }
       }
       shown += painted;
@@ -113,34 +147,81 @@ export class TeamTable {
     paintPage();
   }
 
-  row(view, person, { extraColumn, remind, label }) {
+  /** A person's line and, hidden until asked for, the row of their details. */
+  row(view, person, { own, rest, span, remind }) {
     const e = this.element;
-    const own = extraColumn && person.extra[extraColumn] ? e("span", { class: "pct-team__own", text: `${extraColumn}: ${person.extra[extraColumn]}` }) : null;
-    return e(
+    const label = (key) => this.text(key);
+    const who = person.name || person.email || String(person.row);
+    const detailsId = `pct-team-details-${person.row}`;
+    const details = e(
       "tr",
-      { dataset: { row: person.row, status: person.status, needsAction: person.needsAction } },
+      { class: "pct-team__details", id: detailsId, hidden: true, dataset: { detailsFor: person.row } },
+      e("td", { colSpan: span }, ...this.details(view, person, rest)),
+    );
+    const toggle = e("button", {
+      type: "button",
+      class: "pct-team__toggle",
+      text: this.text("team_details"),
+      "aria-expanded": "false",
+      "aria-controls": detailsId,
+      "aria-label": this.text("team_details_for", { name: who }),
+    });
+    toggle.addEventListener("click", () => {
+      const open = toggle.getAttribute("aria-expanded") !== "true";
+      toggle.setAttribute("aria-expanded", String(open));
+      details.hidden = !open;
+    });
+    const mark = person.warnings.length
+      ? e("span", { class: "pct-team__mark", role: "img", "aria-label": label("team_has_warnings"), title: label("team_has_warnings"), text: "!" })
+      : null;
+    const line = e(
+      "tr",
+      { dataset: { row: person.row, status: person.status, needsAction: person.needsAction, warnings: person.warnings.length } },
       e("td", { class: "pct-team__row", dataset: { label: label("team_col_row") }, text: String(person.row) }),
       e(
         "td",
         { class: "pct-team__person", dataset: { label: label("team_col_name") } },
         e("span", { class: "pct-team__name", text: person.name }),
-        person.name && person.email ? e("br") : null,
+        mark,
         e("span", { class: "pct-team__email", text: person.email }),
-        own ? e("br") : null,
-        own,
       ),
-      e("td", { dataset: { label: label("team_col_status") }, text: this.text(`team_status.${person.status}`) }),
+      e("td", { class: "pct-team__status", dataset: { label: label("team_col_status") }, text: this.text(`team_status.${person.status}`) }),
       e(
         "td",
         { class: "pct-team__deadline", dataset: { label: label("team_col_deadline") } },
         person.expires ? e("time", { datetime: person.expires, text: this.day(view, person.expires) }) : null,
       ),
-      e("td", { class: "pct-team__todo", dataset: { label: label("team_col_warnings") } }, ...this.todo(view, person, remind)),
+      ...own.map((column) => e("td", { class: "pct-team__own", dataset: { label: column }, text: person.extra[column] ?? "" })),
+      e("td", { class: "pct-team__primary" }, this.primary(view, person, who, remind)),
+      e("td", { class: "pct-team__more-cell" }, toggle),
     );
+    return [line, details];
   }
 
-  /** The warnings (what is wrong, with dates), then the admin's actions, each linking to its guide section. */
-  todo(view, person, remind) {
+  /** The one action in the line: the person's reminder (named after them), else the first action's guide link. */
+  primary(view, person, who, remind) {
+    const e = this.element;
+    if (!person.actions.length) return null;
+    if (person.email) {
+      const open = e("button", {
+        type: "button",
+        class: "pct-team__remind",
+        text: this.text("team_remind_one"),
+        "aria-label": this.text("team_remind_for", { name: who }),
+        dataset: { remindRow: person.row },
+      });
+      open.addEventListener("click", () => remind([person]));
+      return open;
+    }
+    const first = person.actions[0];
+    const href = this.links.guide(this.text(`team_link.${first[0]}`));
+    const words = this.action(view, first);
+    return href ? e("a", { href, text: words }) : e("span", { text: words });
+  }
+
+  /** What opens on demand: the warnings (what is wrong, with dates), every action with its guide section, and
+   * the admin's columns not shown in the line. */
+  details(view, person, rest) {
     const e = this.element;
     const nodes = person.warnings.map((w) => e("p", { class: "pct-team__warning", dataset: { code: w[0] }, text: this.warning(view, w) }));
     if (person.actions.length) {
@@ -151,10 +232,9 @@ export class TeamTable {
       });
       nodes.push(e("ul", { class: "pct-team__actions" }, ...items));
     }
-    if (person.email && person.actions.length) {
-      const open = e("button", { type: "button", class: "pct-team__remind", text: this.text("team_remind_one"), dataset: { remindRow: person.row } });
-      open.addEventListener("click", () => remind([person]));
-      nodes.push(open);
+    const cells = rest.filter((column) => person.extra[column]);
+    if (cells.length) {
+      nodes.push(e("dl", { class: "pct-team__cells" }, ...cells.flatMap((column) => [e("dt", { text: column }), e("dd", { text: person.extra[column] })])));
     }
     return nodes;
   }

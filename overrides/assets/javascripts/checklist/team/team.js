@@ -21,6 +21,17 @@ import { TeamTable, peopleOf } from "./table.js";
 
 const TEAM_KEY = "pct-team";
 
+/** Whether a stored value has the shape this page writes: an object with a list of people (objects). */
+export function isTeam(value) {
+  return (
+    value !== null &&
+    typeof value === "object" &&
+    !Array.isArray(value) &&
+    Array.isArray(value.employees) &&
+    value.employees.every((person) => person !== null && typeof person === "object" && !Array.isArray(person))
+  );
+}
+
 export function setUpTeam({ engine, text, element, download, clock, language, links, store }) {
   const section = document.getElementById("pct-team");
   const error = document.getElementById("pct-team-error");
@@ -30,6 +41,8 @@ export function setUpTeam({ engine, text, element, download, clock, language, li
   const savedLine = document.getElementById("pct-team-saved");
   const undoBox = document.getElementById("pct-team-undo");
   const tableNode = document.getElementById("pct-team-table");
+  const aside = document.getElementById("pct-team-aside");
+  let unreadable = ""; // what the admin is told about a stored team that could not be read (set aside)
   let stored = read();
   let kept = true; // whether `stored` is what this device keeps
   let view = null; // the engine's compact view of `stored`
@@ -39,16 +52,26 @@ export function setUpTeam({ engine, text, element, download, clock, language, li
   const table = new TeamTable(tableNode, { text, element, links });
   const filters = new TeamFilters(section, { text, element, language, onChange: refresh });
   const exporter = new TeamExport(section, { engine, text, download, links, language });
-  const reminders = new TeamReminders(section, { engine, text, links, clock, language }).init();
+  const reminders = new TeamReminders(section, { engine, text, element, links, clock, language, download }).init();
   const importer = new TeamImport(section, { engine, text, element, clock, language, store, onImported, onError: showError }).init();
 
+  /* The stored team, or null. Text that is not a team (corrupt JSON, another shape) is never dropped nor left
+   * for the next import to overwrite: it is copied under a side key (as saved-state.js does for the checklist's
+   * answers), removed from TEAM_KEY only once the copy is written, and the admin is told where it is. */
   function read() {
+    const raw = store.get(TEAM_KEY);
+    if (raw === null) return null;
+    let value = null;
     try {
-      const value = JSON.parse(store.get(TEAM_KEY));
-      return value && Array.isArray(value.employees) ? value : null;
+      value = JSON.parse(raw);
     } catch {
-      return null;
+      value = null;
     }
+    if (isTeam(value)) return value;
+    const key = `${TEAM_KEY}.unreadable-${new Date().toISOString().replace(/[:.]/g, "-")}`;
+    const setAside = store.set(key, raw) && store.remove(TEAM_KEY);
+    unreadable = setAside ? text("team_stored_unreadable", { key }) : text("team_stored_unreadable_kept");
+    return null;
   }
 
   /* Storage full or blocked: the table still shows for this visit, and the admin is told it is not kept. */
@@ -76,6 +99,8 @@ export function setUpTeam({ engine, text, element, download, clock, language, li
   }
 
   function paint() {
+    aside.textContent = unreadable;
+    aside.hidden = !unreadable;
     for (const node of section.querySelectorAll("[data-needs-team]")) node.hidden = !view;
     tableNode.hidden = !view;
     savedLine.textContent = view ? savedText() : "";
@@ -98,7 +123,7 @@ export function setUpTeam({ engine, text, element, download, clock, language, li
     filters.paintColumns(stored.extra_columns ?? [], people);
     const groups = filters.apply(people);
     const count = groups.reduce((sum, group) => sum + group.people.length, 0);
-    table.paint(view, groups, { extraColumn: filters.group.value, remind: (chosen) => reminders.write(chosen) });
+    table.paint(view, groups, { columns: stored.extra_columns ?? [], remind: (chosen) => reminders.write(chosen) });
     shownLine.textContent = count ? text("team_shown", { shown: count, total: people.length }) : text("team_no_match");
     exporter.clear();
   }
@@ -126,6 +151,7 @@ export function setUpTeam({ engine, text, element, download, clock, language, li
 
   function onImported(result) {
     showError("");
+    unreadable = "";
     const { rejected, notices, date_order, date_order_source } = result.team;
     save({ ...result.document, import: { rejected, notices, date_order, date_order_source }, saved_at: clock().now });
     removed = null;
@@ -184,6 +210,7 @@ export function setUpTeam({ engine, text, element, download, clock, language, li
     /** Everything stored was deleted (the page's delete-everything button): forget the team on screen too. */
     forget() {
       stored = null;
+      unreadable = "";
       removed = null;
       kept = true;
       view = null;
