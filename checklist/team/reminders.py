@@ -119,7 +119,7 @@ def _group(_: Texts, people: list[dict[str, Any]], site_url: str) -> dict[str, A
     person's own message, with their date and link, is in `messages`)."""
     steps_left: dict[str, str] = {}
     for person in people:
-        for title, _due in _steps_left(person, dated=False):
+        for title, _undated in _steps_left(person, dated=False):
             steps_left.setdefault(title, title)
     lines = [_(_HELLO_ALL), "", _(_ACCOUNT)]
     if steps_left:

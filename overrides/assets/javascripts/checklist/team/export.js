@@ -38,9 +38,13 @@ export class TeamExport {
     this.download(`${this.text("team_calendar_file")}.ics`, "text/calendar;charset=utf-8", ics);
   }
 
-  /** The addresses of the people shown, one per line (a mail program's To or Bcc field takes them pasted). */
+  /** The addresses of the people shown, one per line (a mail program's To or Bcc field takes them pasted), each
+   * once whatever its case (Ana@x and ana@x are one mailbox: the first spelling is kept). */
   async emails(people) {
-    const addresses = [...new Set(people.map((p) => p.email).filter(Boolean))];
+    const seen = new Set();
+    const addresses = people
+      .map((p) => p.email)
+      .filter((email) => email && !seen.has(email.toLowerCase()) && seen.add(email.toLowerCase()));
     const joined = addresses.join("\n");
     const done = await copyText(joined);
     this.fallback.hidden = done;
