@@ -51,6 +51,12 @@ export function peopleOf(view, employees) {
   });
 }
 
+/** A cell's text kept to two lines in the desktop line (the CSS clamps it; the whole text is its tooltip and
+ * is in the details): a long department name never makes one person's line three times as tall. */
+function clamped(e, text) {
+  return e("span", { class: "pct-team__clamp", title: text, text });
+}
+
 export class TeamTable {
   constructor(table, { text, element, links }) {
     this.table = table;
@@ -156,7 +162,7 @@ export class TeamTable {
     const details = e(
       "tr",
       { class: "pct-team__details", id: detailsId, hidden: true, dataset: { detailsFor: person.row } },
-      e("td", { colSpan: span }, ...this.details(view, person, rest)),
+      e("td", { colSpan: span }, ...this.details(view, person, [...own, ...rest])),
     );
     const toggle = e("button", {
       type: "button",
@@ -177,21 +183,20 @@ export class TeamTable {
     const line = e(
       "tr",
       { dataset: { row: person.row, status: person.status, needsAction: person.needsAction, warnings: person.warnings.length } },
-      e("td", { class: "pct-team__row", dataset: { label: label("team_col_row") }, text: String(person.row) }),
+      e("td", { class: "pct-team__row", dataset: { label: label("team_col_row") } }, String(person.row), mark),
       e(
         "td",
         { class: "pct-team__person", dataset: { label: label("team_col_name") } },
-        e("span", { class: "pct-team__name", text: person.name }),
-        mark,
-        e("span", { class: "pct-team__email", text: person.email }),
+        e("span", { class: "pct-team__name pct-team__clamp", title: person.name || null, text: person.name }),
+        e("span", { class: "pct-team__email", title: person.email || null, text: person.email }),
       ),
-      e("td", { class: "pct-team__status", dataset: { label: label("team_col_status") }, text: this.text(`team_status.${person.status}`) }),
+      e("td", { class: "pct-team__status", dataset: { label: label("team_col_status") } }, clamped(e, this.text(`team_status.${person.status}`))),
       e(
         "td",
         { class: "pct-team__deadline", dataset: { label: label("team_col_deadline") } },
         person.expires ? e("time", { datetime: person.expires, text: this.day(view, person.expires) }) : null,
       ),
-      ...own.map((column) => e("td", { class: "pct-team__own", dataset: { label: column }, text: person.extra[column] ?? "" })),
+      ...own.map((column) => e("td", { class: "pct-team__own", dataset: { label: column } }, person.extra[column] ? clamped(e, person.extra[column]) : null)),
       e("td", { class: "pct-team__primary" }, this.primary(view, person, who, remind)),
       e("td", { class: "pct-team__more-cell" }, toggle),
     );
@@ -219,8 +224,8 @@ export class TeamTable {
     return href ? e("a", { href, text: words }) : e("span", { text: words });
   }
 
-  /** What opens on demand: the warnings (what is wrong, with dates), every action with its guide section, and
-   * the admin's columns not shown in the line. */
+  /** What opens on demand: the warnings (what is wrong, with dates), every action with its guide section, the
+   * whole address and the admin's columns, whole (the line may shorten them). */
   details(view, person, rest) {
     const e = this.element;
     const nodes = person.warnings.map((w) => e("p", { class: "pct-team__warning", dataset: { code: w[0] }, text: this.warning(view, w) }));
@@ -232,9 +237,10 @@ export class TeamTable {
       });
       nodes.push(e("ul", { class: "pct-team__actions" }, ...items));
     }
-    const cells = rest.filter((column) => person.extra[column]);
+    const cells = rest.filter((column) => person.extra[column]).map((column) => [column, person.extra[column]]);
+    if (person.email) cells.unshift([this.text("team_col_email"), person.email]);
     if (cells.length) {
-      nodes.push(e("dl", { class: "pct-team__cells" }, ...cells.flatMap((column) => [e("dt", { text: column }), e("dd", { text: person.extra[column] })])));
+      nodes.push(e("dl", { class: "pct-team__cells" }, ...cells.flatMap(([column, value]) => [e("dt", { text: column }), e("dd", { text: value })])));
     }
     return nodes;
   }
