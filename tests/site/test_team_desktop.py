@@ -49,9 +49,7 @@ def admin_csv(today: str, count: int = 200) -> str:
             name = '=HYPERLINK("https://evil.example","x")'
         issued = (day + dt.timedelta(days=offset)).isoformat()
         phone = f"+33 1 23 45 {index % 100:02} {index % 89:02}"
-        lines.append(
-            f'"{name.replace(chr(34), chr(34) * 2)}";{email};{issued};{signed};{services[index % 4]};{phone}'
-        )
+        lines.append(f'"{name.replace(chr(34), chr(34) * 2)}";{email};{issued};{signed};{services[index % 4]};{phone}')
     return "\n".join(lines) + "\n"
 
 
@@ -164,6 +162,7 @@ def test_a_reminders_personal_link_opens_that_persons_plan_in_a_fresh_browser(
     person = expected[4]
     deadline = next(s["due_text"] for s in person["remaining"] if s["due_text"])
     page.get_by_role("button", name=words["team_remind_for"].format(name=person["name"]), exact=True).click()
+    expect(page.locator("#pct-team-remind-body")).to_have_value(re.compile(re.escape(person["name"])))
     body = page.locator("#pct-team-remind-body").input_value()
     assert deadline in body
     href = page.locator("#pct-team-remind-open").get_attribute("href") or ""
@@ -179,9 +178,9 @@ def test_a_reminders_personal_link_opens_that_persons_plan_in_a_fresh_browser(
     expired = expected[2]
     assert expired["status"] == "expired"
     page.get_by_role("button", name=words["team_remind_for"].format(name=expired["name"]), exact=True).click()
-    expect(page.locator("#pct-team-remind-body")).to_contain_text(
-        _("Your temporary password no longer works, so do not use it: your admin will send you new sign-in info.")
-    )
+    expect(page.locator("#pct-team-remind-body")).to_have_value(re.compile(re.escape(expired["name"])))
+    said = _("Your temporary password no longer works, so do not use it: your admin will send you new sign-in info.")
+    assert said in page.locator("#pct-team-remind-body").input_value()
     sign_in = next(s["title"] for s in person["remaining"] if s["id"] == "employee.sign_in")
     assert sign_in not in page.locator("#pct-team-remind-body").input_value()
 
