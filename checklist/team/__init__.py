@@ -7,8 +7,9 @@ CSV file. One module per concern, each below the next (no import circles):
 - `date_cells`: the file's day/month order and each date cell read; `cells`: yes/no cells, names, formulas;
 - `decoding`, `reading`, `rejections`: the file's bytes to rows, and the rows refused in the admin's words;
 - `model`: the rules, one `Person` record per employee; `views`: its two renderers (full, the page's compact);
-- `from_csv`: a CSV file through the same rules; `export`: the template and status CSV; `reminders`: the
-  reminder an admin sends.
+- `from_csv`: a CSV file through the same rules; `personal`: an employee's own checklist as a share link;
+  `reminders`: the reminder an admin sends (by status, with that link); `export`: the template, status and
+  mail-merge CSV.
 """
 
 from __future__ import annotations

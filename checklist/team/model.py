@@ -51,6 +51,7 @@ _RANK = {status: index for index, status in enumerate(STATUSES)}
 _LATE = dt.date.max.toordinal() + 1  # sorts after any deadline
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+")
+_ISO_START = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 _EXPIRED = N_(
     "Not signed in, and the temporary password stopped working on {date}: remove the account and add it again."
@@ -288,9 +289,17 @@ class Context:
         if code == "progress_pending":
             assert person.associated_at is not None
             found = self.exams(person.associated_at)
-        else:
+        elif code in ("temp_password_expired", "temp_password_expires_soon"):
             assert person.issued is not None
             found = self.issued(person.issued)[1]
+        else:
+            # Any other warning (e.g. one the reading adds for a row): its message filled with its parameters by
+            # name (`WARNING_PARAMETERS`), an ISO date in the call's words, so a new code needs no branch here.
+            values = {
+                name: self.text(value) if isinstance(value, str) and _ISO_START.match(value) else value
+                for name, value in zip(WARNING_PARAMETERS.get(code, ()), warning[1:], strict=False)
+            }
+            found = {"code": code, "message": self._(WARNING_MESSAGES[code], **values)}
         assert found is not None
         return dict(found)
 

@@ -90,13 +90,16 @@ def _personal(_: Texts, person: dict[str, Any], language: str, site_url: str) ->
     expired = person["status"] == "expired"
     subject = _(_SUBJECT_EXPIRED) if expired else _(_SUBJECT_BY, date=deadline) if deadline else _(_SUBJECT)
     name = person["name"]
-    lines = [_(_HELLO, name=name) if name else _(_HELLO_ALL), "", _(_ACCOUNT)]
+    hello = _(_HELLO, name=name) if name else _(_HELLO_ALL)
+    lines = [hello, "", _(_ACCOUNT)]
+    said = []  # the sentence of their status
     if expired:
-        lines += ["", _(_EXPIRED)]
+        said = [_(_EXPIRED)]
     elif deadline:
-        lines += ["", _(_SIGN_IN_BY, date=deadline)]
+        said = [_(_SIGN_IN_BY, date=deadline)]
     elif not person["signed_in"]:
-        lines += ["", _(_SIGN_IN_SOON)]
+        said = [_(_SIGN_IN_SOON)]
+    lines += ["", *said] if said else []
     left = _steps_left(person, dated=True)
     if left:
         lines += ["", _(_STEPS)]
@@ -109,7 +112,9 @@ def _personal(_: Texts, person: dict[str, Any], language: str, site_url: str) ->
     if guide:
         lines += ["", _(_GUIDE, url=guide)]
     lines += ["", _(_THANKS)]
-    return {"subject": subject, "body": "\n".join(lines), "link": link}
+    # The same without the steps (they are on the personal checklist): for a mail link that must stay short.
+    short = [hello, "", *([*said, ""] if said else []), _(_PERSONAL, url=link), "", _(_THANKS)]
+    return {"subject": subject, "body": "\n".join(lines), "short_body": "\n".join(short), "link": link}
 
 
 def _group(_: Texts, people: list[dict[str, Any]], site_url: str) -> dict[str, Any]:
@@ -140,8 +145,9 @@ def reminder(result: dict[str, Any], site_url: str) -> dict[str, Any]:
     """A reminder for the people of `result` (the output of `team`, in the language chosen for the message).
 
     Returns `subject` and `body` (one person's own message, or the group's), `emails` (each address once,
-    whatever its case) and `messages`: one per address, `{row, email, name, subject, body, link}`, the person's
-    own message with their checklist's link (the mail-merge file, the per-person mail links). An address given
+    whatever its case) and `messages`: one per address, `{row, email, name, subject, body, short_body, link}`, the
+    person's own message with their checklist's link (the mail-merge file; the per-person mail links, which take
+    the short body, without the list of steps, when the whole one is too long for a link). An address given
     on two rows gets the first row's message."""
     language = result["language"]
     _ = Texts(language)
@@ -159,6 +165,7 @@ def reminder(result: dict[str, Any], site_url: str) -> dict[str, Any]:
     if len(people) == 1:
         written = _personal(_, people[0], language, site_url)
         written.pop("link")
+        written.pop("short_body")
     else:
         written = _group(_, people, site_url)
     return {**written, "emails": emails, "messages": messages}

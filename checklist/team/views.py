@@ -10,6 +10,7 @@ name and holds no copy of a Python constant (a test checks the page's modules).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -26,6 +27,7 @@ __all__ = ["FLAGS", "VIEW_FIELDS", "build_team", "compact", "full", "team"]
 VIEW_FIELDS: tuple[str, ...] = ("row", "status", "needs_action", "flags", "expires", "actions", "warnings")
 FLAGS: dict[str, int] = {"signed_in": 1, "partner_university_connected": 2, "exams_associated": 4}
 _SIGNED_IN, _CONNECTED, _ASSOCIATED = FLAGS.values()
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")  # a warning's date parameters (ISO dates or date-times)
 
 
 def full(context: Context, person: Person) -> dict[str, Any]:
@@ -80,7 +82,8 @@ def _view_dates(context: Context, people: list[Person]) -> dict[str, str]:
             found.add(person.expires)
         found.update(due for _, _, due, _ in person.actions if due is not None)
         for warning in person.warnings:
-            found.update(value for value in warning[1:] if isinstance(value, str))
+            # Only the dates: a warning's other text (an address, a cell) is shown as it is.
+            found.update(value for value in warning[1:] if isinstance(value, str) and _ISO.match(value))
     return {value: context.text(value) for value in sorted(found)}
 
 

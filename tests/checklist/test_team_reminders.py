@@ -233,3 +233,19 @@ def test_a_group_message_names_nobody_and_gives_the_earliest_deadline() -> None:
     earliest = next(s["due_text"] for s in soon["remaining"] if s["due_text"])
     assert f"please sign in by {earliest}" in message["body"]
     assert "new sign-in info" in message["body"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("person", [EXPIRED, SOON, UNKNOWN, SIGNED])
+def test_the_short_message_fits_a_mail_link(language: str, person: dict[str, Any]) -> None:
+    """A Chinese message is about nine characters a character in a mail link: the per-person link falls back
+    to the short form, which still says the status and carries the personal link, within 2,000 characters."""
+    message = written(language, person)["messages"][0]
+    short = message["short_body"]
+    assert message["link"] in short and len(short) < len(message["body"])
+    status_words = written(language, person)["body"].split("\n")[4] if person is not SIGNED else ""
+    assert status_words in short
+    quoted = urllib.parse.quote
+    href = f"mailto:{quoted(person['email'], safe='')}?subject={quoted(message['subject'], safe='')}"
+    href += f"&body={quoted(short, safe='')}"
+    assert len(href) <= 2000, len(href)

@@ -125,13 +125,15 @@ export class TeamReminders {
     this.batches.textContent = split ? this.text("team_remind_batches", { size: MAX_PEOPLE, chars: MAX_URL }) : "";
   }
 
-  /** For a group: each person's own message as a mail link, named after them (their own link inside). */
+  /** For a group: each person's own message as a mail link, named after them (their own link inside); the
+   * short form of the message (without the steps, which their checklist lists) when the whole is too long. */
   paintEach(messages) {
     const group = this.people.length > 1 && messages.length > 0;
     this.each.hidden = !group;
     this.eachList.replaceChildren(
       ...(group ? messages : []).map((message) => {
-        const [link] = mailLinks([message.email], queryOf(message.subject, message.body));
+        const [link] =
+          mailLinks([message.email], queryOf(message.subject, message.body)).concat(mailLinks([message.email], queryOf(message.subject, message.short_body)));
         const words = this.text("team_remind_mail_to", { name: message.name || message.email });
         return this.element(
           "li",
