@@ -21,23 +21,24 @@ export function mailLinks(emails, query) {
     const href = `mailto:${encodeURIComponent(emails[0])}?${query}`;
     return href.length <= MAX_URL ? [{ href, count: 1 }] : [];
   }
-  const start = `mailto:?${query}&bcc=`;
+  const start = "mailto:?bcc=";
+  const end = `&${query}`;
+  const fixed = start.length + end.length;
   const links = [];
   let batch = [];
-  let length = start.length;
+  let length = fixed;
   for (const email of emails) {
     const part = encodeURIComponent(email);
-    const added = (batch.length ? 1 : 0) + part.length;
-    if (batch.length && (batch.length >= MAX_PEOPLE || length + added > MAX_URL)) {
-      links.push({ href: start + batch.join(","), count: batch.length });
+    if (fixed + part.length > MAX_URL) return [];
+    if (batch.length && (batch.length >= MAX_PEOPLE || length + 1 + part.length > MAX_URL)) {
+      links.push({ href: start + batch.join(",") + end, count: batch.length });
       batch = [];
-      length = start.length;
+      length = fixed;
     }
-    if (start.length + part.length > MAX_URL) return [];
     length += (batch.length ? 1 : 0) + part.length;
     batch.push(part);
   }
-  if (batch.length) links.push({ href: start + batch.join(","), count: batch.length });
+  if (batch.length) links.push({ href: start + batch.join(",") + end, count: batch.length });
   return links;
 }
 
