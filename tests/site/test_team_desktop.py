@@ -214,6 +214,8 @@ def test_a_group_gets_mail_links_in_batches_and_one_message_each(csp_server: Sit
 
     # One message per person: the mail links, each named after its person, and the mail-merge file.
     page.locator("#pct-team-remind-each summary").click()
+    page.locator("#pct-team-remind-each summary").scroll_into_view_if_needed()
+    picture(page, "team-remind-batches-en.png")
     mail_to = page.locator("#pct-team-remind-people a")
     expect(mail_to).to_have_count(len(unique))
     expect(page.get_by_role("link", name=words["team_remind_mail_to"].format(name="Alice Martin"))).to_have_count(1)
