@@ -257,3 +257,34 @@ def test_an_unreadable_stored_team_is_set_aside_and_said(csp_server: SiteServer,
     import_team(page, admin_csv(browser_today(page), 3))
     expect(page.locator(ROWS)).to_have_count(3, timeout=TEAM_TIMEOUT)
     assert page.evaluate("key => localStorage.getItem(key)", kept[0]) == raw
+
+
+def held_out_csv(today: str, count: int = 200) -> str:
+    """A file the layout was never tuned on: long Chinese and hyphenated names, an address of 90 characters,
+    two own columns of long text, Excel-style yes/no and a signed-in share of a third."""
+    day = dt.date.fromisoformat(today)
+    lines = ["顯示名稱,電子郵件,建立日期,已登入,部門名稱（完整）,辦公室電話與分機"]
+    for index in range(count):
+        name = (
+            ("歐陽" + "明" * (index % 9) + "-Jean-Baptiste de la Fontaine-Marchand") if index % 3 else f"陳大文 {index}"
+        )
+        email = f"{'x' * 60}.{index}@subsidiary-{index}.asia-pacific.example.com"
+        issued = (day - dt.timedelta(days=(index * 13) % 110)).isoformat()
+        signed = "TRUE" if index % 3 == 0 else "FALSE"
+        department = "亞太區企業客戶業務發展與合作夥伴關係管理部門（台北辦公室）"
+        lines.append(f"{name},{email},{issued},{signed},{department},+886 2 2345 6789 分機 {index:04}")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("language", ["zh-TW", "en"])
+def test_held_out_a_file_never_tuned_on_fits_too(csp_server: SiteServer, page: Page, language: str) -> None:
+    page.set_viewport_size({"width": 1280, "height": 900})
+    open_checklist(page, checklist_url(csp_server, language))
+    answer(page, "role", "admin")
+    import_team(page, held_out_csv(browser_today(page)))
+    expect(page.locator(ROWS)).to_have_count(200, timeout=TEAM_TIMEOUT)
+    shape = geometry(page)
+    print(f"\nheld out, {language}: {shape['perPerson']:.1f} px a person at 1280 px", shape)
+    assert shape["perPerson"] <= PER_PERSON, shape
+    assert shape["docScroll"] <= shape["docClient"] and shape["tableScroll"] <= shape["tableClient"], shape
+    picture(page, f"team-held-out-1280-{language}.png")
