@@ -22,7 +22,7 @@ from .errors import ChecklistError, input_error, load_json
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, Texts
 from .plan import date_labels, guide_link, plan
 from .retirement import RETIRED_FIELDS, retired
-from .steps import BENEFIT_KINDS, STEPS
+from .steps import STEPS
 from .team import (
     ADMIN_ACTIONS,
     COLUMN_LABELS,
@@ -451,7 +451,6 @@ def page_context(language: str, today: dt.date) -> dict[str, Any]:
         "date_order": list(date_labels()),  # the page's JSON sorts object keys: the order travels as a list
         # The order a reader of the language writes a date in: the date fields follow it, not the browser's.
         "date_parts": list(DATE_PARTS.get(language, DATE_PARTS[DEFAULT_LANGUAGE])),
-        "benefit_kinds": list(BENEFIT_KINDS),
         "overview": overview,
     }
 

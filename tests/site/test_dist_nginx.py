@@ -310,10 +310,6 @@ def test_prerendered_step_link_opens_its_section_under_the_sub_path(nginx: Nginx
 
 
 @pytest.mark.browser
-@pytest.mark.skipif(
-    not (ROOT / "overrides/assets/javascripts/checklist/links.js").exists(),
-    reason="the live plan's links are resolved against data-site-root by the page's links.js (not merged yet)",
-)
 def test_live_step_link_opens_its_section_under_the_sub_path(nginx: Nginx, page: Page) -> None:
     """The plan painted by the page from the worker's reply: its links are resolved against data-site-root."""
     page.goto(nginx.url + BASE + "fr/checklist/")
