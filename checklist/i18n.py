@@ -13,8 +13,7 @@ import io
 from functools import cache
 from importlib import resources
 
-LANGUAGES: tuple[str, ...] = ("en", "fr", "zh-TW")
-DEFAULT_LANGUAGE = "en"
+DEFAULT_LANGUAGE = "en"  # the language of the msgids: the catalogs translate from it
 DOMAIN = "checklist"
 
 __all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "NC_", "NP_", "N_", "Texts", "catalog_dir", "translations"]
@@ -42,6 +41,25 @@ def NP_(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802
 def catalog_dir(language: str) -> str:
     """gettext directory name for a language tag (`zh-TW` -> `zh_TW`)."""
     return language.replace("-", "_")
+
+
+def _catalog_languages() -> tuple[str, ...]:
+    """The language tags of the compiled catalogs in the package, the default first.
+
+    The one list of languages is mkdocs.yml's (the i18n plugin); a language gets its catalog there with
+    `pybabel init` (README, "Add a language"), so the catalogs present are that list, and the engine reads it
+    from its own files: under Pyodide, from the CLI or a wheel there is no mkdocs.yml to read. A test checks
+    that both lists are the same.
+    """
+    found = [
+        entry.name.replace("_", "-")
+        for entry in resources.files(__package__).joinpath("locale").iterdir()
+        if entry.joinpath("LC_MESSAGES", f"{DOMAIN}.mo").is_file()
+    ]
+    return (DEFAULT_LANGUAGE, *sorted(set(found) - {DEFAULT_LANGUAGE}))
+
+
+LANGUAGES: tuple[str, ...] = _catalog_languages()
 
 
 @cache

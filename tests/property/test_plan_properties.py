@@ -30,7 +30,7 @@ def valid_documents(draw: st.DrawFn) -> dict[str, Any]:
     document: dict[str, Any] = {
         "role": draw(st.sampled_from(["admin", "employee"])),
         "situation": draw(st.sampled_from(["transition", "enroll"])),
-        "language": draw(st.sampled_from(["en", "fr", "zh-TW"])),
+        "language": draw(st.sampled_from(sorted(LANGUAGE_PREFIX))),
     }
     if draw(st.booleans()):
         document["now"] = iso_minutes(now)
