@@ -12,6 +12,7 @@ import gettext
 import io
 from functools import cache
 from importlib import resources
+from typing import Any
 
 DEFAULT_LANGUAGE = "en"  # the language of the msgids: the catalogs translate from it
 DOMAIN = "checklist"
@@ -105,6 +106,12 @@ class Texts:
                 self.ctx("date-time format", "{date}, {time}"),
             )
         return (self._months, *self._patterns)
+
+    def date_words(self) -> dict[str, Any]:
+        """What `date` and `datetime` write with, for the page's own dates (the answers it lists, the day it is
+        printed): the page fills these patterns instead of holding a second copy of each language's rules."""
+        months, pattern, first, date_time = self._date_words()
+        return {"months": list(months), "date": pattern, "first_day": first, "date_time": date_time}
 
     def date(self, value: dt.date) -> str:
         """A date the way a reader of this language writes it (the format itself is in the catalog):
