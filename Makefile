@@ -91,12 +91,12 @@ TEST_WORKERS ?= 2
 test: deps system-deps
 	$(VENV)/bin/ruff check checklist hooks tests l10n bench tools deploy
 	$(VENV)/bin/ruff format --check checklist hooks tests l10n bench tools deploy
-	$(PY) -m tests.audit
+	$(PY) -m tools.audit
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 # npm audit and pip-audit; each is skipped, saying why, when its advisory database cannot be reached.
 audit: deps
-	$(PY) -m tests.audit
+	$(PY) -m tools.audit
 
 # The SHA-256 of each Pyodide file the site ships (hooks/pyodide.sha256, checked by every build).
 pyodide-sha256: deps

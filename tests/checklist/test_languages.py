@@ -33,7 +33,7 @@ def test_no_other_file_spells_the_list_of_languages() -> None:
     sources = [*ROOT.glob("checklist/**/*.py"), *ROOT.glob("tests/**/*.py"), *ROOT.glob("l10n/*.py")]
     sources += [*ROOT.glob("deploy/*.py"), *ROOT.glob("tools/*.py")]
     copies = sorted(p.relative_to(ROOT).as_posix() for p in sources if SPELLED.search(p.read_text(encoding="utf-8")))
-    assert copies == ["tests/l10n/conftest.py"]
+    assert copies == ["tests/helpers/l10n_fixture.py"]
     assert not re.search(r"^LOCALES\b", (ROOT / "Makefile").read_text(encoding="utf-8"), re.MULTILINE)
 
 

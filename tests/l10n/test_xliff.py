@@ -15,7 +15,7 @@ from l10n.cli import main
 from l10n.project import Project, load
 from l10n.status import refresh
 from tests.helpers.docs import LANGUAGES, PAGES, ROOT
-from tests.l10n.test_breaks import CHINESE, ENGLISH, FRENCH, MKDOCS
+from tests.helpers.l10n_breaks import CHINESE, ENGLISH, FRENCH, MKDOCS
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from l10n.cli import main
 from l10n.project import Project
 from l10n.status import refresh
 from tests.helpers.docs import ROOT
-from tests.l10n.test_breaks import CHINESE, ENGLISH, FRENCH, MKDOCS
+from tests.helpers.l10n_breaks import CHINESE, ENGLISH, FRENCH, MKDOCS
 
 NS = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
 
