@@ -52,10 +52,10 @@ def _catalog_languages() -> tuple[str, ...]:
     from its own files: under Pyodide, from the CLI or a wheel there is no mkdocs.yml to read. A test checks
     that both lists are the same.
     """
+    locale = resources.files(__package__).joinpath("locale")
+    entries = locale.iterdir() if locale.is_dir() else ()  # no catalog at all: English, from the msgids
     found = [
-        entry.name.replace("_", "-")
-        for entry in resources.files(__package__).joinpath("locale").iterdir()
-        if entry.joinpath("LC_MESSAGES", f"{DOMAIN}.mo").is_file()
+        entry.name.replace("_", "-") for entry in entries if entry.joinpath("LC_MESSAGES", f"{DOMAIN}.mo").is_file()
     ]
     return (DEFAULT_LANGUAGE, *sorted(set(found) - {DEFAULT_LANGUAGE}))
 
