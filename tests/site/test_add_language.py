@@ -24,13 +24,19 @@ NEW = "de"
 VENV = Path(sys.executable).parent.parent
 
 
+def _tracked() -> list[str]:
+    """The files git tracks, as they are in the work tree (node_modules aside: it is linked, not copied)."""
+    names = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout.decode()
+    return [
+        name for name in names.split("\0") if name and not name.startswith("node_modules") and (ROOT / name).is_file()
+    ]
+
+
 def _copy_project(target: Path) -> None:
-    """The committed files as they are in the work tree (a fresh clone), node_modules linked, not copied."""
-    names = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
-    for name in names.decode().split("\0"):
-        if name and not name.startswith("node_modules") and (ROOT / name).is_file():
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, target / name)
+    """A fresh clone, in effect: the tracked files copied, node_modules linked."""
+    for name in _tracked():
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, target / name)
     (target / "node_modules").symlink_to((ROOT / "node_modules").resolve())
 
 
@@ -84,9 +90,19 @@ def added(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_the_recipe_touches_only_mkdocs_yml_and_the_new_catalog(added: Path) -> None:
-    """What the README says a language costs: one entry in mkdocs.yml, its catalog (.po to translate, .mo)."""
-    new_files = sorted(p.relative_to(added).as_posix() for p in (added / "checklist/locale" / NEW).rglob("*.*"))
-    assert new_files == [
+    """What the README says a language costs: its entry in mkdocs.yml, its catalog (the .po to translate, the .mo)."""
+    tracked = set(_tracked())
+    changed = sorted(name for name in tracked if (added / name).read_bytes() != (ROOT / name).read_bytes())
+    new = sorted(
+        path.relative_to(added).as_posix()
+        for path in added.rglob("*")
+        if path.is_file()
+        and path.relative_to(added).parts[0] not in ("site", "build", "node_modules")  # outputs (git-ignored)
+        and "__pycache__" not in path.parts
+        and path.relative_to(added).as_posix() not in tracked
+    )
+    assert changed == ["mkdocs.yml"]
+    assert new == [
         f"checklist/locale/{NEW}/LC_MESSAGES/checklist.mo",
         f"checklist/locale/{NEW}/LC_MESSAGES/checklist.po",
     ]
