@@ -7,11 +7,11 @@ PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-LOCALES := en fr zh_TW
+# The languages are mkdocs.yml's (plugins.i18n.languages) and nowhere else: the engine finds its catalogs in
+# checklist/locale/, made for a new language with `make catalogs-init LANG=de` (README, "Add a language").
 POT := checklist/locale/checklist.pot
-PO_FILES := $(foreach l,$(LOCALES),checklist/locale/$(l)/LC_MESSAGES/checklist.po)
 
-.PHONY: help serve build dist lock test lint format deps system-deps catalogs-extract catalogs-update catalogs-compile clean
+.PHONY: help serve build dist lock test lint format deps system-deps catalogs-extract catalogs-init catalogs-update catalogs-compile clean
 .PHONY: l10n-status l10n-refresh l10n-check l10n-export l10n-import bench screenshots audit pyodide-sha256
 
 help:
@@ -20,6 +20,7 @@ help:
 	@echo "make build   strict build into site/"
 	@echo "make dist SITE_URL=https://partners.example.org/guide/   the deployable folder dist/ (README, Publish)"
 	@echo "make catalogs-extract | catalogs-update | catalogs-compile   checklist .po workflow"
+	@echo "make catalogs-init LANG=de   the checklist catalog of a new language (README, Add a language)"
 	@echo "make screenshots   the README's three pictures (screenshots/*.png), and the browser tests' pictures (artifacts/screenshots/)"
 	@echo "make audit   known vulnerabilities in npm and Python packages (skipped, with the reason, when offline)"
 	@echo "make pyodide-sha256   record the Pyodide files the build ships (after reviewing a Pyodide upgrade)"
@@ -90,12 +91,12 @@ TEST_WORKERS ?= 2
 test: deps system-deps
 	$(VENV)/bin/ruff check checklist hooks tests l10n bench tools deploy
 	$(VENV)/bin/ruff format --check checklist hooks tests l10n bench tools deploy
-	$(PY) -m tests.audit
+	$(PY) -m tools.audit
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 # npm audit and pip-audit; each is skipped, saying why, when its advisory database cannot be reached.
 audit: deps
-	$(PY) -m tests.audit
+	$(PY) -m tools.audit
 
 # The SHA-256 of each Pyodide file the site ships (hooks/pyodide.sha256, checked by every build).
 pyodide-sha256: deps
@@ -111,6 +112,11 @@ format: deps
 catalogs-extract: deps
 	$(VENV)/bin/pybabel extract --no-default-keywords --no-location --sort-output -k N_ -k NC_:1c,2 -k NP_:1,2 -k ctx:1c,2 \
 	  --project=partner-center-checklist -o $(POT) checklist
+
+catalogs-init: deps  # from the committed checklist.pot (the tests keep it current): only the new catalog changes
+	@if [ -z "$(L10N_LANG)" ]; then echo "usage: make catalogs-init LANG=de (the locale of mkdocs.yml)" >&2; exit 2; fi
+	$(VENV)/bin/pybabel init -i $(POT) -d checklist/locale -D checklist -l $(subst -,_,$(L10N_LANG))
+	$(VENV)/bin/pybabel compile -d checklist/locale -D checklist -l $(subst -,_,$(L10N_LANG))
 
 catalogs-update: catalogs-extract
 	$(VENV)/bin/pybabel update -i $(POT) -d checklist/locale -D checklist

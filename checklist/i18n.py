@@ -12,9 +12,9 @@ import gettext
 import io
 from functools import cache
 from importlib import resources
+from typing import Any
 
-LANGUAGES: tuple[str, ...] = ("en", "fr", "zh-TW")
-DEFAULT_LANGUAGE = "en"
+DEFAULT_LANGUAGE = "en"  # the language of the msgids: the catalogs translate from it
 DOMAIN = "checklist"
 
 __all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "NC_", "NP_", "N_", "Texts", "catalog_dir", "translations"]
@@ -42,6 +42,25 @@ def NP_(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802
 def catalog_dir(language: str) -> str:
     """gettext directory name for a language tag (`zh-TW` -> `zh_TW`)."""
     return language.replace("-", "_")
+
+
+def _catalog_languages() -> tuple[str, ...]:
+    """The language tags of the compiled catalogs in the package, the default first.
+
+    The one list of languages is mkdocs.yml's (the i18n plugin); a language gets its catalog there with
+    `pybabel init` (README, "Add a language"), so the catalogs present are that list, and the engine reads it
+    from its own files: under Pyodide, from the CLI or a wheel there is no mkdocs.yml to read. A test checks
+    that both lists are the same.
+    """
+    locale = resources.files(__package__).joinpath("locale")
+    entries = locale.iterdir() if locale.is_dir() else ()  # no catalog at all: English, from the msgids
+    found = [
+        entry.name.replace("_", "-") for entry in entries if entry.joinpath("LC_MESSAGES", f"{DOMAIN}.mo").is_file()
+    ]
+    return (DEFAULT_LANGUAGE, *sorted(set(found) - {DEFAULT_LANGUAGE}))
+
+
+LANGUAGES: tuple[str, ...] = _catalog_languages()
 
 
 @cache
@@ -87,6 +106,12 @@ class Texts:
                 self.ctx("date-time format", "{date}, {time}"),
             )
         return (self._months, *self._patterns)
+
+    def date_words(self) -> dict[str, Any]:
+        """What `date` and `datetime` write with, for the page's own dates (the answers it lists, the day it is
+        printed): the page fills these patterns instead of holding a second copy of each language's rules."""
+        months, pattern, first, date_time = self._date_words()
+        return {"months": list(months), "date": pattern, "first_day": first, "date_time": date_time}
 
     def date(self, value: dt.date) -> str:
         """A date the way a reader of this language writes it (the format itself is in the catalog):

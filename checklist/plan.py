@@ -12,7 +12,7 @@ from typing import Any
 
 from . import dates, steps
 from .answers import Answers, read_answers
-from .i18n import N_, NP_, Texts
+from .i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, NP_, Texts
 from .retirement import RETIREMENT, retired
 from .steps import GROUPS, Step
 
@@ -31,7 +31,8 @@ __all__ = [
     "proved",
 ]
 
-LANGUAGE_PREFIX = {"en": "/", "fr": "/fr/", "zh-TW": "/zh-TW/"}
+# mkdocs-static-i18n's folders: the default language at the site's root, every other one in a folder of its tag.
+LANGUAGE_PREFIX = {language: "/" if language == DEFAULT_LANGUAGE else f"/{language}/" for language in LANGUAGES}
 
 # The progress line, with plural forms by the number of required steps ("1 of 1 required step done").
 PROGRESS = NP_("{done} of {total} required step done", "{done} of {total} required steps done")
@@ -72,13 +73,6 @@ def date_labels() -> dict[str, str]:
 def iso(value: dt.date) -> str:
     """The output's ISO form of a date (``2027-06-30``) or a date and time, to the minute (``2027-06-30T09:05``)."""
     return value.isoformat(timespec="minutes") if isinstance(value, dt.datetime) else value.isoformat()
-
-
-def __getattr__(name: str) -> Any:
-    """`DATE_LABELS`, the name older code imports, is `date_labels()` read now: never a stale copy of the steps."""
-    if name == "DATE_LABELS":
-        return date_labels()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def key_dates(answers: Answers) -> tuple[dict[str, str | None], list[str]]:

@@ -28,7 +28,6 @@ __all__ = [
     "BENEFIT_KINDS",
     "GROUPS",
     "STEPS",
-    "STEPS_BY_ID",
     "STEP_IDS",
     "Group",
     "KeyDate",
@@ -587,8 +586,7 @@ def key_dates() -> tuple[tuple[Step, KeyDate], ...]:
     return tuple((step, key_date) for step in STEPS for key_date in step.dates)
 
 
-# Import-time copies for readers of the package's public surface (`checklist.STEP_IDS`); the engine itself calls
+# An import-time copy for readers of the package's public surface (`checklist.STEP_IDS`); the engine itself calls
 # the functions above.
 STEP_IDS: tuple[str, ...] = step_ids()
-STEPS_BY_ID: dict[str, Step] = steps_by_id()
 BENEFIT_KINDS: tuple[str, ...] = ("software", "cloud", "visual_studio", "technical")

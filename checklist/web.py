@@ -20,9 +20,9 @@ from .answers import FIELDS
 from .calendar import check_url, ics, team_ics
 from .errors import ChecklistError, input_error, load_json
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, Texts
-from .plan import date_labels, guide_link, plan
+from .plan import LANGUAGE_PREFIX, date_labels, guide_link, plan
 from .retirement import RETIRED_FIELDS, retired
-from .steps import BENEFIT_KINDS, STEPS
+from .steps import STEPS
 from .team import (
     ADMIN_ACTIONS,
     COLUMN_LABELS,
@@ -173,6 +173,8 @@ PAGE_STRINGS: dict[str, str] = {
     # The link's accessible name: five links called "How to do it" cannot be told apart in a links list. The
     # template and plan-view.js both fill it in, so the pre-rendered and the live plan name their links alike.
     "read_guide_named": N_("How to do it: {step}"),
+    # A step's accessible name is its title then what its badges say, joined two by two with this comma.
+    "name_and": N_("{before}, {after}"),
     "warnings": N_("Needs your attention"),
     "choose_role": N_("Choose which tasks are yours to see your own checklist."),
     "no_script": N_(
@@ -474,13 +476,15 @@ def page_context(language: str, today: dt.date) -> dict[str, Any]:
     ]
     return {
         "language": language,
+        # The page writes its own dates with the engine's words and links with its prefixes (no copy in JS).
+        "date_words": _.date_words(),
+        "language_prefixes": LANGUAGE_PREFIX,
         "questions": questions(language, today),
         "strings": page_strings(language),
         "answer_fields": list(ANSWER_FIELDS),
         "date_order": list(date_labels()),  # the page's JSON sorts object keys: the order travels as a list
         # The order a reader of the language writes a date in: the date fields follow it, not the browser's.
         "date_parts": list(DATE_PARTS.get(language, DATE_PARTS[DEFAULT_LANGUAGE])),
-        "benefit_kinds": list(BENEFIT_KINDS),
         "overview": overview,
     }
 

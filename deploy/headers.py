@@ -40,8 +40,3 @@ CONTENT_TYPES: dict[str, str] = {
     "zip": "application/zip",
     "gz": "application/octet-stream",  # the memory snapshot: the worker gunzips it itself
 }
-
-
-def cache_control(path: str) -> str:
-    """`path` is the URL path below the site root, e.g. `/assets/javascripts/site.3f2a9c01d4.js`."""
-    return IMMUTABLE if VERSIONED.search(path) else REVALIDATE

@@ -13,7 +13,7 @@ language root (`search/`, `fr/search/`, `zh-TW/search/`) with:
   weigh (l10n/search/<language>.yml and the termbase), and for Chinese the dictionary of words kept whole.
 
 The worker (`overrides/assets/javascripts/search/`) analyses these documents and the query with the same code,
-so the index and the query are always cut the same way. How it ranks: README, "Search".
+so the index and the query are always cut the same way. How it ranks: ARCHITECTURE.md, "Search".
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Build hook: the site's service worker (`sw.js` at the site root, source `overrides/sw.js`) and its file list.
 
 After one visit of the checklist page the reader has the guide pages, the checklist page, Pyodide and the engine
-offline (README, "Offline"). The list is every file a reader needs, named relative to the site root, and the
+offline (ARCHITECTURE.md, "Offline"). The list is every file a reader needs, named relative to the site root, and the
 version is a hash of their contents: a new build is a new cache, installed whole or not at all, so the page
 never runs an old engine under a new page. Left out: source maps, the sitemap and robots.txt (for crawlers),
 the 404 pages, the Pyodide memory snapshot (the worker keeps it itself, after a first visit: worker.js) and the

@@ -61,11 +61,6 @@ def side_by_side(old: str, source: Path, path: Path) -> str:
     return "\n".join(out).rstrip() or "no section changed (the English change is outside the sections)"
 
 
-def run_checks(project: Project, root: Path, only: set[str] | None = None) -> list[Problem]:
-    """Everything that makes a translation wrong; see `check_project` for work that is only pending."""
-    return check_project(project, root, only)[0]
-
-
 def _read(path: Path, problems: list[Problem]) -> object | None:
     """A page parsed, or None with a Problem naming the file and line when its front matter is broken YAML."""
     try:

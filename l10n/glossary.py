@@ -49,8 +49,9 @@ def _loose(form: str) -> str:
 
 
 def running(text: str) -> str:
-    """Running English text: prose without **bold** spans, which are product UI labels (README: "UI labels in
-    bold are the product's own labels"), governed by the ui-label rule rather than by the termbase."""
+    """Running English text: prose without **bold** spans, which are product UI labels (CONTRIBUTING.md,
+    "Writing pages": "UI labels in bold are the product's own labels"), governed by the ui-label rule rather
+    than by the termbase."""
     return prose(re.sub(r"\*\*[^*]+\*\*", " ", text))
 
 

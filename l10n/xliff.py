@@ -204,14 +204,14 @@ def _inline(parent: ET.Element, tokens: list[Token]) -> None:
 STRUCTURE = {f"{{{NS}}}{name}" for name in ("xliff", "file", "header", "body", "trans-unit")}
 
 
-def _indent(element: ET.Element, level: int = 0) -> None:
-    """Indent the document's structure for people reading the file, never inside `<source>`/`<target>`
-    (ET.indent would write whitespace into a unit whose first child is a placeholder)."""
-    if element.tag not in STRUCTURE or not len(element):
+def indent(element: ET.Element, level: int = 0, structure: set[str] = STRUCTURE) -> None:
+    """Indent the document's structure (the tags of `structure`) for people reading the file, never inside
+    `<source>`/`<target>` (ET.indent would write whitespace into a unit whose first child is a placeholder)."""
+    if element.tag not in structure or not len(element):
         return
     element.text = "\n" + " " * (level + 1)
     for child in element:
-        _indent(child, level + 1)
+        indent(child, level + 1, structure)
         child.tail = "\n" + " " * (level + 1)
     element[-1].tail = "\n" + " " * level
 
@@ -258,7 +258,7 @@ def export(project: Project, page: str, language: str, root: Path) -> bytes:
             ET.SubElement(element, f"{{{NS}}}target", state="needs-translation").text = ""
         where = f"{path.name}:{theirs.line}" if theirs and theirs.line else f"{source.name}:{ours.line if ours else 0}"
         ET.SubElement(element, f"{{{NS}}}note").text = f"section {section}, {where}"
-    _indent(xliff)
+    indent(xliff)
     return ET.tostring(xliff, encoding="utf-8", xml_declaration=True) + b"\n"
 
 

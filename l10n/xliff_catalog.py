@@ -10,8 +10,11 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from l10n.xliff import NS, STRUCTURE, XML_SPACE, Imported, ImportRefusedError
+from l10n.xliff import NS, STRUCTURE, XML_SPACE, Imported, ImportRefusedError, indent
 from l10n.xliff_read import ReadUnit, read, text_of
+
+# The catalog's structure: a page's, with groups and context groups (msgctxt, plural forms) too.
+CATALOG_STRUCTURE = STRUCTURE | {f"{{{NS}}}group", f"{{{NS}}}context-group"}
 
 
 def _catalog_id(context: str | None, msgid: str) -> str:
@@ -61,20 +64,8 @@ def export_catalog(po: Path, language: str, root: Path) -> bytes:
             if message.context:
                 group = ET.SubElement(element, f"{{{NS}}}context-group", name="po-entry", purpose="information")
                 ET.SubElement(group, f"{{{NS}}}context", {"context-type": "x-po-msgctxt"}).text = message.context
-    _indent_catalog(xliff)
+    indent(xliff, structure=CATALOG_STRUCTURE)
     return ET.tostring(xliff, encoding="utf-8", xml_declaration=True) + b"\n"
-
-
-def _indent_catalog(element: ET.Element, level: int = 0) -> None:
-    """Like _indent, for the catalog's structure (groups and context groups too)."""
-    structural = STRUCTURE | {f"{{{NS}}}group", f"{{{NS}}}context-group"}
-    if element.tag not in structural or not len(element):
-        return
-    element.text = "\n" + " " * (level + 1)
-    for child in element:
-        _indent_catalog(child, level + 1)
-        child.tail = "\n" + " " * (level + 1)
-    element[-1].tail = "\n" + " " * level
 
 
 def is_catalog(xliff: Path) -> bool:

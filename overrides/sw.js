@@ -1,4 +1,4 @@
-/* The site's service worker (README, "Offline"): after one visit of the checklist page, the guide pages, the
+/* The site's service worker (ARCHITECTURE.md, "Offline"): after one visit of the checklist page, the guide pages, the
  * checklist page, Pyodide and the engine work without a network.
  *
  * - One cache per build, named by the build's version (a hash of every listed file, written below by

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from tests.audit import npm_outcome, pip_outcome
+from tools.audit import npm_outcome, pip_outcome
 
 # What `npm audit --json` printed here, where the registry mirror has no advisory endpoint.
 NPM_UNREACHABLE = {

@@ -10,11 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from checklist.i18n import catalog_dir
 from l10n import catalogs
 from l10n.problems import report
+from tests.helpers.docs import LANGUAGES
 
 LOCALE = Path(__file__).resolve().parents[2] / "checklist" / "locale"
-LANGS = ("en", "fr", "zh_TW")
+LANGS = tuple(catalog_dir(language) for language in LANGUAGES)  # mkdocs.yml's: each needs its catalog
 
 
 def po(lang: str) -> Path:

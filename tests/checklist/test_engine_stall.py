@@ -16,8 +16,7 @@ from typing import Any
 import pytest
 
 from checklist.web import page_strings
-
-from .test_pyodide import ROOT, node_or_fail
+from tests.helpers.node import ROOT, node_or_fail
 
 RUNNER = ROOT / "tests" / "checklist" / "engine_stall_runner.mjs"
 STALL = 300  # ms: the page's data-load-timeout, made short for the test

@@ -10,9 +10,7 @@ skipping it; set CI_NO_NODE=1 to skip on a machine that deliberately has no Node
 from __future__ import annotations
 
 import json
-import os
 import pkgutil
-import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,11 +22,9 @@ import checklist
 from checklist import ChecklistError, plan
 from checklist.bundle import build_zip, zip_bytes
 from tests.helpers.hooks import build_hook
+from tests.helpers.node import PYODIDE_DIR, ROOT, TIMEOUT, node_or_fail
 
-ROOT = Path(__file__).resolve().parents[2]
 RUNNER = ROOT / "tests" / "checklist" / "pyodide_runner.mjs"
-PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
-TIMEOUT = 300
 
 # (name, input document): both roles and situations, all three languages, the date edges, then four bad inputs.
 # The PMC company's cases are dated before PMC's retirement (the 2017 rules), except those named "retired".
@@ -174,27 +170,6 @@ def test_scenarios_cover_the_four_bad_inputs() -> None:
     bad = {name: code for name, code in errors.items() if name.startswith("invalid:")}
     assert sorted(bad.values()) == ["impossible_date", "invalid_type", "unknown_field", "unknown_value"]
     assert [name for name, code in errors.items() if code and name not in bad] == []
-
-
-def node_or_fail() -> str:
-    """The `node` executable; a missing Node or Pyodide fails (the README's `make test` installs both)."""
-    node = shutil.which("node")
-    missing = []
-    if node is None:
-        missing.append("`node` is not on PATH")
-    if not (PYODIDE_DIR / "pyodide.mjs").is_file():
-        missing.append(f"{PYODIDE_DIR.relative_to(ROOT)} is missing")
-    if missing:
-        reason = " and ".join(missing)
-        if os.environ.get("CI_NO_NODE") == "1":
-            pytest.skip(f"CI_NO_NODE=1: {reason}")
-        pytest.fail(
-            f"{reason}: install Node.js (>= 18) and run `npm ci` in {ROOT} (`make test` does this), "
-            "or set CI_NO_NODE=1 to skip the Pyodide parity test",
-            pytrace=False,
-        )
-    assert node is not None
-    return node
 
 
 @pytest.mark.node

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
+import re
 
 import pytest
 from icalendar import Calendar
@@ -34,7 +35,13 @@ def test_page_words_are_translated_and_keep_their_placeholders(language: str) ->
     words = page_strings(language)
     assert set(words) == set(PAGE_STRINGS) | {f"date.{key}" for key in date_labels()} | set(team_strings(language))
     if language != "en":
-        same = [key for key, message in PAGE_STRINGS.items() if words[key] == message]
+        # A pattern of punctuation only ("{before}, {after}") may well be the same in a language: French's is.
+        worded = {
+            key: message
+            for key, message in PAGE_STRINGS.items()
+            if re.search(r"[^\W\d_]", re.sub(r"\{\w+\}", "", message))
+        }
+        same = [key for key, message in worded.items() if words[key] == message]
         assert same == [], f"{language}: untranslated page words {same}"
     for key, message in PAGE_STRINGS.items():
         assert {p for p in ("{done}", "{total}", "{date}", "{key}", "{message}", "{title}") if p in message} == {

@@ -14,8 +14,7 @@ import pytest
 
 from checklist import plan
 from checklist.bundle import build_zip
-
-from .test_pyodide import ROOT, TIMEOUT, node_or_fail
+from tests.helpers.node import ROOT, TIMEOUT, node_or_fail
 
 RUNNER = ROOT / "tests" / "checklist" / "worker_runner.mjs"
 ANSWERS = {"role": "employee", "language": "fr", "today": "2027-03-10", "temp_password_issued_on": "2027-03-01"}

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from l10n.project import load
+
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 # The source material (shared/seeds) sits beside the project: next to /work/main, or two levels up from a git
@@ -13,7 +15,7 @@ SEEDS = next(
     (p / "shared" / "seeds" for p in ROOT.parents if (p / "shared" / "seeds").is_dir()),
     ROOT.parent / "shared" / "seeds",
 )
-LANGUAGES = ("en", "fr", "zh-TW")
+LANGUAGES = load(ROOT).languages  # mkdocs.yml's i18n languages, the default first: the one list
 PAGES = (
     "index",
     "checklist",

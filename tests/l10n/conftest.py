@@ -9,51 +9,9 @@ from pathlib import Path
 import pytest
 
 from l10n.project import Project
-
-LANGUAGES = ("en", "fr", "zh-TW")
-
-ENGLISH = """\
----
-title: Move to Partner Center
-description: What admins do.
-roles: [admin]
----
-# Move to Partner Center {#move}
-
-Your Partner Center account replaces Partner Membership Center.
-
-## Admin tasks {#admin-tasks}
-
-1. Open the dashboard.
-2. Select **Add new user**. See [benefits](benefits.md#software).
-3. Send the temporary password.
-
-## Check status {#check-status}
-
-Competency progress shows after 24 hours. See [the FAQ](faq.md).
-"""
-
-FRENCH = """\
----
-title: Passer à l’Espace partenaires
-description: Ce que fait l’administrateur.
-roles: [admin]
-translation: machine
----
-# Passer à l’Espace partenaires {#move}
-
-Votre compte Espace partenaires remplace le Partner Membership Center.
-
-## Tâches de l’administrateur {#admin-tasks}
-
-1. Ouvrez le tableau de bord.
-2. Sélectionnez **Ajouter un nouvel utilisateur**. Voir [avantages](benefits.md#software).
-3. Envoyez le mot de passe temporaire.
-
-## Vérifier le statut {#check-status}
-
-La progression des compétences s’affiche après 24 heures. Voir [la FAQ](faq.md).
-"""
+from l10n.status import refresh
+from tests.helpers.l10n_breaks import CHINESE, ENGLISH, FRENCH, MKDOCS
+from tests.helpers.l10n_fixture import LANGUAGES
 
 
 @pytest.fixture
@@ -68,3 +26,13 @@ def make_project(tmp_path: Path) -> Callable[..., Project]:
         return Project(docs=docs, languages=LANGUAGES, fallback=fallback)
 
     return make
+
+
+@pytest.fixture
+def project(make_project: Callable[..., Project]) -> Project:
+    """The three pages, both translations marked up to date (so every difference is an error)."""
+    made = make_project(move=ENGLISH, move__fr=FRENCH, **{"move.zh-TW": CHINESE})
+    (made.docs.parent / "mkdocs.yml").write_text(MKDOCS, encoding="utf-8")
+    for language in ("fr", "zh-TW"):
+        refresh(made, made.source("move", language))
+    return made

@@ -82,6 +82,11 @@ def problems_after(project: Project, old: str, new: str) -> tuple[Path, list[str
     return path, [str(p).split("/")[-1] for p in found]
 
 
+def reported(found: list[str], start: str) -> bool:
+    """Whether one of the problems found begins with `start` (its end quotes the text, cut to a width)."""
+    return any(problem.startswith(start) for problem in found)
+
+
 def test_the_fixture_is_clean(project: Project) -> None:
     found, pending = check_project(project, project.docs.parent, {"structure"})
     assert found == [] and pending == []
@@ -101,9 +106,8 @@ def test_an_admonition_removed_and_its_body_dedented(project: Project) -> None:
         '!!! warning "Attention"\n    Le mot de passe',
         "Le mot de passe",
     )
-    assert any(
-        p.startswith("renew.fr.md:19: section #renew: paragraph where renew.md:14 has the admonition warning 'Watch")
-        for p in found
+    assert reported(
+        found, "renew.fr.md:19: section #renew: paragraph where renew.md:14 has the admonition warning 'Watch"
     ), found
 
 
@@ -123,17 +127,15 @@ def test_an_english_sentence_inside_a_french_paragraph(project: Project) -> None
         "Renouvelez votre adhésion avant son terme, depuis la page Adhésion de l’Espace partenaires, sans attendre"
         " la dernière semaine de votre adhésion actuelle. You can renew it in Partner Center before the end date.",
     )
-    assert any(
-        p.startswith("renew.fr.md:13: section #renew: English sentence left in a fr paragraph: 'You can renew it")
-        for p in found
+    assert reported(
+        found, "renew.fr.md:13: section #renew: English sentence left in a fr paragraph: 'You can renew it"
     ), found
 
 
 def test_a_broken_definition_row(project: Project) -> None:
     _, found = problems_after(project, ":   Renouveler", "Renouveler")
-    assert any(
-        p.startswith("renew.fr.md:24: section #terms: paragraph where renew.md:19 has the definition term 'Re-enroll'")
-        for p in found
+    assert reported(
+        found, "renew.fr.md:24: section #terms: paragraph where renew.md:19 has the definition term 'Re-enroll'"
     ), found
 
 
@@ -152,9 +154,7 @@ def test_a_translated_roles_key(project: Project) -> None:
 def test_a_link_that_lost_its_bracket(project: Project) -> None:
     """The XLIFF break of the issue written into a page: `](target)` without its `[` is no link."""
     _, found = problems_after(project, "et [les avantages](benefits.md)", "et les avantages](benefits.md)")
-    assert any(
-        p.startswith("renew.fr.md:27: section #terms: paragraph has 1 link(s) where renew.md:22 has 2") for p in found
-    ), found
+    assert reported(found, "renew.fr.md:27: section #terms: paragraph has 1 link(s) where renew.md:22 has 2"), found
 
 
 def test_an_english_sentence_inside_a_chinese_paragraph(make_project: Callable[..., Project]) -> None:
@@ -167,4 +167,4 @@ def test_an_english_sentence_inside_a_chinese_paragraph(make_project: Callable[.
     lines = made.source("renew", "zh-TW").read_text(encoding="utf-8").splitlines()
     line = next(i for i, text in enumerate(lines, 1) if "You can renew" in text)
     expected = f"renew.zh-TW.md:{line}: section #renew: English sentence left in a zh-TW paragraph: 'You can renew it"
-    assert any(p.startswith(expected) for p in found), found
+    assert reported(found, expected), found

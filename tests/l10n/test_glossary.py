@@ -12,7 +12,7 @@ from l10n.glossary import check_translation, english_uses, load_termbase, render
 from l10n.markdown import parse
 from l10n.project import Project
 from tests.helpers.docs import LANGUAGES
-from tests.l10n.conftest import ENGLISH, FRENCH
+from tests.helpers.l10n_fixture import ENGLISH, FRENCH
 
 TERMS = load_termbase()
 # The equivalents the issue names, as the seeds translate them (shared/seeds 000-004).

@@ -12,7 +12,7 @@ import pytest
 from l10n import langqa
 from l10n.cli import check_project
 from l10n.project import Project
-from tests.l10n.test_breaks import edit, project  # noqa: F401  (the fixture pair, marked up to date)
+from tests.helpers.l10n_breaks import edit  # the fixture pair (conftest.py: `project`), and its edits
 
 
 def found(made: Project) -> list[str]:

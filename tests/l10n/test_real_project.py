@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from checklist.i18n import catalog_dir
 from l10n import catalogs
 from l10n.cli import check_project
 from l10n.glossary import load_variants
@@ -17,7 +18,7 @@ from l10n.project import load
 from tests.helpers.docs import LANGUAGES, PAGES, ROOT
 
 LOCALE = ROOT / "checklist" / "locale"
-CATALOG_LANGUAGES = ("en", "fr", "zh_TW")
+CATALOG_LANGUAGES = tuple(catalog_dir(language) for language in LANGUAGES)
 
 
 @pytest.fixture(scope="module")

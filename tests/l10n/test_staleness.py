@@ -10,7 +10,7 @@ from pathlib import Path
 from l10n.cli import check_project, main
 from l10n.project import Project
 from l10n.status import set_front_matter
-from tests.l10n.test_breaks import edit, line_of, project  # noqa: F401  (the fixture pair, marked up to date)
+from tests.helpers.l10n_breaks import edit, line_of  # the fixture pair (conftest.py: `project`), and its edits
 
 WRONG = "0123456789abcdef0123456789abcdef01234567"
 

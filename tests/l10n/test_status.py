@@ -19,7 +19,7 @@ from l10n.markdown import split_front_matter
 from l10n.project import Project, load
 from l10n.status import CURRENT, FALLBACK, MISSING, STALE, UNTRACKED
 from tests.helpers.docs import LANGUAGES, PAGES, ROOT
-from tests.l10n.conftest import ENGLISH, FRENCH
+from tests.helpers.l10n_fixture import ENGLISH, FRENCH
 
 GIT = shutil.which("git")
 

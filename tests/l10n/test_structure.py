@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from l10n.project import Project
 from l10n.structure import compare
-from tests.l10n.conftest import ENGLISH, FRENCH
+from tests.helpers.l10n_fixture import ENGLISH, FRENCH
 
 # The real pages are checked in tests/l10n/test_real_project.py, through `check_project`: a translation marked up
 # to date must have its English page's structure; a stale one's differences are the localizer's pending work.

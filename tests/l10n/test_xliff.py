@@ -5,7 +5,6 @@ reads the files (xliff2po) and finds the units and their states."""
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,9 +12,7 @@ import pytest
 from l10n import xliff, xliff_catalog
 from l10n.cli import main
 from l10n.project import Project, load
-from l10n.status import refresh
 from tests.helpers.docs import LANGUAGES, PAGES, ROOT
-from tests.l10n.test_breaks import CHINESE, ENGLISH, FRENCH, MKDOCS
 
 
 @pytest.fixture
@@ -47,12 +44,9 @@ def test_segmenting_any_page_joins_back_to_it() -> None:
 
 
 @pytest.fixture
-def fixture(make_project: Callable[..., Project]) -> Project:
-    made = make_project(move=ENGLISH, move__fr=FRENCH, **{"move.zh-TW": CHINESE})
-    (made.docs.parent / "mkdocs.yml").write_text(MKDOCS, encoding="utf-8")
-    for language in ("fr", "zh-TW"):
-        refresh(made, made.source("move", language))
-    return made
+def fixture(project: Project) -> Project:
+    """The fixture pair of tests/l10n/conftest.py: three pages, both translations marked up to date."""
+    return project
 
 
 def test_units_protect_links_bold_labels_and_ids(fixture: Project) -> None:

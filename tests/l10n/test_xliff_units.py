@@ -9,7 +9,6 @@ from __future__ import annotations
 import copy
 import shutil
 import subprocess
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,20 +17,16 @@ from lxml import etree
 from l10n import xliff
 from l10n.cli import main
 from l10n.project import Project
-from l10n.status import refresh
 from tests.helpers.docs import ROOT
-from tests.l10n.test_breaks import CHINESE, ENGLISH, FRENCH, MKDOCS
+from tests.helpers.l10n_breaks import MKDOCS
 
 NS = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
 
 
 @pytest.fixture
-def fixture(make_project: Callable[..., Project]) -> Project:
-    made = make_project(move=ENGLISH, move__fr=FRENCH, **{"move.zh-TW": CHINESE})
-    (made.docs.parent / "mkdocs.yml").write_text(MKDOCS, encoding="utf-8")
-    for language in ("fr", "zh-TW"):
-        refresh(made, made.source("move", language))
-    return made
+def fixture(project: Project) -> Project:
+    """The fixture pair of tests/l10n/conftest.py: three pages, both translations marked up to date."""
+    return project
 
 
 def exported(fixture: Project, tmp_path: Path) -> tuple[Path, etree._ElementTree]:

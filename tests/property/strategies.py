@@ -9,9 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import Any
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
+
+from checklist import STEP_IDS
+from checklist.answers import FIELDS
+from checklist.plan import LANGUAGE_PREFIX
+from checklist.steps import BENEFIT_KINDS
+from checklist.team import HEADER_ALIASES
 
 FAST_EXAMPLES = 300
 
@@ -112,3 +119,121 @@ def to_json(value: object) -> str:
     for mark, digits in marks.items():
         text = text.replace(mark, digits)
     return text
+
+
+# --- one person's answers (the plan's input): valid, then mangled ------------------------------------------
+
+DATES = st.dates(min_value=dt.date(2015, 1, 1), max_value=dt.date(2035, 12, 31))
+DATETIMES = st.datetimes(min_value=dt.datetime(2015, 1, 1), max_value=dt.datetime(2035, 12, 31))
+
+
+def iso_minutes(value: dt.datetime) -> str:
+    return value.strftime("%Y-%m-%dT%H:%M")
+
+
+@st.composite
+def valid_documents(draw: st.DrawFn) -> dict[str, Any]:
+    now = draw(DATETIMES)
+    today = now.date()
+    document: dict[str, Any] = {
+        "role": draw(st.sampled_from(["admin", "employee"])),
+        "situation": draw(st.sampled_from(["transition", "enroll"])),
+        "language": draw(st.sampled_from(sorted(LANGUAGE_PREFIX))),
+    }
+    if draw(st.booleans()):
+        document["now"] = iso_minutes(now)
+    else:
+        document["today"] = today.isoformat()
+    past = st.dates(min_value=dt.date(2015, 1, 1), max_value=today)
+    optional = {
+        "pmc_membership_end": DATES.map(dt.date.isoformat),
+        "reenrolled_on": past.map(dt.date.isoformat),
+        "temp_password_issued_on": past.map(dt.date.isoformat),
+        "exams_associated_at": st.datetimes(min_value=dt.datetime(2015, 1, 1), max_value=now).map(iso_minutes),
+        "csp": st.booleans(),
+        "marketplace": st.booleans(),
+        "benefits": st.lists(st.sampled_from(BENEFIT_KINDS), unique=True),
+        "done": st.lists(st.sampled_from(STEP_IDS), unique=True),
+    }
+    for field, strategy in optional.items():
+        if draw(st.booleans()):
+            document[field] = draw(st.one_of(st.none(), strategy))
+    return document
+
+
+DATE_FIELDS = ("today", "now", "pmc_membership_end", "reenrolled_on", "temp_password_issued_on", "exams_associated_at")
+
+
+@st.composite
+def mangled_documents(draw: st.DrawFn) -> Any:
+    """Valid documents with one field replaced by arbitrary JSON, one field dropped, or an extra one."""
+    document = draw(valid_documents())
+    action = draw(st.sampled_from(["replace", "drop", "add", "whole", "date"]))
+    if action == "whole":
+        return draw(JSON_VALUES)
+    if action == "date":  # any date a person or a stored plan may hold, 0001-01-01 to 9999-12-31
+        document[draw(st.sampled_from(DATE_FIELDS))] = draw(DATE_LIKE)
+        return document
+    field = draw(st.sampled_from(FIELDS))
+    if action == "replace":
+        document[field] = draw(JSON_VALUES)
+    elif action == "drop":
+        document.pop(field, None)
+    else:
+        document[draw(st.text(min_size=1, max_size=10))] = draw(JSON_VALUES)
+    return document
+
+
+# --- a team: the admin's CSV file, and the employees of a team document ------------------------------------
+
+TEAM_TODAY = dt.date(2027, 4, 1)  # the day the team tests run on; employees' dates are before it
+TEAM_NOW = dt.datetime(2027, 4, 1, 12, 0)
+
+HEADERS = st.sampled_from([h for headers in HEADER_ALIASES.values() for h in headers] + ["Notes", "", "Row"])
+CELLS = st.one_of(
+    st.text(max_size=12),
+    st.sampled_from(["yes", "no", "oui", "是", "2027-03-01", "2027/3/1", "2027-03-01 10:00", "a@b.example", "=1+1"]),
+    st.dates(min_value=dt.date(2026, 1, 1), max_value=dt.date(2027, 5, 1)).map(dt.date.isoformat),
+    DATE_LIKE,
+    DATE_LIKE.map(lambda day: day.replace("-", "/").replace("T", " ")),
+)
+DELIMITERS = st.sampled_from([",", ";", "\t"])
+
+
+def _quote(cell: str, delimiter: str) -> str:
+    return '"' + cell.replace('"', '""') + '"' if any(c in cell for c in f'"\r\n{delimiter}') else cell
+
+
+@st.composite
+def csv_files(draw: st.DrawFn) -> str:
+    """CSV text with mostly known headers, so that rows get read and checked (not only the header)."""
+    delimiter = draw(DELIMITERS)
+    header = draw(st.lists(HEADERS, min_size=1, max_size=7))
+    rows = draw(st.lists(st.lists(CELLS, max_size=len(header) + 1), max_size=6))
+    lines = [delimiter.join(_quote(c, delimiter) for c in line) for line in [header, *rows]]
+    return draw(st.sampled_from(["\n", "\r\n"])).join(lines)
+
+
+NAMES = st.text(min_size=1, max_size=30).map(str.strip).filter(bool)
+EMAILS = st.from_regex(r"[a-z0-9._%+-]{1,10}@[a-z0-9-]{1,10}\.example", fullmatch=True)
+PAST = st.dates(min_value=dt.date(2026, 6, 1), max_value=TEAM_TODAY).map(dt.date.isoformat)
+ASSOCIATED = st.datetimes(min_value=dt.datetime(2027, 1, 1), max_value=TEAM_NOW).map(
+    lambda d: d.strftime("%Y-%m-%dT%H:%M")
+)
+
+
+@st.composite
+def employees(draw: st.DrawFn) -> dict[str, Any]:
+    employee: dict[str, Any] = {"name": draw(NAMES)}
+    optional = {
+        "email": EMAILS,
+        "temp_password_issued_on": PAST,
+        "signed_in": st.booleans(),
+        "partner_university_connected": st.booleans(),
+        "exams_associated": st.booleans(),
+        "exams_associated_at": ASSOCIATED,
+    }
+    for field, strategy in optional.items():
+        if draw(st.booleans()):
+            employee[field] = draw(strategy)
+    return employee

@@ -15,15 +15,20 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checklist import ChecklistError
+from checklist import ChecklistError, i18n
 from checklist.calendar import team_ics
 from checklist.errors import MAX_NESTING, check_nesting
 from checklist.web import call
-from tests.property.strategies import DATE_LIKE, JSON_VALUES, entry_point_settings
-from tests.property.test_plan_properties import mangled_documents
-from tests.property.test_team_csv_properties import csv_files, employees
+from tests.property.strategies import (
+    DATE_LIKE,
+    JSON_VALUES,
+    csv_files,
+    employees,
+    entry_point_settings,
+    mangled_documents,
+)
 
-LANGUAGES = st.one_of(st.sampled_from(["en", "fr", "zh-TW"]), JSON_VALUES)
+LANGUAGES = st.one_of(st.sampled_from(i18n.LANGUAGES), JSON_VALUES)
 TODAYS = st.one_of(st.none(), DATE_LIKE, st.dates(dt.date(2020, 1, 1), dt.date(2040, 1, 1)).map(dt.date.isoformat))
 URLS = st.one_of(st.just("https://example.com/fr/checklist/"), st.text(max_size=20))
 

@@ -33,8 +33,8 @@ from tests.property.strategies import (
     LONE_SURROGATES,
     hostile_settings,
     to_json,
+    valid_documents,
 )
-from tests.property.test_plan_properties import valid_documents
 
 FIELDS = ("role", "situation", "language", "today", "now", "done", "benefits", "name", "pmc_membership_end")
 EMPLOYEE_KEYS = ("name", "email", "temp_password_issued_on", "signed_in", "x")

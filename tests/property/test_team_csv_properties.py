@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from typing import Any
 
@@ -10,37 +9,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checklist import ChecklistError
-from checklist.team import EMPLOYEE_FIELDS, HEADER_ALIASES, team, team_from_csv, team_to_csv
+from checklist.team import EMPLOYEE_FIELDS, team, team_from_csv, team_to_csv
 from checklist.team.cells import FORMULA_STARTS, neutralise, restore
-from tests.property.strategies import DATE_LIKE, JSON_VALUES, entry_point_settings
+from tests.property.strategies import JSON_VALUES, TEAM_NOW, TEAM_TODAY, csv_files, employees, entry_point_settings
 
-TODAY = dt.date(2027, 4, 1)
-NOW = dt.datetime(2027, 4, 1, 12, 0)
+TODAY, NOW = TEAM_TODAY, TEAM_NOW
 KEYS = (*EMPLOYEE_FIELDS, "status", "needs_action")
-
-HEADERS = st.sampled_from([h for headers in HEADER_ALIASES.values() for h in headers] + ["Notes", "", "Row"])
-CELLS = st.one_of(
-    st.text(max_size=12),
-    st.sampled_from(["yes", "no", "oui", "是", "2027-03-01", "2027/3/1", "2027-03-01 10:00", "a@b.example", "=1+1"]),
-    st.dates(min_value=dt.date(2026, 1, 1), max_value=dt.date(2027, 5, 1)).map(dt.date.isoformat),
-    DATE_LIKE,
-    DATE_LIKE.map(lambda day: day.replace("-", "/").replace("T", " ")),
-)
-DELIMITERS = st.sampled_from([",", ";", "\t"])
-
-
-def _quote(cell: str, delimiter: str) -> str:
-    return '"' + cell.replace('"', '""') + '"' if any(c in cell for c in f'"\r\n{delimiter}') else cell
-
-
-@st.composite
-def csv_files(draw: st.DrawFn) -> str:
-    """CSV text with mostly known headers, so that rows get read and checked (not only the header)."""
-    delimiter = draw(DELIMITERS)
-    header = draw(st.lists(HEADERS, min_size=1, max_size=7))
-    rows = draw(st.lists(st.lists(CELLS, max_size=len(header) + 1), max_size=6))
-    lines = [delimiter.join(_quote(c, delimiter) for c in line) for line in [header, *rows]]
-    return draw(st.sampled_from(["\n", "\r\n"])).join(lines)
 
 
 def outcome(data: str | bytes) -> dict[str, Any] | None:
@@ -78,29 +52,6 @@ def test_any_csv_gives_a_team_or_the_typed_error(text: str, encoding: str) -> No
             == len(result["employees"])
             == sum(totals[s] for s in ("expired", "due_soon", "in_progress", "done"))
         )
-
-
-NAMES = st.text(min_size=1, max_size=30).map(str.strip).filter(bool)
-EMAILS = st.from_regex(r"[a-z0-9._%+-]{1,10}@[a-z0-9-]{1,10}\.example", fullmatch=True)
-PAST = st.dates(min_value=dt.date(2026, 6, 1), max_value=TODAY).map(dt.date.isoformat)
-ASSOCIATED = st.datetimes(min_value=dt.datetime(2027, 1, 1), max_value=NOW).map(lambda d: d.strftime("%Y-%m-%dT%H:%M"))
-
-
-@st.composite
-def employees(draw: st.DrawFn) -> dict[str, Any]:
-    employee: dict[str, Any] = {"name": draw(NAMES)}
-    optional = {
-        "email": EMAILS,
-        "temp_password_issued_on": PAST,
-        "signed_in": st.booleans(),
-        "partner_university_connected": st.booleans(),
-        "exams_associated": st.booleans(),
-        "exams_associated_at": ASSOCIATED,
-    }
-    for field, strategy in optional.items():
-        if draw(st.booleans()):
-            employee[field] = draw(strategy)
-    return employee
 
 
 @settings(max_examples=300, deadline=None)

@@ -232,6 +232,8 @@ def test_new_and_cleared_warnings_are_announced_and_the_overdue_step_is_marked(
     expect(item.locator(".pct-step__overdue")).to_have_text(sign_in["overdue_text"])
     name = page.locator(step_box("employee.sign_in")).get_attribute("aria-label") or ""
     assert words["overdue"] in name and sign_in["due_text"] in name
+    # Title and badges joined with the language's comma, a page string ("，" in zh-TW), not one the JS knows.
+    assert name.startswith(words["name_and"].format(before=sign_in["title"], after=words["overdue"])), name
     picture(item, f"a11y-overdue-{language}.png")
 
     # Ticking the step clears the warning: the reader hears that it no longer applies.

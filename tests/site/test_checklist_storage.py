@@ -487,6 +487,7 @@ def test_links_only_build_known_internal_shapes(
         f"""m => {{
           const app = document.createElement('div');
           app.dataset.language = 'en';
+          app.dataset.languagePrefixes = document.getElementById('pct-app').dataset.languagePrefixes;
           app.dataset.siteRoot = {json.dumps(root)};
           return new m.Links(app).guide({json.dumps(link)});
         }}""",
@@ -500,6 +501,7 @@ def test_links_derive_the_root_from_the_page_address(csp_server: SiteServer, pag
         page,
         "links",
         f"m => {{ const app = document.createElement('div'); app.dataset.language = 'fr';"
+        " app.dataset.languagePrefixes = document.getElementById('pct-app').dataset.languagePrefixes;"
         f" return new m.Links(app, {json.dumps(here)}).guide('/fr/faq/#q'); }}",
     )
     assert derived("https://example.org/guide/fr/checklist/") == "/guide/fr/faq/#q"
@@ -514,6 +516,7 @@ def test_calendar_addresses_come_from_the_published_site_url(csp_server: SiteSer
         """m => {
           const app = document.createElement('div');
           app.dataset.language = 'fr';
+          app.dataset.languagePrefixes = document.getElementById('pct-app').dataset.languagePrefixes;
           const without = new m.Links(app).calendarUrls();
           app.dataset.siteUrl = 'https://guide.example.org/pc/';
           return [without, new m.Links(app).calendarUrls()];

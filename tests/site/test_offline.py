@@ -1,4 +1,4 @@
-"""Start-up and offline use of the checklist page (README, "Start-up" and "Offline"), in Debian chromium under
+"""Start-up and offline use of the checklist page (ARCHITECTURE.md, "Start-up" and "Offline"), in Debian chromium under
 the page's CSP, against a copy of the built site that the update test can "deploy" over.
 
 - The worker is created by boot.js from <head> and taken over by the page: one engine worker, created before

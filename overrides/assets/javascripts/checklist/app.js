@@ -41,7 +41,8 @@ export class ChecklistApp {
       readPasted: (text) => (this.engineReady ? this.engine.call("read_date", { text, language: this.language }) : null),
       dayFirst: root.querySelector(".pct-date input[data-part]")?.dataset.part === "day",
     });
-    this.summary = new AnswersSummary(root.querySelector("#pct-summary"), { form: this.form, text: this.text, language: this.language });
+    this.dateWords = config.date_words;
+    this.summary = new AnswersSummary(root.querySelector("#pct-summary"), { form: this.form, text: this.text, dateWords: this.dateWords });
     this.view = new PlanView(root, { text: this.text, language: this.language, dateOrder: config.date_order, links: this.links });
     this.toolbar = new Toolbar(root.querySelector("#pct-actions"), this);
     this.progress = new StartProgress(root, { text: this.text, language: this.language, messages: this.messages });

@@ -3,8 +3,12 @@
 
 /** A function that returns the page's words (from #pct-strings) with {placeholders} filled in. */
 export function wordsFrom(strings) {
-  return (key, values = {}) =>
-    (strings[key] ?? key).replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
+  return (key, values = {}) => fill(strings[key] ?? key, values);
+}
+
+/** `pattern` with each `{name}` of `values` filled in (the engine's str.format placeholders); others kept. */
+export function fill(pattern, values) {
+  return pattern.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
 }
 
 /** document.createElement with attributes, properties, dataset and text children; null children are skipped. */

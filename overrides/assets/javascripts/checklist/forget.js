@@ -71,7 +71,7 @@ export class ForgetButton {
     if (names.includes("pct-pyodide-snapshot")) items.push(this.text("deleted_snapshot"));
     if (worker) items.push(this.text("deleted_service_worker"));
     if (!items.length) return this.text("deleted_nothing");
-    const language = this.root.closest("[data-language]")?.dataset.language ?? "en";
+    const language = this.root.closest("[data-language]")?.dataset.language; // none: the browser's own
     return this.text("deleted_what", { items: new Intl.ListFormat(language, { type: "conjunction" }).format(items) });
   }
 }

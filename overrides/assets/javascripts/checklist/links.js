@@ -1,19 +1,28 @@
 /* Every link the checklist paints for a step, built from a known shape, never taken as is.
  *
- * The engine links a step to a guide section as `/` (or `/fr/`, `/zh-TW/`) + page + `/#` + anchor, from the
- * site's root. A saved plan or a share link could hold anything (`javascript:…`, another site), so a link is
- * painted only when it has exactly that shape, and it is resolved against the site's root (`data-site-root` on
+ * The engine links a step to a guide section as a language's prefix (`/`, `/fr/`, `/zh-TW/`: the engine's
+ * LANGUAGE_PREFIX, given as `data-language-prefixes` on #pct-app) + page + `/#` + anchor, from the site's root.
+ * A saved plan or a share link could hold anything (`javascript:…`, another site), so a link is painted only
+ * when it has exactly that shape, and it is resolved against the site's root (`data-site-root` on
  * #pct-app; without it, the root found from the page's own address), so a site served under a sub-path works.
  */
 
-const INTERNAL = /^\/(?:(?:fr|zh-TW)\/)?[a-z0-9][a-z0-9-]*\/#[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const escaped = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** The shape of a step's link for these prefixes: one of them, a page, `/#`, an anchor. */
+function internalShape(prefixes) {
+  const alternatives = Object.values(prefixes).map(escaped).join("|") || "/";
+  return new RegExp(`^(?:${alternatives})[a-z0-9][a-z0-9-]*\\/#[A-Za-z0-9][A-Za-z0-9_.-]*$`);
+}
 
 export class Links {
-  /** `app`: the #pct-app element (data-language, data-site-root, data-site-url); `here`: the page's URL. */
+  /** `app`: the #pct-app element (data-language, data-language-prefixes, data-site-root, data-site-url);
+   * `here`: the page's URL. */
   constructor(app, here = window.location.href) {
     this.here = new URL(here);
-    const language = app.dataset.language ?? "en";
-    const page = `${language === "en" ? "" : `${language}/`}checklist/`;
+    const prefixes = JSON.parse(app.dataset.languagePrefixes || "{}");
+    this.internal = internalShape(prefixes);
+    const page = `${(prefixes[app.dataset.language] ?? "/").slice(1)}checklist/`;
     const path = this.here.pathname;
     const derived = path.endsWith(page) ? path.slice(0, -page.length) : "/";
     this.root = new URL(app.dataset.siteRoot || derived, this.here);
@@ -24,7 +33,7 @@ export class Links {
 
   /** The href for an engine link, or null when the link does not have the known internal shape. */
   guide(link) {
-    if (typeof link !== "string" || !INTERNAL.test(link)) return null;
+    if (typeof link !== "string" || !this.internal.test(link)) return null;
     const url = new URL(link.slice(1), this.root);
     return url.origin === this.here.origin ? `${url.pathname}${url.hash}` : url.href;
   }

@@ -1,4 +1,4 @@
-/* Offline use (README, "Offline"): registers the site's service worker (sw.js at the site root) and tells the
+/* Offline use (ARCHITECTURE.md, "Offline"): registers the site's service worker (sw.js at the site root) and tells the
  * reader, in the page's words, when the site has become available offline and when an update was installed.
  *
  * The service worker takes control of open pages once its whole cache is filled (skipWaiting, clients.claim):

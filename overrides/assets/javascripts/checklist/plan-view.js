@@ -84,9 +84,8 @@ export class PlanView {
     if (step.due && !done) badges.push(this.dueBadge(step));
     const href = this.links.guide(step.link);
     const classes = ["pct-step", done && "pct-step--done", late && "pct-step--overdue", next && "pct-step--next"];
-    // The accessible name: the title, then what the badges say, with the language's comma.
-    const comma = this.language === "zh-TW" ? "，" : ", ";
-    const name = [step.title, ...badges.map((badge) => badge.textContent)].join(comma);
+    // The accessible name: the title, then what the badges say, with the language's comma (a page string).
+    const name = badges.reduce((before, badge) => this.text("name_and", { before, after: badge.textContent }), step.title);
     return element(
       "li",
       { class: classes.filter(Boolean).join(" "), dataset: { step: step.id } },

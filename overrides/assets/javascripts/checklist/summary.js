@@ -3,39 +3,35 @@
  * says exactly what the reader chose, in the page's language. Constructed on #pct-summary. */
 
 import { readDate } from "./dates.js";
-import { element } from "./dom.js";
+import { element, fill } from "./dom.js";
 import { questionText } from "./form.js";
 
-/** A date in words, in the page's language and in the engine's date style (checklist/i18n.py, Texts.date):
- * "1 September 2026", "1er septembre 2026", "2026 年 9 月 1 日"; the time on the 24-hour clock. */
-export function dateWords(iso, language) {
+/** A date (`2026-09-01`) or date and time (`2026-09-01T09:05`) in words, with the engine's words for the page's
+ * language (`date_words` of #pct-config, from checklist/i18n.py `Texts.date_words`): "1 September 2026",
+ * "1er septembre 2026", "2026 年 9 月 1 日"; the time on the 24-hour clock, as the engine writes it. */
+export function dateWords(iso, words) {
   const [date, time] = iso.split("T");
-  const [y, m, d] = date.split("-").map(Number);
-  let words;
-  if (language === "zh-TW") words = `${y} 年 ${m} 月 ${d} 日`;
-  else {
-    const month = new Intl.DateTimeFormat(language === "en" ? "en-GB" : language, { month: "long", timeZone: "UTC" });
-    const day = language === "fr" && d === 1 ? "1er" : String(d);
-    words = `${day} ${month.format(Date.UTC(y, m - 1, 1))} ${y}`;
-  }
-  const at = { en: ", ", fr: " à ", "zh-TW": " " }[language] ?? " ";
-  return time ? `${words}${at}${time}` : words;
+  const [year, month, day] = date.split("-").map(Number);
+  const pattern = day === 1 ? words.first_day : words.date;
+  const text = fill(pattern, { day, month: words.months[month - 1], year, month_number: month });
+  return time ? fill(words.date_time, { date: text, time }) : text;
 }
 
 /** The words of one question's answer as the form shows them, or null when it has none. */
-function answerText(box, language) {
+function answerText(box, words) {
   const chosen = [...box.querySelectorAll("input:checked")];
   if (box.classList.contains("pct-question--flag")) return chosen.length ? "✓" : null;
   if (chosen.length) return chosen.map((input) => box.querySelector(`label[for="${CSS.escape(input.id)}"]`)?.textContent.trim()).join("; ");
   const fields = box.querySelector(".pct-date");
   const { value } = fields ? readDate(fields) : {};
-  return value ? dateWords(value, language) : null;
+  return value ? dateWords(value, words) : null;
 }
 
 export class AnswersSummary {
-  /** `form`: the QuestionsForm (its questions and focusField); `text`: the page's words. */
-  constructor(root, { form, text, language }) {
-    this.language = language;
+  /** `form`: the QuestionsForm (its questions and focusField); `text`: the page's words; `dateWords`: the
+   * engine's words for dates (see `dateWords`). */
+  constructor(root, { form, text, dateWords: words }) {
+    this.words = words;
     this.root = root;
     this.list = root.querySelector("#pct-summary-list");
     this.form = form;
@@ -48,7 +44,7 @@ export class AnswersSummary {
     const rows = [];
     for (const box of this.form.boxes()) {
       if (box.hidden || this.form.isWaiting(box.dataset.field)) continue;
-      const shown = answerText(box, this.language);
+      const shown = answerText(box, this.words);
       if (shown === null) continue;
       const question = questionText(box);
       const change = element("a", {

@@ -70,7 +70,7 @@ export class Toolbar {
     const { app } = this;
     const link = fragmentFor(app.state.answers, app.fields);
     app.root.querySelector("#pct-printed").textContent = [
-      app.text("printed_on", { date: dateWords(clock().today, app.language) }),
+      app.text("printed_on", { date: dateWords(clock().today, app.dateWords) }),
       link ? app.text("share_address", { url: `${location.origin}${location.pathname}${link}` }) : "",
     ].join(" ");
   }

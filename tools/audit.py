@@ -4,7 +4,7 @@
 that cannot reach them (offline, a registry mirror without the advisory API) must still be able to run the
 tests: then each audit is skipped with the reason, printed. A report that lists a vulnerability fails.
 
-Run: ``python -m tests.audit`` (exit status 1 when an audit found a vulnerability).
+Run: ``python -m tools.audit`` (exit status 1 when an audit found a vulnerability).
 """
 
 from __future__ import annotations
