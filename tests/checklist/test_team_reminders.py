@@ -16,14 +16,14 @@ from typing import Any
 import pytest
 
 from checklist import plan
-from checklist.i18n import Texts
+from checklist.i18n import LANGUAGES, Texts
+from checklist.plan import LANGUAGE_PREFIX
 from checklist.team import reminder, team
 from checklist.team.personal import personal_link, share_fragment
 from checklist.web import call
 
 TODAY = "2026-11-21"
 SITE = "https://guide.example/"
-LANGUAGES = ("en", "fr", "zh-TW")
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -137,8 +137,7 @@ def test_the_personal_link_is_that_persons_own_plan(language: str, person: dict[
     message = written(language, person)["messages"][0]
     link = message["link"]
     assert link in message["body"]
-    prefix = {"en": "", "fr": "fr/", "zh-TW": "zh-TW/"}[language]
-    assert link.startswith(f"{SITE}{prefix}checklist/#checklist?")
+    assert link.startswith(f"{SITE}{LANGUAGE_PREFIX[language].lstrip('/')}checklist/#checklist?")
     answers = fragment_answers(link)
     own = plan({**answers, "language": language, "today": TODAY})
     status = team(document(language, person))["employees"][0]
