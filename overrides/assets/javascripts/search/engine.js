@@ -5,7 +5,9 @@
  *   1. how many of the reader's words the page contains (all words before some words; a page with only part of
  *      a word, "mot de passe" for "mot de passe temporaire", comes after every page with a whole word);
  *   2. guides before reference pages (home page, glossary, translation status), which repeat every term;
- *   3. how many of the words its best section contains together;
+ *   3. how many of the words its best section contains together, and how many its heading holds (HEADING
+ *      each, times the word's rarity: "Partner" and "Center" are in most headings; for a query that is a term,
+ *      a definition list's term, `defines`, counts as a heading);
  *   4. the BM25 scores of its sections, best first, each next one counting DECAY times the one before (long
  *      pages that mention a word everywhere do not win by their length). A heading match counts TITLE_WEIGHT
  *      times a text match; a phrase (the words in the query's order, at most two words between) doubles the
@@ -22,6 +24,7 @@ const TITLE_WEIGHT = 2.5;
 const DECAY = 0.45;
 const PREFIX = 0.8;
 const HEADING = 0.5;
+const COMMON = 1; // idf under which a heading's word counts less (rarity)
 const PHRASE_GAP = 3;
 const FORMS = 3; // spellings kept per term and document, for `?h=` (render.js, withPageForms)
 const LONGEST_QUERY = 200; // characters: a pasted paragraph is cut here rather than scored word by word
@@ -30,11 +33,17 @@ function fields(analyzer, doc) {
   const title = analyzer.tokens(doc.title || "");
   const text = analyzer.tokens(doc.text || "");
   const terms = new Map();
+  const spans = doc.defines || [];
   for (const [name, tokens, source] of [["title", title, doc.title || ""], ["text", text, doc.text || ""]]) {
+    let span = 0;
     for (const token of tokens) {
       if (token.stop) continue;
-      const entry = terms.get(token.term) || { title: [], text: [], forms: [] };
+      const entry = terms.get(token.term) || { title: [], text: [], forms: [], defined: 0 };
       entry[name].push(token.pos);
+      if (name === "text") {
+        while (span < spans.length && spans[span][1] <= token.start) span++;
+        if (span < spans.length && token.start >= spans[span][0]) entry.defined++;
+      }
       if (entry.forms.length < FORMS) {
         const form = source.slice(token.start, token.end);
         if (!entry.forms.some(([known]) => known === form)) entry.forms.push([form, form.toLowerCase()]);
@@ -106,15 +115,25 @@ export class SearchIndex {
     return this.glossary.some((doc) => phrase(doc, sequence, "text") || phrase(doc, sequence, "title"));
   }
 
+  /** How much a word in a heading says, from 0 to 1: a word most documents hold ("Partner", "Center") is in
+   * most headings too, and a heading that holds it is no more the reader's question than another. */
+  rarity(terms) {
+    return Math.min(1, Math.max(...terms.map((term) => this.idf(term))) / COMMON);
+  }
+
   /** Whether a document's heading holds a term (or a completion of it). */
-  inTitle(doc, term) {
-    const has = (t) => (doc.terms.get(t) || { title: [] }).title.length > 0;
+  inTitle(doc, term, defined) {
+    const has = (t) => {
+      const entry = doc.terms.get(t);
+      return entry !== undefined && (entry.title.length > 0 || (defined && entry.defined > 0));
+    };
     return has(term) || this.completions(term).some(has);
   }
 
   /** Score of one document, per concept the alternative it contains whole (-1: none), and `heading`: how many
-   * concepts its heading holds whole (a FAQ question that is the reader's question). */
-  scoreDoc(doc, concepts) {
+   * concepts its heading holds whole (a FAQ question that is the reader's question), each by its rarity; with
+   * `term` (the query is a term), the terms its definition list defines count as its heading. */
+  scoreDoc(doc, concepts, term = false) {
     let score = 0;
     const which = concepts.map((concept) => {
       let best = -1;
@@ -135,8 +154,12 @@ export class SearchIndex {
       if (phrase(doc, sequence, "title")) score *= 3;
       else if (phrase(doc, sequence, "text")) score *= 2;
     }
-    const heading = which.filter((i, c) => i >= 0 && concepts[c].alternatives[i].every((t) => this.inTitle(doc, t)));
-    return { score, matched, which, count: matched.filter(Boolean).length, heading: heading.length };
+    let heading = 0;
+    which.forEach((i, c) => {
+      const terms = i >= 0 ? concepts[c].alternatives[i] : null;
+      if (terms && terms.every((t) => this.inTitle(doc, t, term))) heading += this.rarity(terms);
+    });
+    return { score, matched, which, count: matched.filter(Boolean).length, heading };
   }
 
   /** Material's result shape: one list per page, the page first, then its sections by score. */
@@ -147,7 +170,7 @@ export class SearchIndex {
     const term = concepts.length === 1 || this.isTerm(concepts);
     const ranked = [];
     for (const [page, docs] of this.pages) {
-      const scored = docs.map((doc) => ({ doc, ...this.scoreDoc(doc, concepts) })).filter((s) => s.score > 0);
+      const scored = docs.map((doc) => ({ doc, ...this.scoreDoc(doc, concepts, term) })).filter((s) => s.score > 0);
       if (!scored.length) continue;
       const covered = concepts.map((_, i) => (scored.find((s) => s.matched[i]) || { which: [] }).which[i] ?? -1);
       const coverage = covered.filter((i) => i >= 0).length;
@@ -211,7 +234,7 @@ export class SearchIndex {
 }
 
 /** How a section ranks within its page (and its page by its best one): the reader's words it holds, and
- * HEADING more for each its heading holds (a FAQ question that is the reader's). */
+ * HEADING more for each its heading holds (a FAQ question that is the reader's), less for common words. */
 function rankOf(scored) {
   return scored.count + HEADING * scored.heading;
 }
