@@ -36,11 +36,12 @@ function fields(analyzer, doc) {
   const spans = doc.defines || [];
   for (const [name, tokens, source] of [["title", title, doc.title || ""], ["text", text, doc.text || ""]]) {
     let span = 0;
-    for (const token of tokens) {
+    for (const [index, token] of tokens.entries()) {
       if (token.stop) continue;
       const entry = terms.get(token.term) || { title: [], text: [], forms: [], defined: 0 };
       entry[name].push(token.pos);
       if (name === "text") {
+        if (entry.first === undefined) entry.first = index; // where render.js's snippet starts
         while (span < spans.length && spans[span][1] <= token.start) span++;
         if (span < spans.length && token.start >= spans[span][0]) entry.defined++;
       }
@@ -51,7 +52,8 @@ function fields(analyzer, doc) {
       terms.set(token.term, entry);
     }
   }
-  return { titleTokens: title, textTokens: text, terms, length: text.filter((token) => !token.extra).length + 1 };
+  const length = text.filter((token) => !token.extra).length + 1;
+  return { titleTokens: title, textTokens: text, terms, length };
 }
 
 export class SearchIndex {
@@ -75,11 +77,18 @@ export class SearchIndex {
     this.df = new Map();
     for (const doc of this.docs) for (const term of doc.terms.keys()) this.df.set(term, (this.df.get(term) || 0) + 1);
     this.average = this.docs.reduce((sum, doc) => sum + doc.length, 0) / Math.max(1, this.docs.length);
+    for (const doc of this.docs) doc.norm = 1 - B + (B * doc.length) / this.average;
+    this.idfs = new Map();
   }
 
   idf(term) {
-    const df = this.df.get(term) || 0;
-    return Math.log(1 + (this.docs.length - df + 0.5) / (df + 0.5));
+    let idf = this.idfs.get(term);
+    if (idf === undefined) {
+      const df = this.df.get(term) || 0;
+      idf = Math.log(1 + (this.docs.length - df + 0.5) / (df + 0.5));
+      this.idfs.set(term, idf);
+    }
+    return idf;
   }
 
   /** Index terms that begin with a Latin query term ("info" -> "informat"), for words typed in part. */
@@ -102,16 +111,15 @@ export class SearchIndex {
   exactScore(doc, term) {
     const entry = doc.terms.get(term);
     if (!entry) return 0;
-    const saturate = (tf, length) => (tf * (K1 + 1)) / (tf + K1 * (1 - B + B * length));
     const title = entry.title.length ? saturate(entry.title.length, 1) : 0;
-    const text = entry.text.length ? saturate(entry.text.length, doc.length / this.average) : 0;
+    const text = entry.text.length ? saturate(entry.text.length, doc.norm) : 0;
     return this.idf(term) * (TITLE_WEIGHT * title + text);
   }
 
   /** Whether the query is a term of the guide: one word, or words that the glossary (which lists every term)
    * holds in the reader's order. */
   isTerm(concepts) {
-    const sequence = concepts.map((concept) => concept.alternatives[0]).flat();
+    const sequence = firstForms(concepts);
     return this.glossary.some((doc) => phrase(doc, sequence, "text") || phrase(doc, sequence, "title"));
   }
 
@@ -133,33 +141,41 @@ export class SearchIndex {
   /** Score of one document, per concept the alternative it contains whole (-1: none), and `heading`: how many
    * concepts its heading holds whole (a FAQ question that is the reader's question), each by its rarity; with
    * `term` (the query is a term), the terms its definition list defines count as its heading. */
-  scoreDoc(doc, concepts, term = false) {
+  scoreDoc(doc, concepts, term = false, sequence = firstForms(concepts)) {
     let score = 0;
-    const which = concepts.map((concept) => {
+    let count = 0;
+    let heading = 0;
+    const which = new Array(concepts.length);
+    const matched = new Array(concepts.length);
+    for (let c = 0; c < concepts.length; c++) {
+      const alternatives = concepts[c].alternatives;
       let best = -1;
       let found = -1;
       let partial = 0;
-      concept.alternatives.forEach((terms, i) => {
-        const scores = terms.map((term) => this.termScore(doc, term));
-        const sum = scores.reduce((a, b) => a + b, 0);
-        if (scores.every((s) => s > 0) && sum > best) [best, found] = [sum, i];
+      for (let i = 0; i < alternatives.length; i++) {
+        let sum = 0;
+        let whole = true;
+        for (const t of alternatives[i]) {
+          const s = this.termScore(doc, t);
+          sum += s;
+          if (s <= 0) whole = false;
+        }
+        if (whole && sum > best) [best, found] = [sum, i];
         else partial = Math.max(partial, sum / 3);
-      });
+      }
       score += found >= 0 ? best : partial;
-      return found;
-    });
-    const matched = which.map((i) => i >= 0);
-    const sequence = concepts.map((concept) => concept.alternatives[0]).flat();
-    if (sequence.length > 1 && matched.some(Boolean)) {
+      which[c] = found;
+      matched[c] = found >= 0;
+      if (found < 0) continue;
+      count++;
+      const terms = alternatives[found];
+      if (terms.every((t) => this.inTitle(doc, t, term))) heading += this.rarity(terms);
+    }
+    if (sequence.length > 1 && count > 0) {
       if (phrase(doc, sequence, "title")) score *= 3;
       else if (phrase(doc, sequence, "text")) score *= 2;
     }
-    let heading = 0;
-    which.forEach((i, c) => {
-      const terms = i >= 0 ? concepts[c].alternatives[i] : null;
-      if (terms && terms.every((t) => this.inTitle(doc, t, term))) heading += this.rarity(terms);
-    });
-    return { score, matched, which, count: matched.filter(Boolean).length, heading };
+    return { score, matched, which, count, heading };
   }
 
   /** Material's result shape: one list per page, the page first, then its sections by score. */
@@ -168,9 +184,14 @@ export class SearchIndex {
     const concepts = parseQuery(query, this.analyzer, this.synonyms);
     if (!concepts.length) return { items: [] };
     const term = concepts.length === 1 || this.isTerm(concepts);
+    const sequence = firstForms(concepts);
     const ranked = [];
     for (const [page, docs] of this.pages) {
-      const scored = docs.map((doc) => ({ doc, ...this.scoreDoc(doc, concepts, term) })).filter((s) => s.score > 0);
+      const scored = [];
+      for (const doc of docs) {
+        const s = this.scoreDoc(doc, concepts, term, sequence);
+        if (s.score > 0) scored.push({ doc, ...s });
+      }
       if (!scored.length) continue;
       const covered = concepts.map((_, i) => (scored.find((s) => s.matched[i]) || { which: [] }).which[i] ?? -1);
       const coverage = covered.filter((i) => i >= 0).length;
@@ -233,6 +254,16 @@ export class SearchIndex {
   }
 }
 
+/** BM25's saturation of a term frequency, in a field of relative length `norm` (1 - B + B * length). */
+function saturate(tf, norm) {
+  return (tf * (K1 + 1)) / (tf + K1 * norm);
+}
+
+/** The query's words in order, each by its first form (the reader's): what a phrase match looks for. */
+function firstForms(concepts) {
+  return concepts.map((concept) => concept.alternatives[0]).flat();
+}
+
 /** How a section ranks within its page (and its page by its best one): the reader's words it holds, and
  * HEADING more for each its heading holds (a FAQ question that is the reader's), less for common words. */
 function rankOf(scored) {
@@ -241,8 +272,12 @@ function rankOf(scored) {
 
 /** The terms in this order, each at most PHRASE_GAP positions after the previous one. */
 function phrase(doc, sequence, field) {
-  const positions = sequence.map((term) => (doc.terms.get(term) || { [field]: [] })[field]);
-  if (positions.some((list) => !list.length)) return false;
+  const positions = [];
+  for (const term of sequence) {
+    const entry = doc.terms.get(term);
+    if (!entry || !entry[field].length) return false;
+    positions.push(entry[field]);
+  }
   return positions[0].some((start) => {
     let at = start;
     for (const list of positions.slice(1)) {
