@@ -12,10 +12,12 @@
  *      pages that mention a word everywhere do not win by their length). A heading match counts TITLE_WEIGHT
  *      times a text match; a phrase (the words in the query's order, at most two words between) doubles the
  *      score, in the heading triples it; a Latin word typed in part ("info" for "information") counts PREFIX.
- * Within a page, sections come by score. Nothing here touches the DOM: render.js writes the result text. */
+ * Within a page, sections come by score. Nothing here touches the DOM: render.js writes the result text;
+ * document.js holds what the ranking reads of each document. */
 
 import { Analyzer } from "./analyze.js";
 import { SynonymTable, parseQuery } from "./query.js";
+import { fields, phrase } from "./document.js";
 import { highlightTitle, snippet, withPageForms, wordsFound } from "./render.js";
 
 const K1 = 1.2;
@@ -25,36 +27,7 @@ const DECAY = 0.45;
 const PREFIX = 0.8;
 const HEADING = 0.5;
 const COMMON = 1; // idf under which a heading's word counts less (rarity)
-const PHRASE_GAP = 3;
-const FORMS = 3; // spellings kept per term and document, for `?h=` (render.js, withPageForms)
 const LONGEST_QUERY = 200; // characters: a pasted paragraph is cut here rather than scored word by word
-
-function fields(analyzer, doc) {
-  const title = analyzer.tokens(doc.title || "");
-  const text = analyzer.tokens(doc.text || "");
-  const terms = new Map();
-  const spans = doc.defines || [];
-  for (const [name, tokens, source] of [["title", title, doc.title || ""], ["text", text, doc.text || ""]]) {
-    let span = 0;
-    for (const [index, token] of tokens.entries()) {
-      if (token.stop) continue;
-      const entry = terms.get(token.term) || { title: [], text: [], forms: [], defined: 0 };
-      entry[name].push(token.pos);
-      if (name === "text") {
-        if (entry.first === undefined) entry.first = index; // where render.js's snippet starts
-        while (span < spans.length && spans[span][1] <= token.start) span++;
-        if (span < spans.length && token.start >= spans[span][0]) entry.defined++;
-      }
-      if (entry.forms.length < FORMS) {
-        const form = source.slice(token.start, token.end);
-        if (!entry.forms.some(([known]) => known === form)) entry.forms.push([form, form.toLowerCase()]);
-      }
-      terms.set(token.term, entry);
-    }
-  }
-  const length = text.filter((token) => !token.extra).length + 1;
-  return { titleTokens: title, textTokens: text, terms, length };
-}
 
 export class SearchIndex {
   /**
@@ -268,23 +241,4 @@ function firstForms(concepts) {
  * HEADING more for each its heading holds (a FAQ question that is the reader's), less for common words. */
 function rankOf(scored) {
   return scored.count + HEADING * scored.heading;
-}
-
-/** The terms in this order, each at most PHRASE_GAP positions after the previous one. */
-function phrase(doc, sequence, field) {
-  const positions = [];
-  for (const term of sequence) {
-    const entry = doc.terms.get(term);
-    if (!entry || !entry[field].length) return false;
-    positions.push(entry[field]);
-  }
-  return positions[0].some((start) => {
-    let at = start;
-    for (const list of positions.slice(1)) {
-      const next = list.find((p) => p > at && p <= at + PHRASE_GAP);
-      if (next === undefined) return false;
-      at = next;
-    }
-    return true;
-  });
 }
