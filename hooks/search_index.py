@@ -85,6 +85,61 @@ def plain(markup: str) -> str:
     return re.sub(r"\s+", " ", html.unescape("".join(parser.parts))).strip()
 
 
+class _Defined(HTMLParser):
+    """The terms a page defines (`<dt>`, the guide's definition lists: "Microsoft Action Pack subscription",
+    "Global admin credentials…"), per section as Material's index locates it (`page/#id`, the page itself
+    before its first subheading)."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.url, self.location, self.depth = url, url, 0
+        self.found: dict[str, list[str]] = {}
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        ident = dict(attrs).get("id")
+        if re.fullmatch(r"h[2-6]", tag) and ident:
+            self.location = f"{self.url}#{ident}"
+        elif tag == "dt":
+            self.depth, self.parts = 1, []
+
+    def handle_data(self, data: str) -> None:
+        if self.depth:
+            self.parts.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "dt" and self.depth:
+            self.depth = 0
+            text = re.sub(r"\s+", " ", "".join(self.parts).replace("\u200b", "")).strip()
+            if text:
+                self.found.setdefault(self.location, []).append(text)
+
+
+# Per location (`fr/membership/#membership-options`), the terms its section defines, gathered page by page while
+# every language is built and written into the indexes after the last one.
+_DEFINED: dict[str, list[str]] = {}
+
+
+def defined(html_text: str, url: str) -> dict[str, list[str]]:
+    """The `<dt>` texts of a page's HTML per section location."""
+    parser = _Defined(url)
+    parser.feed(html_text)
+    parser.close()
+    return parser.found
+
+
+def definition_spans(text: str, terms: list[str]) -> list[list[int]]:
+    """Where each defined term stands in a section's plain text ([start, end], in order): the worker counts
+    the words there as a heading's (a definition answers "what is…" as a heading does)."""
+    spans, at = [], 0
+    for term in terms:
+        start = text.find(term, at)
+        if start >= 0:
+            spans.append([start, start + len(term)])
+            at = start + len(term)
+    return spans
+
+
 def languages(config: MkDocsConfig) -> list[str]:
     return [lang["locale"] for lang in config.plugins["i18n"].config.languages if lang["build"]]
 
@@ -137,15 +192,25 @@ def zh_dictionary(terms: list[Term], variants: list[Variant] = ()) -> list[str]:
 
 
 def language_index(
-    index: dict[str, Any], locale: str, locales: list[str], terms: list[Term], variants: list[Variant] = ()
+    index: dict[str, Any],
+    locale: str,
+    locales: list[str],
+    terms: list[Term],
+    variants: list[Variant] = (),
+    definitions: dict[str, list[str]] | None = None,
 ) -> dict[str, Any]:
-    """The index one language's readers get: its documents relative to its root, and the worker's settings."""
+    """The index one language's readers get: its documents relative to its root (with where the terms they
+    define stand, `defines`), and the worker's settings."""
+    definitions = definitions or {}
     prefix = "" if locale == locales[0] else f"{locale}/"
     docs = []
     for doc in index["docs"]:
         if language_of(doc["location"], locales) != locale:
             continue
         entry = {"location": doc["location"][len(prefix) :], "title": plain(doc["title"]), "text": plain(doc["text"])}
+        spans = definition_spans(entry["text"], definitions.get(doc["location"], []))
+        if spans:
+            entry["defines"] = spans
         if "boost" in doc:
             entry["boost"] = doc["boost"]
         docs.append(entry)
@@ -182,6 +247,12 @@ def on_template_context(context: dict[str, Any], template_name: str, config: MkD
     return context
 
 
+def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Any) -> str:
+    """Remember the terms the page defines (Material's index keeps no trace of `<dt>`)."""
+    _DEFINED.update(defined(html_text, page.url))
+    return html_text
+
+
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language and merged the index
 def on_post_build(config: MkDocsConfig) -> None:
     with _report.timing():
@@ -200,6 +271,6 @@ def _write_indexes(config: MkDocsConfig) -> None:
     for locale in locales:
         target = site / ("" if locale == locales[0] else locale) / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
-        per_language = language_index(index, locale, locales, terms, variants.get(locale, []))
+        per_language = language_index(index, locale, locales, terms, variants.get(locale, []), _DEFINED)
         target.write_text(json.dumps(per_language, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     _report.produced = f"a search index per language ({', '.join(locales)})"

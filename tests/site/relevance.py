@@ -6,7 +6,8 @@ Two kinds of sets:
 
 - keyword sets (search_queries.tsv tuning, search_queries_heldout.tsv held out): language, query, page;
 - the natural-question set (search_questions.tsv): language, question, page, section anchor(s); every third
-  question of a language is held out (`held_out`), the rule written in the file, never tuned on.
+  question of a language is held out (`held_out`), the rule written in the file, never tuned on;
+- a second question set (search_questions_heldout2.tsv), same columns, all held out.
 
     .venv/bin/python -m tests.site.relevance --site /tmp/site     # the figures, per set, part and language
 
@@ -32,6 +33,8 @@ KEYWORD_SETS = {
     "keywords held-out": HERE / "search_queries_heldout.tsv",
 }
 QUESTIONS = HERE / "search_questions.tsv"
+# A second question set, all of it held out: never tuned on, its misses never listed.
+QUESTIONS_HELD_OUT = HERE / "search_questions_heldout2.tsv"
 LANGUAGES = {"en": "/", "fr": "/fr/", "zh-TW": "/zh-TW/"}
 ROOTS = {"en": "", "fr": "fr", "zh-TW": "zh-TW"}
 
@@ -89,15 +92,17 @@ def read_keywords(path: Path) -> list[Query]:
     return queries
 
 
-def read_questions(path: Path = QUESTIONS) -> list[Query]:
-    """The question set, each marked held out or not by the file's fixed rule: every third of its language."""
+def read_questions(path: Path = QUESTIONS, all_held_out: bool = False) -> list[Query]:
+    """A question set, each marked held out or not by the file's fixed rule: every third of its language (or
+    every one, for a set that is all held out)."""
     queries = []
     count = dict.fromkeys(LANGUAGES, 0)
     for number, row in enumerate(_rows(path), 1):
         assert len(row) == 4 and row[0] in LANGUAGES and row[2].startswith(LANGUAGES[row[0]]), (path, number, row)
         count[row[0]] += 1
         sections = tuple(anchor for anchor in row[3].split("|") if anchor)
-        queries.append(Query(row[0], row[1], row[2], sections, held_out=count[row[0]] % 3 == 0))
+        held_out = all_held_out or count[row[0]] % 3 == 0
+        queries.append(Query(row[0], row[1], row[2], sections, held_out=held_out))
     return queries
 
 
@@ -156,7 +161,7 @@ class Figures:
 
     def line(self) -> str:
         n = len(self.outcomes)
-        text = f"{self.name:18} {self.language:6} top-1 {self.top1:2}/{n:2} ({self.top1 / n:4.0%})"
+        text = f"{self.name:20} {self.language:6} top-1 {self.top1:2}/{n:2} ({self.top1 / n:4.0%})"
         text += f"  top-3 {self.top3:2}/{n:2}"
         if self.with_section:
             s = len(self.with_section)
@@ -178,6 +183,7 @@ def figures(site: Path) -> list[Figures]:
     questions = read_questions()
     parts["questions tuning"] = [q for q in questions if not q.held_out]
     parts["questions held-out"] = [q for q in questions if q.held_out]
+    parts["questions held-out 2"] = read_questions(QUESTIONS_HELD_OUT, all_held_out=True)
     outcomes = rank(site, [q for queries in parts.values() for q in queries])
     by_query = iter(outcomes)
     table = []

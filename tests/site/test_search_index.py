@@ -97,3 +97,31 @@ def test_each_index_carries_its_question_words(indexes: dict[str, dict[str, Any]
     assert "still" in indexes["en"]["config"]["pct"]["questionWords"]
     assert "comment" in indexes["fr"]["config"]["pct"]["questionWords"]
     assert "為什麼" in indexes["zh-TW"]["config"]["pct"]["questionWords"]
+
+
+def test_the_terms_a_section_defines_are_located_in_its_plain_text() -> None:
+    """Material's index keeps no `<dt>`: the hook finds them in the page's HTML, per section, and gives where
+    they stand in the section's text (`defines`), so that the worker can read them as headings."""
+    search_index = hook()
+    html = (
+        '<h1 id="top">Membership</h1><p>Intro.</p><h2 id="options">Options</h2>'
+        "<dl><dt>Network <em>membership</em></dt><dd>The core level.</dd><dt>Action Pack</dt><dd>Yearly.</dd></dl>"
+    )
+    found = search_index.defined(html, "fr/membership/")
+    assert found == {"fr/membership/#options": ["Network membership", "Action Pack"]}, found
+    text = "Network membership The core level. Action Pack Yearly."
+    assert search_index.definition_spans(text, found["fr/membership/#options"]) == [[0, 18], [35, 46]]
+    merged = {"config": {}, "docs": [{"location": "fr/membership/#options", "title": "Options", "text": text}]}
+    (doc,) = search_index.language_index(merged, "fr", ["en", "fr"], [], [], found)["docs"]
+    assert doc["location"] == "membership/#options" and doc["defines"] == [[0, 18], [35, 46]], doc
+
+
+def test_a_language_without_search_words_still_gets_an_index(tmp_path: Path) -> None:
+    """Issue 26: a language added to mkdocs.yml with no l10n/search/<language>.yml builds; the worker gives it
+    the plain analyzer (test_search_questions.py)."""
+    search_index = hook()
+    assert search_index.search_words("de", tmp_path) == {"question_words": [], "synonyms": [], "words": []}
+    merged = {"config": {}, "docs": [{"location": "de/", "title": "Start", "text": "<p>Größe</p>"}]}
+    index = search_index.language_index(merged, "de", ["en", "de"], [], [])
+    assert index["config"]["pct"]["language"] == "de" and "dictionary" not in index["config"]["pct"], index
+    assert index["docs"] == [{"location": "", "title": "Start", "text": "Größe"}], index

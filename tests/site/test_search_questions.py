@@ -3,7 +3,8 @@ test_search_relevance.py types the keyword sets into the real box):
 
 - the natural-question set (search_questions.tsv), tuning part at the issue's bar: the right page first in
   >= 95 % of questions per language, the right section first under it in >= 85 %, the right page in the top 3
-  always; the held-out part (never tuned on) no worse than before the tuning, its figures printed;
+  always; the held-out part (never tuned on) no worse than before the tuning, its figures printed; the same
+  for the second held-out set (search_questions_heldout2.tsv, all held out), whose top 3 may miss once;
 - the keyword sets no worse than before;
 - every link of the first results names in `?h=` the words it matched (stems, synonyms), never nothing;
 - on made-up indexes: synonym expansion, question words that never weigh, a heading that holds the question,
@@ -20,7 +21,16 @@ from typing import Any
 import pytest
 
 from tests.helpers.docs import heading_ids, source
-from tests.site.relevance import KEYWORD_SETS, LANGUAGES, Figures, Outcome, figures, read_keywords, read_questions
+from tests.site.relevance import (
+    KEYWORD_SETS,
+    LANGUAGES,
+    QUESTIONS_HELD_OUT,
+    Figures,
+    Outcome,
+    figures,
+    read_keywords,
+    read_questions,
+)
 from tests.site.test_search_engine import made_up, run
 
 pytestmark = pytest.mark.node
@@ -31,6 +41,10 @@ SECTION_FIRST = 0.85
 # Before the tuning (commit "a natural-question relevance set", measured under Node): top-1 per held-out part,
 # and per keyword set. The figures may rise, never fall.
 HELD_OUT_TOP1 = {"en": 7, "fr": 6, "zh-TW": 6}
+# The second question set (search_questions_heldout2.tsv, all held out), measured before the retuning on issue
+# 21's docs: top-1 per language, and the right page in the top 3 for all but one question.
+HELD_OUT_2_TOP1 = {"en": 17, "fr": 15, "zh-TW": 16}
+HELD_OUT_2_TOP3_MISSES = 1
 KEYWORDS_TOP1 = {
     "keywords tuning": {"en": 25, "fr": 24, "zh-TW": 24},
     "keywords held-out": {"en": 10, "fr": 11, "zh-TW": 10},
@@ -57,17 +71,7 @@ def test_question_set_is_well_formed_and_names_sections_that_exist() -> None:
         assert set(q.sections) <= anchors, (q, sorted(anchors))
 
 
-# Issue 21's docs (merged after the tuning) answer "can I still use PMC…" and "mon ancien ID MPN…" in the new
-# "What is true now" section, which now outranks the targets the set names, and a French section moved to second
-# place: 18/19 top-1 (en, fr) and 15/18 sections (fr). Expected to fail until issue 24 is retuned on the new
-# pages; shown as XFAIL in every run, not hidden.
-RETUNE = pytest.mark.xfail(reason="issue 24: retune after issue 21's docs (18/19 top-1 en/fr)", strict=False)
-
-
-TUNED = [pytest.param(language, marks=RETUNE) if language in ("en", "fr") else language for language in LANGUAGES]
-
-
-@pytest.mark.parametrize("language", TUNED)
+@pytest.mark.parametrize("language", list(LANGUAGES))
 def test_tuned_questions_find_the_page_and_the_section_first(
     table: dict[tuple[str, str], Figures], language: str
 ) -> None:
@@ -86,6 +90,31 @@ def test_held_out_questions_do_no_worse_than_before_the_tuning(
     entry = table[("questions held-out", language)]
     print(entry.line())
     assert entry.top1 >= HELD_OUT_TOP1[language], entry.line()
+
+
+@pytest.mark.parametrize("language", list(LANGUAGES))
+def test_second_held_out_set_does_no_worse_than_before_the_tuning(
+    table: dict[tuple[str, str], Figures], language: str
+) -> None:
+    """Figures only, never the misses (see above)."""
+    entry = table[("questions held-out 2", language)]
+    print(entry.line())
+    assert len(entry.outcomes) >= 15, entry.line()
+    assert entry.top1 >= HELD_OUT_2_TOP1[language], entry.line()
+    assert entry.top3 >= len(entry.outcomes) - HELD_OUT_2_TOP3_MISSES, entry.line()
+
+
+def test_second_held_out_set_is_well_formed() -> None:
+    questions = read_questions(QUESTIONS_HELD_OUT, all_held_out=True)
+    tuning = {(q.language, q.text) for q in read_questions()}
+    for language in LANGUAGES:
+        mine = [q for q in questions if q.language == language]
+        assert len(mine) >= 15 and all(q.held_out for q in mine), language
+        assert len({q.text for q in mine}) == len(mine) and not tuning & {(language, q.text) for q in mine}
+    for q in questions:
+        page = q.page.removeprefix(LANGUAGES[q.language]).strip("/") or "index"
+        anchors = {anchor for _, anchor, _ in heading_ids(source(page, q.language))}
+        assert set(q.sections) <= anchors, (q, sorted(anchors))
 
 
 @pytest.mark.parametrize("language", list(LANGUAGES))
@@ -193,3 +222,57 @@ def test_highlight_terms_name_the_pages_own_forms_and_are_never_empty() -> None:
     linked, associate = search(en, "link exams", "associate")
     assert "connect" in [w for w, found in linked[0][0]["terms"].items() if found], linked  # the synonym
     assert associate[0][0]["terms"] == {"associate": True, "associating": True}, associate  # the page's form
+
+
+def test_a_heading_of_words_every_page_holds_does_not_outweigh_the_readers_other_words() -> None:
+    """ "can I still use PMC after renewing in Partner Center": a heading "Renew … in Partner Center" holds three
+    of the words, but "Partner" and "Center" are in every heading; the section holding every word wins."""
+    docs = [
+        {"location": "m/", "title": "Membership", "text": "Partner Center, after the move."},
+        {"location": "m/#renew", "title": "Renew in Partner Center", "text": "Use Partner Center, not PMC."},
+        {"location": "t/", "title": "Partner Center move", "text": "Partner Center."},
+        {"location": "t/#dates", "title": "Dates", "text": "After renewing in Partner Center you could still use PMC."},
+        {"location": "o/", "title": "Partner Center other", "text": "Partner Center."},
+        {"location": "o/#x", "title": "In Partner Center", "text": "Partner Center."},
+    ]
+    index = made_up("en", docs, question_words=("still",))
+    (items,) = search(index, "can I still use PMC after renewing in Partner Center")
+    assert items[0][0]["location"] == "t/" and items[0][1]["location"] == "t/#dates", items
+    # A rare word in the heading still counts: the FAQ question that is the reader's comes first under its page.
+    (faq,) = search(made_up("en", docs), "renew PMC")
+    assert faq[0][1]["location"] == "m/#renew", faq
+
+
+def test_a_term_asked_comes_first_where_a_definition_list_defines_it() -> None:
+    """ "qu’est-ce que le Microsoft Action Pack": the section whose definition list names it (`defines`, from the
+    page's `<dt>`) before a short one that mentions it; for a query that is no term, definitions weigh nothing."""
+    options = "Network membership The core level. Action Pack subscription A yearly subscription for partners."
+    docs = [
+        {"location": "m/", "title": "Membership", "text": "Options and steps."},
+        {"location": "m/#options", "title": "Options", "text": options, "defines": [[0, 18], [35, 59]]},
+        {"location": "m/#next", "title": "Next steps", "text": "Buy offers such as Action Pack."},
+        {"location": "glossary/", "title": "Glossary", "text": "Action Pack"},
+    ]
+    index = made_up("en", docs, question_words=("what",))
+    (asked,) = search(index, "what is the Action Pack")
+    assert [item["location"] for item in asked[0][:2]] == ["m/", "m/#options"], asked
+    (plain,) = search(made_up("en", [{**doc, "defines": []} for doc in docs]), "what is the Action Pack")
+    assert plain[0][1]["location"] == "m/#next", plain  # without the definition, the short section: the rule did it
+    (other,) = search(index, "yearly subscription membership")
+    assert [item["location"] for item in other[0][:2]] == ["m/", "m/#options"], other  # the text, not the list
+
+
+def test_a_language_with_no_rules_of_its_own_gets_the_plain_analyzer() -> None:
+    """Issue 26: a language added to mkdocs.yml with no l10n/search/<language>.yml and no segmenter: lower case,
+    accents folded, split on non-letters; no English stop words or stemmer ("was" and "die" are German words)."""
+    index = made_up("de", [], question_words=("wie",))
+    (terms,) = run([{"index": index, "op": "terms", "arg": "Wie ändere ich die Größe? Was: Passwort-Zurücksetzung"}])
+    assert terms == ["andere", "ich", "die", "große", "was", "passwort", "zurucksetzung", "passwortzurucksetzung"]
+    docs = [
+        {"location": "a/", "title": "Passwörter", "text": "Ein temporäres Passwort läuft nach 90 Tagen ab."},
+        {"location": "b/", "title": "Konten", "text": "Konten der Mitarbeiter."},
+    ]
+    (found,) = search(made_up("de", docs), "temporares passwort 90 tagen")
+    assert [group[0]["location"] for group in found] == ["a/"], found
+    highlight = [word for word, hit in found[0][0]["terms"].items() if hit]
+    assert "temporäres" in highlight or "temporares" in highlight, highlight

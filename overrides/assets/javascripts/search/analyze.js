@@ -2,9 +2,10 @@
  *
  * Each token keeps its position (for phrase matches) and its place in the text (for highlighting). English and
  * French: lower case, accents folded, French elision removed (l’administrateur -> administrateur), a light
- * stemmer (stem.js); "e-mail", "sign-in" give their parts plus the joined form. Chinese: the dictionary cut
- * of segment.js, single characters between dictionary words paired into bigrams, and the dictionary words
- * and bigrams inside a long word as extra terms. Stop words keep their position but are not terms. */
+ * stemmer (stem.js); "e-mail", "sign-in" give their parts plus the joined form. Any other language (no rules
+ * here): lower case, accents folded, split on non-letters, its own question words as stop words. Chinese: the
+ * dictionary cut of segment.js, single characters between dictionary words paired into bigrams, and the
+ * dictionary words and bigrams inside a long word as extra terms. Stop words keep their position but are not terms. */
 
 import { stemEnglish, stemFrench } from "./stem.js";
 import { Segmenter } from "./segment.js";
@@ -18,6 +19,7 @@ const STOP = {
   zh: "的 了 是 在 和 及 與 或 於 並 之 其 也 都 就 我 您 你 他 它 這 那 嗎 呢 吧 把 被 讓 給 要 會 能 " +
     "如何 怎麼 怎樣 什麼 哪裡 何時 為何 可以 我們 您的 我的 是否 一個",
 };
+const STEMMERS = { en: stemEnglish, fr: stemFrench };
 const STOP_SETS = Object.fromEntries(Object.entries(STOP).map(([lang, words]) => [lang, new Set(words.split(" "))]));
 
 const HAN = /\p{sc=Han}/u;
@@ -42,10 +44,14 @@ export class Analyzer {
     const own = questionWords.map(fold);
     const han = own.filter((word) => HAN.test(word));
     const latin = own.filter((word) => !HAN.test(word));
-    const base = STOP_SETS[this.zh ? "zh" : language] || STOP_SETS.en;
+    // A language with no rules of its own here (one added to mkdocs.yml, with or without an
+    // l10n/search/<language>.yml) gets the plain analyzer: lower case, accents folded, words split on what is
+    // not a letter or a digit, no stemmer, and as stop words only its own question words; never another
+    // language's stop words or stemmer, which would drop or cut its words ("die", "was" in German).
+    const base = STOP_SETS[this.zh ? "zh" : language] || [];
     this.stop = new Set([...base, ...(this.zh ? han : latin)]);
     this.latinStop = this.zh ? new Set([...STOP_SETS.en, ...latin]) : this.stop;
-    this.stem = language === "fr" ? stemFrench : stemEnglish;
+    this.stem = STEMMERS[language] || ((word) => word);
     const zhStop = [...STOP.zh.split(" "), ...han].filter((w) => w.length > 1);
     this.segmenter = new Segmenter([...dictionary, ...zhStop]);
   }

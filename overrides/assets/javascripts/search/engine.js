@@ -5,15 +5,19 @@
  *   1. how many of the reader's words the page contains (all words before some words; a page with only part of
  *      a word, "mot de passe" for "mot de passe temporaire", comes after every page with a whole word);
  *   2. guides before reference pages (home page, glossary, translation status), which repeat every term;
- *   3. how many of the words its best section contains together;
+ *   3. how many of the words its best section contains together, and how many its heading holds (HEADING
+ *      each, times the word's rarity: "Partner" and "Center" are in most headings; for a query that is a term,
+ *      a definition list's term, `defines`, counts as a heading);
  *   4. the BM25 scores of its sections, best first, each next one counting DECAY times the one before (long
  *      pages that mention a word everywhere do not win by their length). A heading match counts TITLE_WEIGHT
  *      times a text match; a phrase (the words in the query's order, at most two words between) doubles the
  *      score, in the heading triples it; a Latin word typed in part ("info" for "information") counts PREFIX.
- * Within a page, sections come by score. Nothing here touches the DOM: render.js writes the result text. */
+ * Within a page, sections come by score. Nothing here touches the DOM: render.js writes the result text;
+ * document.js holds what the ranking reads of each document. */
 
 import { Analyzer } from "./analyze.js";
 import { SynonymTable, parseQuery } from "./query.js";
+import { fields, phrase } from "./document.js";
 import { highlightTitle, snippet, withPageForms, wordsFound } from "./render.js";
 
 const K1 = 1.2;
@@ -22,28 +26,8 @@ const TITLE_WEIGHT = 2.5;
 const DECAY = 0.45;
 const PREFIX = 0.8;
 const HEADING = 0.5;
-const PHRASE_GAP = 3;
-const FORMS = 3; // spellings kept per term and document, for `?h=` (render.js, withPageForms)
+const COMMON = 1; // idf under which a heading's word counts less (rarity)
 const LONGEST_QUERY = 200; // characters: a pasted paragraph is cut here rather than scored word by word
-
-function fields(analyzer, doc) {
-  const title = analyzer.tokens(doc.title || "");
-  const text = analyzer.tokens(doc.text || "");
-  const terms = new Map();
-  for (const [name, tokens, source] of [["title", title, doc.title || ""], ["text", text, doc.text || ""]]) {
-    for (const token of tokens) {
-      if (token.stop) continue;
-      const entry = terms.get(token.term) || { title: [], text: [], forms: [] };
-      entry[name].push(token.pos);
-      if (entry.forms.length < FORMS) {
-        const form = source.slice(token.start, token.end);
-        if (!entry.forms.some(([known]) => known === form)) entry.forms.push([form, form.toLowerCase()]);
-      }
-      terms.set(token.term, entry);
-    }
-  }
-  return { titleTokens: title, textTokens: text, terms, length: text.filter((token) => !token.extra).length + 1 };
-}
 
 export class SearchIndex {
   /**
@@ -66,11 +50,18 @@ export class SearchIndex {
     this.df = new Map();
     for (const doc of this.docs) for (const term of doc.terms.keys()) this.df.set(term, (this.df.get(term) || 0) + 1);
     this.average = this.docs.reduce((sum, doc) => sum + doc.length, 0) / Math.max(1, this.docs.length);
+    for (const doc of this.docs) doc.norm = 1 - B + (B * doc.length) / this.average;
+    this.idfs = new Map();
   }
 
   idf(term) {
-    const df = this.df.get(term) || 0;
-    return Math.log(1 + (this.docs.length - df + 0.5) / (df + 0.5));
+    let idf = this.idfs.get(term);
+    if (idf === undefined) {
+      const df = this.df.get(term) || 0;
+      idf = Math.log(1 + (this.docs.length - df + 0.5) / (df + 0.5));
+      this.idfs.set(term, idf);
+    }
+    return idf;
   }
 
   /** Index terms that begin with a Latin query term ("info" -> "informat"), for words typed in part. */
@@ -93,50 +84,71 @@ export class SearchIndex {
   exactScore(doc, term) {
     const entry = doc.terms.get(term);
     if (!entry) return 0;
-    const saturate = (tf, length) => (tf * (K1 + 1)) / (tf + K1 * (1 - B + B * length));
     const title = entry.title.length ? saturate(entry.title.length, 1) : 0;
-    const text = entry.text.length ? saturate(entry.text.length, doc.length / this.average) : 0;
+    const text = entry.text.length ? saturate(entry.text.length, doc.norm) : 0;
     return this.idf(term) * (TITLE_WEIGHT * title + text);
   }
 
   /** Whether the query is a term of the guide: one word, or words that the glossary (which lists every term)
    * holds in the reader's order. */
   isTerm(concepts) {
-    const sequence = concepts.map((concept) => concept.alternatives[0]).flat();
+    const sequence = firstForms(concepts);
     return this.glossary.some((doc) => phrase(doc, sequence, "text") || phrase(doc, sequence, "title"));
   }
 
+  /** How much a word in a heading says, from 0 to 1: a word most documents hold ("Partner", "Center") is in
+   * most headings too, and a heading that holds it is no more the reader's question than another. */
+  rarity(terms) {
+    return Math.min(1, Math.max(...terms.map((term) => this.idf(term))) / COMMON);
+  }
+
   /** Whether a document's heading holds a term (or a completion of it). */
-  inTitle(doc, term) {
-    const has = (t) => (doc.terms.get(t) || { title: [] }).title.length > 0;
+  inTitle(doc, term, defined) {
+    const has = (t) => {
+      const entry = doc.terms.get(t);
+      return entry !== undefined && (entry.title.length > 0 || (defined && entry.defined > 0));
+    };
     return has(term) || this.completions(term).some(has);
   }
 
   /** Score of one document, per concept the alternative it contains whole (-1: none), and `heading`: how many
-   * concepts its heading holds whole (a FAQ question that is the reader's question). */
-  scoreDoc(doc, concepts) {
+   * concepts its heading holds whole (a FAQ question that is the reader's question), each by its rarity; with
+   * `term` (the query is a term), the terms its definition list defines count as its heading. */
+  scoreDoc(doc, concepts, term = false, sequence = firstForms(concepts)) {
     let score = 0;
-    const which = concepts.map((concept) => {
+    let count = 0;
+    let heading = 0;
+    const which = new Array(concepts.length);
+    const matched = new Array(concepts.length);
+    for (let c = 0; c < concepts.length; c++) {
+      const alternatives = concepts[c].alternatives;
       let best = -1;
       let found = -1;
       let partial = 0;
-      concept.alternatives.forEach((terms, i) => {
-        const scores = terms.map((term) => this.termScore(doc, term));
-        const sum = scores.reduce((a, b) => a + b, 0);
-        if (scores.every((s) => s > 0) && sum > best) [best, found] = [sum, i];
+      for (let i = 0; i < alternatives.length; i++) {
+        let sum = 0;
+        let whole = true;
+        for (const t of alternatives[i]) {
+          const s = this.termScore(doc, t);
+          sum += s;
+          if (s <= 0) whole = false;
+        }
+        if (whole && sum > best) [best, found] = [sum, i];
         else partial = Math.max(partial, sum / 3);
-      });
+      }
       score += found >= 0 ? best : partial;
-      return found;
-    });
-    const matched = which.map((i) => i >= 0);
-    const sequence = concepts.map((concept) => concept.alternatives[0]).flat();
-    if (sequence.length > 1 && matched.some(Boolean)) {
+      which[c] = found;
+      matched[c] = found >= 0;
+      if (found < 0) continue;
+      count++;
+      const terms = alternatives[found];
+      if (terms.every((t) => this.inTitle(doc, t, term))) heading += this.rarity(terms);
+    }
+    if (sequence.length > 1 && count > 0) {
       if (phrase(doc, sequence, "title")) score *= 3;
       else if (phrase(doc, sequence, "text")) score *= 2;
     }
-    const heading = which.filter((i, c) => i >= 0 && concepts[c].alternatives[i].every((t) => this.inTitle(doc, t)));
-    return { score, matched, which, count: matched.filter(Boolean).length, heading: heading.length };
+    return { score, matched, which, count, heading };
   }
 
   /** Material's result shape: one list per page, the page first, then its sections by score. */
@@ -145,9 +157,14 @@ export class SearchIndex {
     const concepts = parseQuery(query, this.analyzer, this.synonyms);
     if (!concepts.length) return { items: [] };
     const term = concepts.length === 1 || this.isTerm(concepts);
+    const sequence = firstForms(concepts);
     const ranked = [];
     for (const [page, docs] of this.pages) {
-      const scored = docs.map((doc) => ({ doc, ...this.scoreDoc(doc, concepts) })).filter((s) => s.score > 0);
+      const scored = [];
+      for (const doc of docs) {
+        const s = this.scoreDoc(doc, concepts, term, sequence);
+        if (s.score > 0) scored.push({ doc, ...s });
+      }
       if (!scored.length) continue;
       const covered = concepts.map((_, i) => (scored.find((s) => s.matched[i]) || { which: [] }).which[i] ?? -1);
       const coverage = covered.filter((i) => i >= 0).length;
@@ -210,23 +227,18 @@ export class SearchIndex {
   }
 }
 
-/** How a section ranks within its page (and its page by its best one): the reader's words it holds, and
- * HEADING more for each its heading holds (a FAQ question that is the reader's). */
-function rankOf(scored) {
-  return scored.count + HEADING * scored.heading;
+/** BM25's saturation of a term frequency, in a field of relative length `norm` (1 - B + B * length). */
+function saturate(tf, norm) {
+  return (tf * (K1 + 1)) / (tf + K1 * norm);
 }
 
-/** The terms in this order, each at most PHRASE_GAP positions after the previous one. */
-function phrase(doc, sequence, field) {
-  const positions = sequence.map((term) => (doc.terms.get(term) || { [field]: [] })[field]);
-  if (positions.some((list) => !list.length)) return false;
-  return positions[0].some((start) => {
-    let at = start;
-    for (const list of positions.slice(1)) {
-      const next = list.find((p) => p > at && p <= at + PHRASE_GAP);
-      if (next === undefined) return false;
-      at = next;
-    }
-    return true;
-  });
+/** The query's words in order, each by its first form (the reader's): what a phrase match looks for. */
+function firstForms(concepts) {
+  return concepts.map((concept) => concept.alternatives[0]).flat();
+}
+
+/** How a section ranks within its page (and its page by its best one): the reader's words it holds, and
+ * HEADING more for each its heading holds (a FAQ question that is the reader's), less for common words. */
+function rankOf(scored) {
+  return scored.count + HEADING * scored.heading;
 }

@@ -4,16 +4,35 @@
 const WINDOW = 220;
 const BEFORE = 60;
 
+const ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
 export function escapeHtml(text) {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+  return text.replace(/[&<>"']/g, (c) => ENTITIES[c]);
 }
 
-/** Text with the spans of matching tokens marked, between character offsets from and to. */
+/** The index of the first token that starts at or after `from`. Tokens come in the order of their start but
+ * for the joined form of a word ("e-mail"), which follows its parts; a search that lands after it skips only
+ * tokens that start before `from`. */
+function firstAt(tokens, from) {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (tokens[middle].start < from) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Text with the spans of matching tokens marked, between character offsets from and to: only the tokens of
+ * that window are read (a section's text has hundreds), the longest of those starting at one place first. */
 function mark(text, tokens, found, from, to) {
-  const spans = tokens
-    .filter((t) => found.has(t.term) && !t.stop && t.start >= from && t.end <= to)
-    .map((t) => [t.start, t.end])
-    .sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const spans = [];
+  for (let i = firstAt(tokens, from); i < tokens.length && tokens[i].start < to; i++) {
+    const t = tokens[i];
+    if (!t.stop && t.start >= from && t.end <= to && found.has(t.term)) spans.push([t.start, t.end]);
+  }
+  spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
   let html = "";
   let at = from;
   for (const [start, end] of spans) {
@@ -32,7 +51,12 @@ export function highlightTitle(doc, found) {
 /** About WINDOW characters of the text around the first match, with ellipses where it was cut. */
 export function snippet(doc, found) {
   const text = doc.text || "";
-  const first = doc.textTokens.find((t) => found.has(t.term) && !t.stop);
+  let first;
+  for (const term of found) {
+    const at = (doc.terms.get(term) || {}).first;
+    if (at !== undefined && (first === undefined || at < first)) first = at;
+  }
+  first = first === undefined ? undefined : doc.textTokens[first];
   let from = first ? Math.max(0, first.start - BEFORE) : 0;
   if (from > 0) {
     const space = text.lastIndexOf(" ", from);
@@ -61,12 +85,15 @@ export function snippet(doc, found) {
  */
 export function withPageForms(terms, docs, found) {
   const named = [];
+  const seen = new Set(); // spellings already judged (a page's sections often share them)
   for (const word in terms) if (terms[word]) named.push(...word.toLowerCase().split(" "));
   for (const term of found) {
     for (const doc of docs) {
       const entry = doc.terms.get(term);
       if (!entry) continue;
       for (const [form, lower] of entry.forms) {
+        if (seen.has(form)) continue;
+        seen.add(form);
         if (named.some((word) => lower.startsWith(word))) continue;
         terms[form] = true;
         named.push(lower);
