@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import js_modules  # beside this file, like the two below
 from _buildlog import report
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -202,6 +203,7 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
         "start_bytes": sum((_pyodide_source(config) / name).stat().st_size for name in START_COUNTED)
         + _bundle["stdlib_size"]
         + len(_bundle["data"]),
+        "modules": [f"assets/javascripts/{module}" for module in js_modules.graph()],  # modulepreload
         "version": checklist.__version__,
         "site_root": f"{root.rstrip('/')}/",
         "site_url": config.site_url or "",

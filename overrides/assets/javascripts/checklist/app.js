@@ -58,7 +58,7 @@ export class ChecklistApp {
     this.store.onFailure(() => this.messages.notice(this.text("storage_failed")));
     this.store.init();
     this.offline.init();
-    this.view.init();
+    this.view.init(document.getElementById("pct-first-paint")?.pctPrerendered ?? undefined);
     const loaded = this.saved.load();
     this.state = loaded.state;
     if ("setAside" in loaded) this.reportSetAside(loaded.setAside);
