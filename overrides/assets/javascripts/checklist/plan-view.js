@@ -129,8 +129,8 @@ export class PlanView {
     return [...remaining, ...completed].sort((a, b) => a.key - b.key);
   }
 
-  /** Paint a plan (validated by the caller); `source` is "first-paint" (first-paint.js), "stored" or "live" (read by tests and the benchmark);
-   * `waiting`: the questions (`{field, question}`) it was made without because their answer is refused or not
+  /** Paint a plan (validated by the caller); `source` is "first-paint" (first-paint.js), "stored" or "live"
+   * (read by tests and the benchmark); `waiting`: the questions (`{field, question}`) it was made without because their answer is refused or not
    * a date yet, each named at the top of the plan. `asked`: whether the form asks a date question at all (if not,
    * an empty "Key dates" says that none applies rather than asking for answers). */
   paint(plan, source, waiting = [], asked = true) {
