@@ -9,6 +9,7 @@ loopback and on emulated 50 and 10 Mbit/s links with 40 ms round trips, against 
 worker), the bytes of each file fetched on a cold and a repeat visit (nginx's log), then on loopback:
   P4  median worker round trip of a recompute (answers → plan), over 41 ticks
   team  worker round trip of the admin's team status for 100, 1,000 and 5,000 employees
+and, when Lighthouse is installed (npm devDependency), its Performance score and TBT on five pages (lighthouse.py).
 A run in which loopback was slower than the emulated 50 Mbit/s link is flagged DISTURBED (a busy machine,
 not the page, set it). No assertion: figures for people. Needs Debian's nginx (`make system-deps`).
 """
@@ -25,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
 
-from bench import startup_field  # noqa: E402
+from bench import lighthouse, startup_field  # noqa: E402
 from bench.field_server import BASE, build_dist, field_server, free_port  # noqa: E402
 from bench.startup_field import add_bare_page  # noqa: E402
 from tools.site_server import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
@@ -112,6 +113,7 @@ def print_files(files: dict[str, dict[str, int]]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--lighthouse-runs", type=int, default=5, help="Lighthouse runs a page (when installed)")
     parser.add_argument("--links", nargs="+", choices=list(startup_field.LINKS), default=list(startup_field.LINKS))
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
@@ -139,6 +141,7 @@ def main() -> None:
                     rows.append((f"team: {size:,} employees, worker round trip", f"{duration:.1f} ms"))
                 plain.stop()
                 browser.close()
+            audits = lighthouse.run(server.url, args.lighthouse_runs) if lighthouse.installed() else None
         finally:
             server.stop()
         brotli = "brotli" if server.brotli else "gzip (no brotli module)"
@@ -153,6 +156,13 @@ def main() -> None:
             print("check: loopback was faster than 50 Mbit/s in every run")
         print_table("engine round trips (loopback)", rows)
         print_files(visits.files)
+        if audits is None:
+            print(f"Lighthouse: not installed ({lighthouse.CLI}); `npm ci` installs the pinned devDependency")
+        else:
+            print_table(
+                f"Lighthouse (mobile), {args.lighthouse_runs} runs a page, on nginx",
+                [("page", "Performance median (min–max)", "TBT median (max)"), *audits],
+            )
 
 
 if __name__ == "__main__":

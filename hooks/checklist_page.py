@@ -19,7 +19,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import js_modules  # beside this file, like the two below
 from _buildlog import report
+from babel.numbers import get_decimal_symbol
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_relative_url
@@ -27,7 +29,7 @@ from pyodide_integrity import verify as verify_pyodide  # beside this file: MkDo
 
 import checklist
 
-START_COUNTED = ("pyodide.asm.wasm",)  # worker-progress.js COUNTED, with the stdlib zip the page names
+START_COUNTED = ("pyodide.asm.wasm",)  # counted while Python starts, with the stdlib zip: the init message's `counted`
 # The Pyodide files recorded in pyodide.sha256 and checked before use; the site ships them but Pyodide's own stdlib
 # zip, replaced by the engine's trimmed one (pyodide_stdlib.mjs) wherever Node can make it.
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
@@ -196,12 +198,16 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
         "stdlib": _bundle["stdlib_path"],
         "snapshot": _bundle["snapshot_path"],
         "extract_dir": EXTRACT_DIR,
+        "counted": START_COUNTED,  # #pct-boot data-counted: boot.js puts it in the worker's init message
         "pyodide": f"{pyodide_dir(_pyodide_source(config))}/",
         # The bytes the worker counts while it starts, as decoded (worker-progress.js): the page's progress total
         # when the host compresses them (a compressed response's Content-Length is not their size).
         "start_bytes": sum((_pyodide_source(config) / name).stat().st_size for name in START_COUNTED)
         + _bundle["stdlib_size"]
         + len(_bundle["data"]),
+        # The decimal sign of the page's language, from Babel's locale data (start-progress.js: "2,1 Mo").
+        "decimal": get_decimal_symbol(language.replace("-", "_")),
+        "modules": [f"assets/javascripts/{module}" for module in js_modules.graph()],  # modulepreload
         "version": checklist.__version__,
         "site_root": f"{root.rstrip('/')}/",
         "site_url": config.site_url or "",

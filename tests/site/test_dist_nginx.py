@@ -329,14 +329,12 @@ def test_live_step_link_opens_its_section_under_the_sub_path(nginx: Nginx, page:
 OCTETS = "application/octet-stream"
 START_WORKER = """async () => {
   const app = document.getElementById("pct-app");
-  const absolute = (path) => new URL(path, location.href).href;
   const worker = new Worker(app.dataset.worker, { type: "module" });
   // The reply has the request's id; progress messages (no id) come before it (worker.js, "Protocol").
   const reply = new Promise((resolve) =>
     worker.addEventListener("message", ({ data }) => data?.id === 1 && resolve(data)));
-  worker.postMessage({ id: 1, fn: "init", args: {
-    pyodide: absolute(app.dataset.pyodide), bundle: absolute(app.dataset.bundle), stdlib: absolute(app.dataset.stdlib),
-    snapshot: app.dataset.snapshot ? absolute(app.dataset.snapshot) : null, extractDir: app.dataset.extractDir } });
+  // The page's own init message (boot.js builds it from the build's data).
+  worker.postMessage({ id: 1, fn: "init", args: document.getElementById("pct-boot").pctInit });
   // A bound, not a speed check: the old worker never answered when the wasm had the wrong type.
   const data = await Promise.race([reply, new Promise((resolve) => setTimeout(() => resolve({ hung: true }), 60000))]);
   worker.terminate();
@@ -381,9 +379,9 @@ def test_a_misconfigured_host_is_named_at_once(
 
 
 KEEP_CORRUPT_SNAPSHOT = """async () => {
-  const app = document.getElementById("pct-app");
+  const boot = document.getElementById("pct-boot");
   const cache = await caches.open("pct-pyodide-snapshot");
-  await cache.put(new URL(app.dataset.snapshot, location.href).href, new Response(new Uint8Array(4096)));
+  await cache.put(new URL(boot.dataset.snapshot, location.href).href, new Response(new Uint8Array(4096)));
 }"""
 
 

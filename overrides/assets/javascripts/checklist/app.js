@@ -6,7 +6,7 @@
  * reader cannot fix, or an unreadable store, sets the answers aside; any other error is a fault and they stay.
  */
 
-import { clock, download, element, wordsFrom } from "./dom.js";
+import { clock, download, element, wordsFrom, yieldToMain } from "./dom.js";
 import { Engine, EngineError } from "./engine.js";
 import { ForgetButton } from "./forget.js";
 import { QuestionsForm } from "./form.js";
@@ -45,8 +45,11 @@ export class ChecklistApp {
     this.summary = new AnswersSummary(root.querySelector("#pct-summary"), { form: this.form, text: this.text, dateWords: this.dateWords });
     this.view = new PlanView(root, { text: this.text, language: this.language, dateOrder: config.date_order, links: this.links });
     this.toolbar = new Toolbar(root.querySelector("#pct-actions"), this);
-    this.progress = new StartProgress(root, { text: this.text, language: this.language, messages: this.messages });
-    this.engine = new Engine(root.dataset.worker, this.progress.engineOptions());
+    const { decimal } = config;
+    this.progress = new StartProgress(root, { text: this.text, language: this.language, messages: this.messages, decimal });
+    // data-next-start: "snapshot-kept" or "snapshot-skipped" (worker.js), what the next visit starts from.
+    const onEvent = ({ event }) => event.startsWith("snapshot-") && (root.dataset.nextStart = event);
+    this.engine = new Engine(root.dataset.worker, { ...this.progress.engineOptions(), onEvent });
     this.engineReady = false;
     const offlineBox = root.querySelector("#pct-offline");
     this.offline = new Offline(root, { say: (key) => (offlineBox.textContent = this.text(key)) });
@@ -59,7 +62,7 @@ export class ChecklistApp {
     this.store.onFailure(() => this.messages.notice(this.text("storage_failed")));
     this.store.init();
     this.offline.init();
-    this.view.init();
+    this.view.init(document.getElementById("pct-first-paint")?.pctPrerendered ?? undefined);
     const loaded = this.saved.load();
     this.state = loaded.state;
     if ("setAside" in loaded) this.reportSetAside(loaded.setAside);
@@ -68,16 +71,23 @@ export class ChecklistApp {
     this.form.fill(this.state.answers);
     this.showAnswers();
     this.root.addEventListener("change", (event) => this.onTick(event));
+    if (this.state.plan && this.state.plan.language === this.language && this.state.answers.role) this.paint(this.state.plan, "stored");
+    else this.paintPrerendered();
+    this.run(this.wire());
+    return this;
+  }
+
+  /** The rest of the start, in tasks of its own after the plan is painted (no long task at start, issue 27). */
+  async wire() {
+    await yieldToMain();
     this.toolbar.init();
     window.addEventListener("storage", (event) => this.onOtherTab(event));
     // A share link pasted into a tab already on this page changes only the fragment: open it like a new visit.
     window.addEventListener("hashchange", () => this.onHashChange());
     new ForgetButton(this.root.querySelector("#pct-forget"), { store: this.store, text: this.text, siteRoot: this.links.root })
       .init((cleared, summary) => this.onDeletedAll(cleared, summary));
-    if (this.state.plan && this.state.plan.language === this.language && this.state.answers.role) this.paint(this.state.plan, "stored");
-    else this.paintPrerendered();
-    this.run(this.startEngine());
-    return this;
+    await yieldToMain();
+    await this.startEngine();
   }
 
   /* ------------------------------------------------------------ state */
@@ -259,10 +269,13 @@ export class ChecklistApp {
     performance.mark("pct:engine-start");
     this.progress.begin(this.state.plan ? "stored" : "loading");
     const data = this.root.dataset;
-    const started = await this.engine.start(Engine.initFrom(data));
+    const started = await this.engine.start(Engine.initMessage());
     data.engineTimings = JSON.stringify(started?.timings ?? {});
     Object.assign(data, { engineFrom: started?.from ?? "", engineVersion: started?.version ?? "" }); // for tests
     this.engineReady = true;
+    // In pieces, each its own task: the reply, the team's section, the plan (a long task delays the reader's
+    // first tap, and Lighthouse counts it as blocking time).
+    await yieldToMain();
     const { text, language, links, store } = this;
     this.team ??= setUpTeam({ engine: () => this.engine, text, element, download, clock, language, links, store });
     this.team.show(this.state.answers.role === "admin");
@@ -270,6 +283,7 @@ export class ChecklistApp {
     data.engine = "ready";
     this.messages.say(this.text("engine_ready")); // no longer "Loading…": a plan, if any, says more below
     performance.mark("pct:engine-ready");
+    await yieldToMain();
     this.run(this.offline.register()); // after the start, so that the offline copy never delays a first visit
     await this.recompute();
   }

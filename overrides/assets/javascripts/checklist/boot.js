@@ -11,9 +11,10 @@
  * (No sibling module is named by its file name here: deploy/dist.py would read that as a reference.)
  */
 (function startEarly(script) {
-  if (!script || !script.dataset.worker || typeof Worker !== "function") return;
-  // The same init message as engine.js builds from #pct-app (Engine.initFrom): absolute URLs, because the worker
-  // resolves relative ones against its own address. engine.js only takes this worker if the two are equal.
+  if (!script) return;
+  // The worker's init message, built here only (engine.js reads it from `pctInit`), from what the build wrote on
+  // this element (hooks/checklist_page.py: the files, and START_COUNTED, the Pyodide files whose bytes are
+  // counted while Python starts). Absolute URLs: the worker resolves relative ones against its own address.
   const absolute = (url) => new URL(url, document.baseURI).href;
   const data = script.dataset;
   const init = {
@@ -22,7 +23,10 @@
     stdlib: absolute(data.stdlib),
     snapshot: data.snapshot ? absolute(data.snapshot) : null,
     extractDir: data.extractDir,
+    counted: data.counted ? data.counted.split(" ") : [],
   };
+  script.pctInit = init;
+  if (!data.worker || typeof Worker !== "function") return;
   let worker;
   try {
     worker = new Worker(absolute(data.worker), { type: "module" });

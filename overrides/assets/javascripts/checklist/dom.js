@@ -34,6 +34,12 @@ export function download(name, type, content) {
   setTimeout(() => URL.revokeObjectURL(link.href), 10000);
 }
 
+/** Let the browser paint and handle input before the next piece of work (issue 27: no long task at start):
+ * scheduler.yield() where there is one (the task keeps its place), else a new task. */
+export function yieldToMain() {
+  return globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 const pad = (n) => String(n).padStart(2, "0");
 
 /** Today and now on the reader's clock, as the engine reads them (YYYY-MM-DD, YYYY-MM-DDTHH:MM). */

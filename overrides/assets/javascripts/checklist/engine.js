@@ -56,29 +56,23 @@ export class Engine {
    * the limit of a stage that cannot report (SILENT_STAGES: Python's start, the engine's import), generous
    * because a slow phone or a loaded machine spends tens of seconds there. `onProgress` gets each report;
    * `onBusy` is called once a silent stage has outlasted the stall time, so the page can say it is still working. */
-  constructor(url, { timeout = 20000, busyTimeout = 180000, onProgress = null, onBusy = null } = {}) {
+  constructor(url, { timeout = 20000, busyTimeout = 180000, onProgress = null, onBusy = null, onEvent = null } = {}) {
     this.url = url;
     this.timeout = timeout;
     this.busyTimeout = Math.max(busyTimeout, timeout);
     this.onProgress = onProgress;
     this.onBusy = onBusy;
+    this.onEvent = onEvent; // the worker's other messages without an id (snapshot-kept, snapshot-skipped)
     this.progressed = null;
     this.pending = new Map();
     this.next = 1;
     this.worker = null;
   }
 
-  /** The init message from #pct-app's data attributes, as absolute URLs: the worker resolves relative ones
-   * against its own address. boot.js builds the same message from #pct-boot; keep the two alike. */
-  static initFrom(data, base = document.baseURI) {
-    const absolute = (url) => new URL(url, base).href;
-    return {
-      pyodide: absolute(data.pyodide),
-      bundle: absolute(data.bundle),
-      stdlib: absolute(data.stdlib),
-      snapshot: data.snapshot ? absolute(data.snapshot) : null,
-      extractDir: data.extractDir,
-    };
+  /** The init message boot.js built from the build's data (#pct-boot `pctInit`): one builder, so the worker it
+   * started early is always the one taken over. Null when boot.js did not run (start() then fails, "worker"). */
+  static initMessage(scope = document) {
+    return scope.getElementById("pct-boot")?.pctInit ?? null;
   }
 
   /** Start the worker and Python; resolves with the worker's init result or rejects with an EngineError.
@@ -89,6 +83,7 @@ export class Engine {
    * and fails at once. */
   async start(init) {
     if (this.worker) this.stop(); // "Try again" after a worker that failed later: never two at once
+    if (!init) throw new EngineError({ code: "worker", message: "no init message (boot.js did not run)" });
     const timers = [];
     const clear = () => timers.splice(0).forEach(clearTimeout);
     const stalled = new Promise((_, reject) => {
@@ -140,6 +135,10 @@ export class Engine {
   settle(message) {
     if (message?.id === undefined && message?.event === "progress") {
       this.progressed?.(message);
+      return;
+    }
+    if (message?.id === undefined && typeof message?.event === "string") {
+      this.onEvent?.(message);
       return;
     }
     const pending = this.pending.get(message?.id);

@@ -23,9 +23,10 @@ export class PlanView {
     this.stepOrder = [];
   }
 
-  /** Keep a copy of the build's pre-rendered list, shown before a role is chosen or without the engine. */
-  init() {
-    this.prerendered = this.box().cloneNode(true);
+  /** Keep a copy of the build's pre-rendered list, shown before a role is chosen or without the engine.
+   * `prerendered`: that list when the first-paint script (first-paint.js) has already replaced it. */
+  init(prerendered = this.box()) {
+    this.prerendered = prerendered.cloneNode(true);
     this.stepOrder = [...this.prerendered.querySelectorAll("input[data-step]")].map((input) => input.dataset.step);
     return this;
   }
@@ -127,8 +128,8 @@ export class PlanView {
     return [...remaining, ...completed].sort((a, b) => a.key - b.key);
   }
 
-  /** Paint a plan (validated by the caller); `source` is "stored" or "live" (read by tests and the benchmark);
-   * `waiting`: the questions (`{field, question}`) it was made without because their answer is refused or not
+  /** Paint a plan (validated by the caller); `source` is "first-paint" (first-paint.js), "stored" or "live"
+   * (read by tests and the benchmark); `waiting`: the questions (`{field, question}`) it was made without because their answer is refused or not
    * a date yet, each named at the top of the plan. `asked`: whether the form asks a date question at all (if not,
    * an empty "Key dates" says that none applies rather than asking for answers). */
   paint(plan, source, waiting = [], asked = true) {

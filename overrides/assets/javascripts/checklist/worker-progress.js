@@ -5,13 +5,11 @@
  * zip through a counting fetch while loadPyodide runs: Pyodide fetches both with the global fetch) and reports
  * them, at most every PROGRESS_EVERY ms, plus every stage change. */
 export const PROGRESS_EVERY = 250; // ms: often enough to keep a stall timer of seconds alive, cheap to post
-/** Pyodide's files counted, in its folder (hooks/checklist_page.py START_COUNTED); the stdlib zip, which the
- * build names by its content (stdlib-<hash>.zip, the engine's trimmed one), is counted by the URL init gives. */
-export const COUNTED = ["pyodide.asm.wasm"];
-
-/** The URLs of the files counted while Python starts. */
-export function countedURLs(indexURL, stdlib) {
-  return [...COUNTED.map((name) => `${indexURL}${name}`), stdlib];
+/** The URLs of the files counted while Python starts: `counted`, Pyodide's files named in its folder (init's
+ * `counted`, from hooks/checklist_page.py START_COUNTED: never a copy here), and the stdlib zip by the URL init
+ * gives (the build names it by its content, stdlib-<hash>.zip). */
+export function countedURLs(indexURL, stdlib, counted = []) {
+  return [...counted.map((name) => `${indexURL}${name}`), stdlib];
 }
 /** The stages in which the worker cannot report: Python's own start and the engine's import run on the worker's
  * only thread, so a slow device says nothing for seconds. The page gives them a limit of their own (the busy

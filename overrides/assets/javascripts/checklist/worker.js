@@ -12,12 +12,12 @@
  * is in the reader's language; `row` and `column` come with a team file's errors. Codes the engine does not
  * produce for bad input: "worker" (the worker itself failed: Pyodide did not start, the engine is not started)
  * and "internal" (a bug in the engine); neither says anything about the reader's answers.
- * fn "init" (args {pyodide, bundle, stdlib, snapshot, extractDir}: the Pyodide folder, the engine zip, the stdlib
- * zip (the engine's trimmed one, hooks/pyodide_stdlib.mjs; Pyodide's own when absent), the optional memory snapshot
- * and where the engine lives inside Pyodide) must come first, and replies {version, from, timings}; every
+ * fn "init" (args {pyodide, bundle, stdlib, snapshot, extractDir, counted}: the Pyodide folder, the engine zip, the
+ * stdlib zip (the engine's trimmed one, hooks/pyodide_stdlib.mjs; Pyodide's own when absent), the optional memory
+ * snapshot, where the engine lives inside Pyodide and the Pyodide files whose bytes are counted, by name) must come first, and replies {version, from, timings}; every
  * other fn is handed to checklist.web.call(fn, json) (names: checklist.web.CALLS), whose reply text is passed on
  * unparsed, so the page can only call what the engine exposes.
- * Two messages have no id and answer no request, so they can never be taken for a reply:
+ * Three messages have no id and answer no request, so they can never be taken for a reply:
  *   {event: "progress", stage, received, total}   while "init" runs (worker-progress.js): at stage changes and
  *       at most every 250 ms while bytes arrive. stage: "download" (Pyodide's wasm and stdlib, and the engine),
  *       "python" (everything arrived: Python starts; sent again once the wasm is compiled), "engine" (the
@@ -26,9 +26,10 @@
  *       unknown (a compressed response's length is not the decoded size). The page restarts its stall timer on
  *       each one (a slow link is not a failure; silence is) and shows it to the reader.
  *   {event: "snapshot-kept", bytes} once the snapshot is kept for the next visit (read by the benchmark and the
- *       tests; the page ignores it).
+ *       tests; the page ignores it), or {event: "snapshot-skipped", why} when this visit's link does not make it pay.
  */
 
+import { snapshotPays } from "./link-speed.js";
 import { countedURLs, Progress } from "./worker-progress.js";
 
 let engineCall = null;
@@ -69,12 +70,11 @@ function checkResponse(url, response, type = null) {
 /* HEAD requests, in parallel with the import and the engine download: Pyodide's own fetches of these files say
  * nothing useful when they fail (an octet-stream wasm makes it wait forever). Their lengths are the download's
  * total for the progress reports. */
-function preflight(indexURL, stdlib, progress) {
+function preflight(indexURL, stdlib, progress, urls) {
   const files = [[`${indexURL}pyodide.asm.mjs`, JAVASCRIPT], [`${indexURL}pyodide.asm.wasm`, WASM], [stdlib, null]];
-  const counted = countedURLs(indexURL, stdlib);
   return Promise.all(files.map(async ([url, type]) => {
     const response = checkResponse(url, await request(url, { method: "HEAD" }), type);
-    if (counted.includes(url)) progress.expect(response);
+    if (urls.includes(url)) progress.expect(response);
   }));
 }
 
@@ -108,7 +108,8 @@ async function fetchBytes(url, gunzip = false, progress = null) {
  * The memory snapshot (about 6 MB gzip, 31 MB in memory) saves about 2 s of CPU but would double what a first
  * visit downloads, which makes the page slower than bare Pyodide below about 20 Mbit/s. So a first visit starts
  * Python normally (it downloads only Pyodide and the engine) and, once Python is ready, fetches the snapshot in
- * the background and keeps it inflated in the Cache API; every later visit starts from it. The snapshot's name
+ * the background, where the link makes it pay (link-speed.js; else it says why: `snapshot-skipped`), and keeps
+ * it inflated in the Cache API; every later visit starts from it. The snapshot's name
  * carries a hash of Pyodide and of the engine, so a kept one never meets another engine; keeping a new one
  * deletes the others. */
 const SNAPSHOT_CACHE = "pct-pyodide-snapshot";
@@ -175,18 +176,18 @@ async function countedStart(progress, urls, ...args) {
   }
 }
 
-async function init({ pyodide: indexURL, bundle, stdlib, snapshot, extractDir }) {
+async function init({ pyodide: indexURL, bundle, stdlib, snapshot, extractDir, counted = [] }) {
   const started = performance.now();
   const stdLibURL = stdlib ?? `${indexURL}python_stdlib.zip`;
+  const urls = countedURLs(indexURL, stdLibURL, counted);
   const progress = new Progress();
   progress.to("download");
   const [{ loadPyodide }, archive] = await Promise.all([
     importModule(`${indexURL}pyodide.mjs`),
     fetchBytes(bundle, false, progress),
-    preflight(indexURL, stdLibURL, progress),
+    preflight(indexURL, stdLibURL, progress, urls),
   ]);
   const imported = performance.now();
-  const urls = countedURLs(indexURL, stdLibURL);
   const { py, from, fallback } = await countedStart(progress, urls, loadPyodide, indexURL, stdLibURL, snapshot);
   const loaded = performance.now();
   progress.to("engine");
@@ -195,7 +196,12 @@ async function init({ pyodide: indexURL, bundle, stdlib, snapshot, extractDir })
   py.runPython(`import sys\nif ${JSON.stringify(extractDir)} not in sys.path: sys.path.insert(0, ${JSON.stringify(extractDir)})`);
   engineCall = py.pyimport("checklist.web").call;
   const ready = performance.now();
-  if (snapshot && from !== "snapshot" && !fallback && self.caches) setTimeout(() => keepSnapshot(snapshot), KEEP_DELAY);
+  if (snapshot && from !== "snapshot" && !fallback && self.caches) {
+    // Judged now, from the downloads of this start: only where the link makes it pay (link-speed.js).
+    const pays = snapshotPays(self.navigator?.connection, performance.getEntriesByType?.("resource") ?? []);
+    if (pays.keep) setTimeout(() => keepSnapshot(snapshot), KEEP_DELAY);
+    else self.postMessage({ event: "snapshot-skipped", why: pays.why });
+  }
   // Phases in ms, for the benchmark (bench/checklist_page.py) and for anyone debugging a slow start.
   const timings = { import: imported - started, python: loaded - imported, engine: ready - loaded };
   return { version: py.pyimport("checklist").__version__, from, timings, ...(fallback ? { fallback } : {}) };
