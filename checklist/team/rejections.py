@@ -96,7 +96,8 @@ def rows_rejected_notice(texts: Texts, rejected: list[dict[str, Any]]) -> dict[s
 
 def group(texts: Texts, rejected: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The refused rows grouped by problem (error code and column), largest group first: each with its title
-    ("51 rows: …"), one fix, and its rows as {row, who} in row order."""
+    ("51 rows: …"), one fix, and its rows as {row, who, text} in row order (`text`: the row's line on the page,
+    "Row 12, Marie Dupont: “lundi 8 novembre 2026”")."""
     groups: dict[tuple[str, str | None], list[dict[str, Any]]] = {}
     for entry in sorted(rejected, key=lambda e: e["row"]):
         groups.setdefault((entry["code"], entry.get("column")), []).append(entry)
@@ -106,7 +107,19 @@ def group(texts: Texts, rejected: list[dict[str, Any]]) -> list[dict[str, Any]]:
         title = texts.plural(_TITLE, len(entries), count=len(entries), problem=problem)
         advice = {entry["expected"] for entry in entries}
         fix = texts(_FIXES[code]) if code in _FIXES else (advice.pop() if len(advice) == 1 else texts(_EACH))
-        rows = [{"row": entry["row"], "who": entry.get("who")} for entry in entries]
+        rows = [{"row": entry["row"], "who": entry.get("who"), "text": _row_text(texts, entry)} for entry in entries]
         found.append({"code": code, "column": column, "count": len(entries), "title": title, "fix": fix, "rows": rows})
     found.sort(key=lambda g: -g["count"])  # stable: groups of the same size stay in the order of their first row
     return found
+
+
+def _row_text(texts: Texts, entry: dict[str, Any]) -> str:
+    """A refused row's line in its group: its number, the person when known, the cell as written when known."""
+    row, who, value = entry["row"], entry.get("who"), entry.get("value")
+    if who and value is not None:
+        return texts(N_("Row {row}, {who}: “{value}”"), row=row, who=who, value=value)
+    if who:
+        return texts(N_("Row {row}, {who}"), row=row, who=who)
+    if value is not None:
+        return texts(N_("Row {row}: “{value}”"), row=row, value=value)
+    return texts(N_("Row {row}"), row=row)
