@@ -11,7 +11,7 @@ from typing import Any
 
 from ..errors import ChecklistError
 from ..i18n import LANGUAGES, N_, Texts
-from .date_cells import DayRead, WeekdayMismatch, expected_date, looks_like_date, read_cell, weekday_error
+from .date_cells import DayRead, WeekdayMismatchError, expected_date, looks_like_date, read_cell, weekday_error
 from .fields import cell_error
 from .headers import normal_header
 
@@ -66,7 +66,7 @@ def exams_cell(
     (its form for the import summary), None for yes / no."""
     try:
         moment = read_cell(value, order)
-    except WeekdayMismatch as mismatch:
+    except WeekdayMismatchError as mismatch:
         message = weekday_error(texts, mismatch)
         raise ChecklistError(f"rows[{number}].{role}", "weekday_mismatch", message, row=number, column=role) from None
     if moment is not None and "T" in moment.iso:

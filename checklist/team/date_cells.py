@@ -29,9 +29,9 @@ from typing import NamedTuple
 from ..date_words import CENTURY, read_worded_form
 from ..errors import ChecklistError
 from ..i18n import N_, Texts
-from .weekdays import WeekdayMismatch, split_weekday, weekday_name
+from .weekdays import WeekdayMismatchError, split_weekday, weekday_name
 
-__all__ = ["DATE_ORDERS", "DATE_ROLES", "DayRead", "WeekdayMismatch", "decide_order", "evidence"]
+__all__ = ["DATE_ORDERS", "DATE_ROLES", "DayRead", "WeekdayMismatchError", "decide_order", "evidence"]
 __all__ += ["expected_date", "looks_like_date", "order_name", "read_cell", "read_day", "read_pasted_day"]
 __all__ += ["serial_day", "weekday_error"]
 
@@ -114,7 +114,7 @@ class DayRead(NamedTuple):
 
 def read_day(value: str, order: str | None) -> str | None:
     """An ISO date (or date and time, with "T") for a date cell, or None when it is not a date in `order`;
-    `WeekdayMismatch` when a weekday is written beside a date that falls on another."""
+    `WeekdayMismatchError` when a weekday is written beside a date that falls on another."""
     found = read_cell(value, order)
     return None if found is None else found.iso
 
@@ -137,7 +137,7 @@ def read_cell(value: str, order: str | None) -> DayRead | None:
     except ValueError:  # 31 June: the engine names a day that does not exist, weekday or not
         return found._replace(weekday=True)
     if actual != written:
-        raise WeekdayMismatch(found.iso, written, actual)
+        raise WeekdayMismatchError(found.iso, written, actual)
     return found._replace(weekday=True)
 
 
@@ -190,7 +190,7 @@ def serial_day(serial: int, fraction: str | None = None) -> str | None:
     return f"{day}T{minutes // 60:02}:{minutes % 60:02}"
 
 
-def weekday_error(texts: Texts, mismatch: WeekdayMismatch) -> str:
+def weekday_error(texts: Texts, mismatch: WeekdayMismatchError) -> str:
     """What to write for a date whose weekday is not the one written: both weekdays, in the reader's words."""
     return texts(
         _WEEKDAY_MESSAGE,
@@ -206,7 +206,7 @@ def looks_like_date(value: str) -> bool:
         return True
     try:
         return read_cell(value, None) is not None
-    except WeekdayMismatch:
+    except WeekdayMismatchError:
         return True
 
 
@@ -240,5 +240,5 @@ def read_pasted_day(value: str, order: str | None = None) -> str | None:
     proved = evidence(text)
     try:
         return read_day(text, proved if proved in ("dmy", "mdy") else order)
-    except WeekdayMismatch:  # "lundi 8 novembre 2026": not a date the form can fill in (it leaves the text)
+    except WeekdayMismatchError:  # "lundi 8 novembre 2026": not a date the form can fill in (it leaves the text)
         return None

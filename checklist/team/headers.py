@@ -104,7 +104,7 @@ def secret_key(header: str) -> list[list[str]]:
     text = _folded(_CAMEL.sub(" ", header))
     readings = []
     for table in (_LEET_I, _LEET_L):
-        leet = _LEETABLE.sub(lambda m: m[0].translate(table).translate(_LEET_I), text)
+        leet = _LEETABLE.sub(lambda m, first=table: m[0].translate(first).translate(_LEET_I), text)
         words: list[str] = []
         for word in _WORDS.findall(leet):
             if len(word) == 1 and word.isascii() and words and len(words[-1]) <= 2 and words[-1].isascii():
@@ -235,10 +235,10 @@ def map_columns(header: list[str], table: TeamCsv, texts: Texts) -> dict[str, in
 def check_width(header: list[str], texts: Texts) -> None:
     """A header of more than `MAX_COLUMNS` cells is refused, naming the limit and the count."""
     if len(header) > MAX_COLUMNS:
-        message = N_("The file has {count} columns; the limit is {limit}. Keep the columns you need and import it again.")
-        raise ChecklistError(
-            "columns", "too_many_columns", texts(message, count=len(header), limit=MAX_COLUMNS)
+        message = N_(
+            "The file has {count} columns; the limit is {limit}. Keep the columns you need and import it again."
         )
+        raise ChecklistError("columns", "too_many_columns", texts(message, count=len(header), limit=MAX_COLUMNS))
 
 
 def _sort_headers(header: list[str], table: TeamCsv, texts: Texts) -> dict[str, int]:

@@ -22,8 +22,17 @@ from typing import Any
 from ..errors import ChecklistError
 from ..i18n import LANGUAGES, N_, Texts
 from .cells import exams_cell, incomplete_address, join_name, restore, yes_no
-from .date_cells import DATE_ROLES, DayRead, WeekdayMismatch, decide_order, evidence, expected_date, order_name
-from .date_cells import read_cell, weekday_error
+from .date_cells import (
+    DATE_ROLES,
+    DayRead,
+    WeekdayMismatchError,
+    decide_order,
+    evidence,
+    expected_date,
+    order_name,
+    read_cell,
+    weekday_error,
+)
 from .decoding import decode, not_text
 from .fields import MAX_EMPLOYEES, cell_error, too_many
 from .headers import COMPUTED_LABELS, REQUIRED_DATE, check_width, map_columns, normal_header, roles
@@ -269,7 +278,7 @@ def _issued(texts: Texts, number: int, value: str, order: str | None) -> DayRead
     """The issue date of one row, or the error naming what to write (or the two weekdays that differ)."""
     try:
         day = read_cell(value, order)
-    except WeekdayMismatch as mismatch:
+    except WeekdayMismatchError as mismatch:
         message = weekday_error(texts, mismatch)
         field_name = f"rows[{number}].{REQUIRED_DATE}"
         raise ChecklistError(field_name, "weekday_mismatch", message, row=number, column=REQUIRED_DATE) from None

@@ -20,9 +20,9 @@ __all__ = ["OPENER_PARTS", "OPENERS", "PARTS", "QUALIFIER_PARTS", "QUALIFIERS", 
 
 # fmt: off
 WORDS: dict[str, tuple[str, ...]] = {
-    "en": ("password", "passwd", "pwd", "pw", "pass", "pass word", "passcode", "passphrase", "credential", "credentials",
-           "creds", "login details", "sign in details", "sign in info", "logon details", "pin", "otp", "totp",
-           "token", "secret", "secrets", "mfa", "2fa"),
+    "en": ("password", "passwd", "pwd", "pw", "pass", "pass word", "passcode", "passphrase", "credential",
+           "credentials", "creds", "login details", "sign in details", "sign in info", "logon details", "pin",
+           "otp", "totp", "token", "secret", "secrets", "mfa", "2fa"),
     "fr": ("mot de passe", "mdp", "identifiants", "identifiants de connexion", "informations de connexion",
            "jeton", "nip", "secret", "code secret", "code confidentiel"),
     "es": ("contrasena", "clave", "credenciales", "palabra de paso", "secreto", "pin"),
@@ -138,7 +138,7 @@ QUALIFIERS: dict[str, tuple[str, ...]] = {
     "ro": ("postal", "tara", "departament"),
     "hu": ("posta", "orszag", "osztaly"),
     "id": ("pos", "negara", "departemen"),
-    "vi": ("buu", "chinh", "quoc", "gia", "nhan", "vien", "phong", "ban", "vung"),
+    "vi": ("buu chinh", "buu dien", "quoc gia", "nhan vien", "phong ban", "vung"),
     "ru": ("почтовый", "страны", "отдела"),
     "uk": ("поштовий", "країни", "відділу"),
     "ar": ("البريدي", "الدولة", "القسم"),

@@ -61,7 +61,9 @@ def file_notices(texts: Texts, table: TeamCsv) -> list[dict[str, str]]:
         message = texts(_DROPPED[entry["reason"]], column=entry["column"])
         found.append({"code": "password_column_dropped", "reason": entry["reason"], "message": message})
     if table.extra_columns:
-        message = texts(N_("Your own columns, kept as they are: {columns}."), columns=listed(texts, table.extra_columns))
+        message = texts(
+            N_("Your own columns, kept as they are: {columns}."), columns=listed(texts, table.extra_columns)
+        )
         found.append({"code": "columns_kept", "message": message})
     if table.ignored_columns:
         message = texts(N_("Columns not used: {columns}."), columns=listed(texts, table.ignored_columns))

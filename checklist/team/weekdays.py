@@ -4,7 +4,7 @@
 Excel's long date formats put the weekday first in English and French and last in Chinese; a file mixes
 colleagues' exports, so every language's words are read in every file, whatever the page's language. The words
 are matched after `date_words.fold` (no case, no accents, one space), with or without the abbreviation's dot.
-A weekday that does not match the date is refused, naming both (`WeekdayMismatch`): a typo in the day or the
+A weekday that does not match the date is refused, naming both (`WeekdayMismatchError`): a typo in the day or the
 weekday, and the admin is the one who knows which.
 """
 
@@ -15,7 +15,7 @@ import re
 from ..date_words import fold
 from ..i18n import N_, Texts
 
-__all__ = ["WEEKDAY_NAMES", "WEEKDAY_WORDS", "WeekdayMismatch", "split_weekday", "weekday_name"]
+__all__ = ["WEEKDAY_NAMES", "WEEKDAY_WORDS", "WeekdayMismatchError", "split_weekday", "weekday_name"]
 
 # Folded word -> ISO weekday index (Monday 0 … Sunday 6). "mar" (mardi) is also March's abbreviation: a cell is
 # read as a whole first and the weekday taken off only when that fails, so "Mar 8, 2026" stays March.
@@ -49,7 +49,7 @@ _FIRST = re.compile(r"(?:le\s+)?([a-z]+)\.?\s*,?\s*")  # "sunday, ", "dim. ", "l
 _LAST = re.compile(r"[\s,(]+([a-z]+)\.?\)?$")  # ", dimanche", " (sun.)"
 
 
-class WeekdayMismatch(ValueError):
+class WeekdayMismatchError(ValueError):
     """A date whose weekday is not the one written: `written` and `actual` are ISO weekday indexes (0 = Monday)."""
 
     def __init__(self, iso: str, written: int, actual: int) -> None:
@@ -76,4 +76,3 @@ def split_weekday(value: str) -> tuple[str, int] | None:
     if last is not None and last[1] in WEEKDAY_WORDS and last.start() > 0:
         return text[: last.start()], WEEKDAY_WORDS[last[1]]
     return None
-

@@ -178,7 +178,9 @@ def test_small_numbers_are_not_dates() -> None:
 
 
 def test_a_last_sign_in_column_with_a_weekday_or_a_number_means_signed_in() -> None:
-    result = read('Email,Issued on,Last sign-in\na@x.example,2027-03-01,"Monday, March 1, 2027"\nb@x.example,2027-03-01,46447\n')
+    result = read(
+        'Email,Issued on,Last sign-in\na@x.example,2027-03-01,"Monday, March 1, 2027"\nb@x.example,2027-03-01,46447\n'
+    )
     assert [e["signed_in"] for e in sorted(result["employees"], key=lambda e: e["row"])] == [True, True]
 
 

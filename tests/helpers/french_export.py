@@ -66,8 +66,7 @@ def french_export(today: dt.date, people: int = 202, seed: int = 22) -> tuple[by
     """The file's bytes, and spreadsheet row → the issue date that row holds (ISO)."""
     rng = random.Random(seed)
     lines = [
-        "Nom d'affichage;ADRESSE E-MAIL;Mot de passe;Créé le;Connecté ?;Université des partenaires;"
-        "Service;Téléphone"
+        "Nom d'affichage;ADRESSE E-MAIL;Mot de passe;Créé le;Connecté ?;Université des partenaires;Service;Téléphone"
     ]
     dates: dict[int, str] = {}
     addresses: list[str] = []
@@ -92,4 +91,3 @@ def french_export(today: dt.date, people: int = 202, seed: int = 22) -> tuple[by
             lines.append("")
     text = "\r\n".join(lines) + "\r\n"
     return b"\xef\xbb\xbf" + text.encode("utf-8"), dates
-
