@@ -109,12 +109,12 @@ export class TeamImport {
   group(group) {
     const rows = this.element(
       "ul",
-      { className: "pct-team-rejected__rows" },
+      { class: "pct-team-rejected__rows" },
       ...group.rows.map((row) => this.element("li", { dataset: { row: row.row, code: group.code }, text: row.text })),
     );
     return this.element(
       "li",
-      { className: "pct-team-rejected__group", dataset: { code: group.code, count: group.count } },
+      { class: "pct-team-rejected__group", dataset: { code: group.code, count: group.count } },
       this.element("p", {}, this.element("strong", { text: group.title }), " ", group.fix),
       rows,
     );
