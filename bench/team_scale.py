@@ -9,6 +9,9 @@ runs in milliseconds and per row in microseconds, so growth is visibly linear.
 `--page` also builds the site and measures, in headless chromium, the worker round trip of the page's
 recompute (`pct:team-recompute`: the stored team sent to the Pyodide worker and its compact reply parsed),
 median of 6 recomputes per size. Target (issue 11): 1,000 people in at most 50 ms, linear to 10,000.
+
+Wide files (issue 22): a 1,000-row file of 50, 100 and 200 columns (`MAX_COLUMNS`) read, and a 10,000-column
+file refused at its header (`too_many_columns`): the time per cell should stay flat as columns grow.
 No assertions: the numbers are for people (tests never time anything).
 """
 
@@ -27,7 +30,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from checklist import ChecklistError  # noqa: E402
 from checklist.team import team, team_from_csv, team_to_csv  # noqa: E402
+from checklist.team.headers import MAX_COLUMNS  # noqa: E402
 from checklist.web import call  # noqa: E402
 
 TODAY = dt.date(2027, 4, 1)
@@ -62,6 +67,34 @@ def best_of(repeat: int, run: Callable[[], object]) -> float:
         run()
         times.append(time.perf_counter() - start)
     return min(times)
+
+
+def wide_csv(columns: int, rows: int) -> str:
+    """A file of `rows` people and `columns` columns, the admin's own columns filled with short words."""
+    header = ["Email", "Issued on"] + [f"Column {i}" for i in range(columns - 2)]
+    lines = [",".join(header)]
+    for row in range(rows):
+        lines.append(",".join([f"p{row}@contoso.example", "2027-03-01"] + [f"v{i % 7}" for i in range(columns - 2)]))
+    return "\n".join(lines) + "\n"
+
+
+def wide_files(repeat: int) -> None:
+    """Reading wide files (issue 22): per cell, flat as columns grow; 10,000 columns refused at the header."""
+    print(f"wide files, 1,000 rows (cap {MAX_COLUMNS} columns)")
+    print(f"{'columns':>10} {'read ms':>10} {'ns/cell':>8}")
+    for columns in (50, 100, MAX_COLUMNS):
+        text = wide_csv(columns, 1_000)
+        seconds = best_of(repeat, lambda text=text: team_from_csv(text, today=TODAY))
+        print(f"{columns:>10,} {seconds * 1e3:>10.1f} {seconds / (columns * 1_000) * 1e9:>8.0f}")
+    text = wide_csv(10_000, 1)
+
+    def refused() -> None:
+        try:
+            team_from_csv(text, today=TODAY)
+        except ChecklistError as error:
+            assert error.code == "too_many_columns"
+
+    print(f"{10_000:>10,} {best_of(repeat, refused) * 1e3:>10.1f} ms, refused (too_many_columns)")
 
 
 def reply_bytes(fn: str, document: dict[str, Any]) -> int:
@@ -118,6 +151,7 @@ def main() -> None:
             f"{view / size * 1e6:>7.1f} {full_kb:>9.0f} {view_kb:>8.0f} "
             f"{read * 1e3:>10.1f} {read / size * 1e6:>7.1f} {write * 1e3:>11.1f}"
         )
+    wide_files(args.repeat)
     if args.page:
         print("page (Pyodide worker, chromium): recompute round trip, median")
         for size, duration in page_round_trips(SIZES).items():

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["MONTH_WORDS", "fold", "read_worded"]
+__all__ = ["CENTURY", "MONTH_WORDS", "fold", "read_worded", "read_worded_form"]
 
 # Month words after `fold` (no case, no accents), English and French, full and abbreviated. "mar", "sep",
 # "sept", "dec" and "jan" are the same month in both languages, so no word is ambiguous.
@@ -40,6 +40,11 @@ MONTH_WORDS: dict[str, int] = {
 _DAY = r"(?P<day>\d{1,2})(?P<ordinal>st|nd|rd|th|er)?"
 _MONTH = r"(?P<month>[a-z]+)\.?"
 _YEAR = r"(?P<year>\d{4})"
+# A two-digit year after a month in words ("8-Nov-26", Excel's default d-mmm-yy): read in `CENTURY`.
+_SHORT_YEAR = r"(?P<year>\d{4}|\d{2})"
+# Two-digit years are read as 2000-2099: a fixed window, so a file means the same whatever the day it is read
+# (a sliding window moves with the clock), and the dates of a Partner Center account are all after 2000.
+CENTURY = 2000
 # Between two parts: spaces, a comma, a hyphen or a slash ("8 Nov 2026", "Nov 8, 2026", "8-Nov-2026"), or
 # nothing right after an abbreviation's dot ("nov.8"); never nothing between two numbers ("Nov 82026").
 _GAP = r"(?:\s*[,\-/]\s*|\s+|(?<=\.))"
@@ -52,8 +57,8 @@ _TIME = (
     rf"\s*(?P<after>{_MERIDIEM})?)?"
 )
 _FORMS = (
-    re.compile(rf"{_MONTH}{_GAP}{_DAY}{_GAP}{_YEAR}{_TIME}"),  # Nov 8, 2026
-    re.compile(rf"{_DAY}\.?{_GAP}{_MONTH}{_GAP}{_YEAR}{_TIME}"),  # 8 November 2026, 1er mai 2027
+    re.compile(rf"{_MONTH}{_GAP}{_DAY}{_GAP}{_SHORT_YEAR}{_TIME}"),  # Nov 8, 2026
+    re.compile(rf"{_DAY}\.?{_GAP}{_MONTH}{_GAP}{_SHORT_YEAR}{_TIME}"),  # 8 November 2026, 1er mai 2027
     re.compile(rf"{_YEAR}\s*年\s*(?P<month_number>\d{{1,2}})\s*月\s*(?P<day>\d{{1,2}})\s*[日號号]?{_TIME}"),
     # Year first in numbers with a 12-hour time, as Excel in Taiwan writes it: "2026/11/8 下午 02:05:00".
     re.compile(rf"{_YEAR}[\-/.](?P<month_number>\d{{1,2}})[\-/.](?P<day>\d{{1,2}}){_TIME}"),
@@ -76,11 +81,18 @@ def read_worded(value: str) -> str | None:
     an hour that does not exist ("25:00", "13:00 PM") are None; a day the month does not have is left to the
     engine (see the module's docstring).
     """
+    found = read_worded_form(value)
+    return None if found is None else found[0]
+
+
+def read_worded_form(value: str) -> tuple[str, bool] | None:
+    """`read_worded`'s date, and whether its year was written with two digits (the import summary says so)."""
     text = fold(value)
     for form in _FORMS:
         found = form.fullmatch(text)
         if found is not None:
-            return _iso(found)
+            iso = _iso(found)
+            return None if iso is None else (iso, len(found["year"]) == 2)
     return None
 
 
@@ -91,7 +103,8 @@ def _iso(found: re.Match[str]) -> str | None:
     day = int(parts["day"])
     if not 1 <= month <= 12 or not 1 <= day <= 31 or not _ordinal_fits(day, parts.get("ordinal")):
         return None
-    date = f"{parts['year']}-{month:02}-{day:02}"
+    year = int(parts["year"]) + (CENTURY if len(parts["year"]) == 2 else 0)
+    date = f"{year:04}-{month:02}-{day:02}"
     if parts["hour"] is None:
         return date
     time = _time(int(parts["hour"]), int(parts["minute"]), parts["before"] or parts["after"])

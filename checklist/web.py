@@ -514,6 +514,7 @@ _IMPORT_KEYS = (
     "source",
     "date_order",
     "date_order_source",
+    "summary",  # issue 22: the columns dropped and why, the rejected rows grouped, the addresses to check
 )
 
 

@@ -9,12 +9,14 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from ..errors import ChecklistError
 from ..i18n import LANGUAGES, N_, Texts
-from .date_cells import expected_date, looks_like_date, read_day
+from .date_cells import DayRead, WeekdayMismatchError, expected_date, looks_like_date, read_cell, weekday_error
 from .fields import cell_error
 from .headers import normal_header
 
-__all__ = ["FORMULA_STARTS", "NO", "YES", "answers", "exams_cell", "join_name", "neutralise", "restore", "yes_no"]
+__all__ = ["FORMULA_STARTS", "NO", "YES", "answers", "exams_cell", "incomplete_address", "join_name", "neutralise"]
+__all__ += ["restore", "yes_no"]
 
 # Cell values read as yes / no (after normalising); the catalogs' "yes" and "no" in every language are added.
 # fmt: off
@@ -57,17 +59,32 @@ def yes_no(value: str, texts: Texts, row: int, column: str) -> bool:
     return found
 
 
-def exams_cell(row: dict[str, Any], value: str, texts: Texts, number: int, role: str, order: str | None) -> None:
-    """An exams cell: yes / no, or the date and time they were associated (which also means yes)."""
-    moment = read_day(value, order)
-    if moment is not None and "T" in moment:
-        row["exams_associated_at"] = moment
+def exams_cell(
+    row: dict[str, Any], value: str, texts: Texts, number: int, role: str, order: str | None
+) -> DayRead | None:
+    """An exams cell: yes / no, or the date and time they were associated (which also means yes); the date read
+    (its form for the import summary), None for yes / no."""
+    try:
+        moment = read_cell(value, order)
+    except WeekdayMismatchError as mismatch:
+        message = weekday_error(texts, mismatch)
+        raise ChecklistError(f"rows[{number}].{role}", "weekday_mismatch", message, row=number, column=role) from None
+    if moment is not None and "T" in moment.iso:
+        row["exams_associated_at"] = moment.iso
         row["exams_associated"] = True
-        return
+        return moment
     found = _flag_word(value)
     if found is None:  # a date without a time too: the 24-hour rule needs the time, so ask for it
         raise cell_error(texts, number, role, expected_date(texts, order, True))
     row["exams_associated"] = row.get("exams_associated", False) or found
+    return None
+
+
+def incomplete_address(email: str) -> bool:
+    """An address that looks incomplete: no dot in its domain ("eve@contoso"). Kept (an intranet may use such
+    addresses), and pointed out: most often the ".com" was lost."""
+    _, at, domain = email.rpartition("@")
+    return bool(at) and "." not in domain.strip(".")
 
 
 def join_name(parts: list[str]) -> str:

@@ -10,8 +10,9 @@ from ..errors import ChecklistError
 from ..i18n import Texts
 from .fields import read_options
 from .headers import COMPUTED_LABELS
-from .reading import TeamCsv, read_team_csv
-from .rejections import rejection, rows_rejected_notice
+from .reading import TeamCsv, incomplete_addresses, read_team_csv
+from .rejections import group, rejection, rows_rejected_notice
+from .summary import address_notice
 from .views import build_team
 
 __all__ = ["team_from_csv"]
@@ -67,6 +68,15 @@ def team_from_csv(
     if len(result["rejected"]) != before:  # rows the engine refused: the notice counts them too
         notices = [notice for notice in result["notices"] if notice["code"] != "rows_rejected"]
         result["notices"] = [rows_rejected_notice(texts, result["rejected"]), *notices]
+    addresses = incomplete_addresses(table, {entry["row"] for entry in result["rejected"]})
+    if addresses:
+        result["notices"] = [*result["notices"], address_notice(texts, addresses)]
+    result["summary"] = {
+        "dropped": table.dropped,
+        "rejected_groups": group(texts, result["rejected"]),
+        "incomplete_addresses": addresses,
+        "date_forms": {form: len(read) for form, read in table.date_forms.items()},
+    }
     return result
 
 
@@ -82,4 +92,6 @@ def _refused(texts: Texts, table: TeamCsv, number: int, row: dict[str, Any], err
     else:
         column = table.columns.get(role, role)
         value = table.written.get((number, role), row.get(role))
-    return rejection(texts, number, column, value if isinstance(value, str) else None, error.code, error.message)
+    who = row.get("name") or row.get("email")
+    shown = value if isinstance(value, str) else None
+    return rejection(texts, number, column, shown, error.code, error.message, who if isinstance(who, str) else None)

@@ -15,13 +15,14 @@ from typing import TYPE_CHECKING
 
 from ..errors import ChecklistError
 from ..i18n import LANGUAGES, N_, Texts
+from . import secret_words
 from .fields import EMPLOYEE_FIELDS
 
 if TYPE_CHECKING:
     from .reading import TeamCsv
 
-__all__ = ["COLUMN_LABELS", "COMPUTED_LABELS", "HEADER_ALIASES", "PASSWORD_TOKENS", "PASSWORD_WORDS"]
-__all__ += ["alias_conflicts", "is_password_header", "map_columns", "normal_header", "roles"]
+__all__ = ["COLUMN_LABELS", "COMPUTED_LABELS", "HEADER_ALIASES", "MAX_COLUMNS", "alias_conflicts"]
+__all__ += ["is_password_header", "map_columns", "normal_header", "roles", "secret_key"]
 
 # Header aliases by column role; matching ignores case, accents, spaces and punctuation ("E-mail" = "email").
 # fmt: off
@@ -79,40 +80,73 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     ),
 }
 # fmt: on
-# Any other header naming a password (or a PIN, a one-time code, a secret) is dropped too: its cells are never
-# read. A false alarm only drops a column we would have ignored; a miss would show a password, so the list is
-# broad. Matched on the normalised header (`normal_header`): whole words for the short ones ("PW", "PIN"
-# would match "shipping" as substrings), anywhere for the long ones and for Chinese, which has no spaces.
-# fmt: off
-PASSWORD_WORDS: frozenset[str] = frozenset({
-    "password", "passwd", "passwort", "passcode", "passphrase", "pass", "pw", "pwd", "pin", "otp", "totp",
-    "secret", "mdp", "kennwort", "contrasena", "senha", "wachtwoord", "losenord", "salasana", "hasło", "пароль",
-})
-PASSWORD_TOKENS: tuple[str, ...] = (
-    "password", "passwd", "passwort", "passcode", "passphrase", "onetimecode", "onetimepin", "secretcode",
-    "motdepasse", "codesecret", "codeconfidentiel", "codeunique", "kennwort", "contrasena", "wachtwoord",
-    "密碼", "密码", "口令", "暗碼", "驗證碼", "验证码", "pin碼", "pin码",
-    "パスワード", "暗証番号", "비밀번호", "пароль",
-)
-# fmt: on
+# Any other header naming a secret (a password, credentials, a code, a PIN, a token, a key) is dropped too: its
+# cells are never read. The words are a termbase of their own (`secret_words`), matched on `secret_key`.
 _CJK = "\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f"  # Han, kana, Hangul (and jamo)
 _WORDS = re.compile(f"[{_CJK}]+|[^\\W_{_CJK}]+")  # a run of CJK, or of other letters: "pin碼" is "pin", "碼"
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")  # "TempPwd" -> "Temp Pwd", "APIKey"
+# Letters NFKD does not take apart, and digits or symbols written for letters ("Passw0rd", "Pa$$", "P@ss").
+_LETTERS = str.maketrans({"ł": "l", "ø": "o", "æ": "ae", "ß": "ss", "đ": "d", "ı": "i", "œ": "oe", "ð": "d"})
+_LEET_I = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "$": "s", "@": "a"})
+_LEET_L = str.maketrans({"1": "l"})
+_LEETABLE = re.compile(r"[\w$@]*[^\W\d_][\w$@]*|[\w$@]+(?=[^\W\d_])")  # a run with a letter in it
 
 
 def _folded(text: str) -> str:
-    """Case, accents and full-width forms folded (NFKD; the same for the lists below and for headers)."""
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text).casefold() if not unicodedata.combining(ch))
+    """Case, accents and full-width forms folded (NFKD; the same for the word tables and for headers)."""
+    text = "".join(ch for ch in unicodedata.normalize("NFKD", text).casefold() if not unicodedata.combining(ch))
+    return text.translate(_LETTERS)
 
 
-_FOLDED_WORDS = frozenset(_folded(word) for word in PASSWORD_WORDS)
-_FOLDED_TOKENS = tuple(_folded(token) for token in PASSWORD_TOKENS)
+def secret_key(header: str) -> list[list[str]]:
+    """The header's words as the secret tables are matched on, once per reading of "1" (i, l): camelCase split,
+    folded, digits and $ @ inside words read as letters, and single letters joined ("P/W", "P.W." are "pw")."""
+    text = _folded(_CAMEL.sub(" ", header))
+    readings = []
+    for table in (_LEET_I, _LEET_L):
+        leet = _LEETABLE.sub(lambda m, first=table: m[0].translate(first).translate(_LEET_I), text)
+        words: list[str] = []
+        for word in _WORDS.findall(leet):
+            if len(word) == 1 and word.isascii() and words and len(words[-1]) <= 2 and words[-1].isascii():
+                words[-1] += word  # p / w, P.W.: one word
+            else:
+                words.append(word)
+        readings.append(words)
+    return readings
+
+
+def _table(source: dict[str, tuple[str, ...]]) -> frozenset[str]:
+    """A table's phrases in the form headers are matched in (words joined by one space)."""
+    return frozenset(" ".join(words) for phrases in source.values() for p in phrases for words in secret_key(p))
+
+
+def _parts(source: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    return tuple(sorted({_folded(p) for phrases in source.values() for p in phrases}))
+
+
+_SECRET_WORDS = _table(secret_words.WORDS)
+_SECRET_PARTS = _parts(secret_words.PARTS)
+_OPENERS = _table(secret_words.OPENERS)
+_OPENER_PARTS = _parts(secret_words.OPENER_PARTS)
+_QUALIFIERS = _table(secret_words.QUALIFIERS)
+_QUALIFIER_PARTS = _parts(secret_words.QUALIFIER_PARTS)
+_LONGEST = max(len(phrase.split()) for phrase in _SECRET_WORDS | _OPENERS)
 
 
 def is_password_header(header: str) -> bool:
-    """True for a header that names a password, a PIN or a one-time code, in any language we know of."""
-    words = _WORDS.findall(_folded(header))
+    """True for a header that names a secret (a password, credentials, a PIN, a token, a secret; a code or a
+    key that nothing else qualifies), in any language of `secret_words`."""
+    return any(_secret(words) for words in secret_key(header))
+
+
+def _secret(words: list[str]) -> bool:
     key = "".join(words)
-    return any(word in _FOLDED_WORDS for word in words) or any(token in key for token in _FOLDED_TOKENS)
+    phrases = {" ".join(words[i : i + n]) for n in range(1, _LONGEST + 1) for i in range(len(words) - n + 1)}
+    if phrases & _SECRET_WORDS or any(part in key for part in _SECRET_PARTS):
+        return True
+    if not (phrases & _OPENERS or any(part in key for part in _OPENER_PARTS)):
+        return False
+    return not (phrases & _QUALIFIERS or any(part in key for part in _QUALIFIER_PARTS))
 
 
 # The columns the export writes, in order, with their header msgids; the first six are the template.
@@ -134,6 +168,9 @@ COMPUTED_LABELS: tuple[str, ...] = (
     N_("Warnings"),
 )
 REQUIRED_DATE = "temp_password_issued_on"
+# Columns a file may have: wide exports (HR systems, Entra ID) have about 100; a file far wider is a mistake (a
+# transposed sheet, a row of data taken for the header) and would cost time per row for nothing.
+MAX_COLUMNS = 200
 _OPTIONAL = ("signed_in", "partner_university_connected", "exams_associated")
 
 
@@ -195,10 +232,20 @@ def map_columns(header: list[str], table: TeamCsv, texts: Texts) -> dict[str, in
     return index
 
 
+def check_width(header: list[str], texts: Texts) -> None:
+    """A header of more than `MAX_COLUMNS` cells is refused, naming the limit and the count."""
+    if len(header) > MAX_COLUMNS:
+        message = N_(
+            "The file has {count} columns; the limit is {limit}. Keep the columns you need and import it again."
+        )
+        raise ChecklistError("columns", "too_many_columns", texts(message, count=len(header), limit=MAX_COLUMNS))
+
+
 def _sort_headers(header: list[str], table: TeamCsv, texts: Texts) -> dict[str, int]:
     """Each header to its role (`extra:N` for the admin's own columns), or to the dropped or ignored lists."""
     known = roles()
     index: dict[str, int] = {}
+    kept: set[str] = set()  # the admin's own headers so far: a set, so a wide file is read in linear time
     for position, cell in enumerate(header):
         label = cell.strip()
         key = normal_header(label)
@@ -207,12 +254,14 @@ def _sort_headers(header: list[str], table: TeamCsv, texts: Texts) -> dict[str, 
             continue  # no header: its cells are checked row by row (ignored if they hold anything)
         if role == "password" or (role is None and is_password_header(label)):
             table.dropped_columns.append(label)
+            table.dropped.append({"column": label, "reason": "header"})
         elif role == "computed":
             table.ignored_columns.append(label)
         elif role is None:
-            if label in table.extra_columns:  # two columns of the same name: the first is kept
+            if label in kept:  # two columns of the same name: the first is kept
                 table.ignored_columns.append(label)
             else:
+                kept.add(label)
                 table.extra_columns.append(label)
                 index[f"extra:{len(table.extra_columns) - 1}"] = position
         elif role in index:

@@ -4,7 +4,12 @@
 - Unknown columns are kept as the admin's own; a password column is dropped on read (`headers`).
 - Row numbers are those of the spreadsheet: the header is row 1, so the first employee is row 2.
 - Rows with a cell that cannot be read are listed in `rejected` (every one of them) and the others are read.
-- Size: at most `MAX_BYTES` (checked before anything is decoded) and `MAX_EMPLOYEES` rows.
+- Size: at most `MAX_BYTES` (checked before anything is decoded), `MAX_COLUMNS` columns and `MAX_EMPLOYEES`
+  rows. Each column is looked up in dicts and sets, never in a list, so reading is linear in the file's cells.
+- A column of the admin's whose cells look like generated passwords is dropped as well (`secret_cells`).
+- What the admin is told: `notices` (one sentence each), and `summary` for the page's import summary: the
+  columns dropped and why, the rejected rows grouped by problem (`rejections.group`), the dates read from a
+  two-digit year or an Excel date number, and the addresses that look incomplete ("eve@contoso").
 """
 
 from __future__ import annotations
@@ -16,12 +21,24 @@ from typing import Any
 
 from ..errors import ChecklistError
 from ..i18n import LANGUAGES, N_, Texts
-from .cells import exams_cell, join_name, restore, yes_no
-from .date_cells import DATE_ROLES, decide_order, evidence, expected_date, order_name, read_day
+from .cells import exams_cell, incomplete_address, join_name, restore, yes_no
+from .date_cells import (
+    DATE_ROLES,
+    DayRead,
+    WeekdayMismatchError,
+    decide_order,
+    evidence,
+    expected_date,
+    order_name,
+    read_cell,
+    weekday_error,
+)
 from .decoding import decode, not_text
 from .fields import MAX_EMPLOYEES, cell_error, too_many
-from .headers import COMPUTED_LABELS, REQUIRED_DATE, map_columns, normal_header, roles
+from .headers import COMPUTED_LABELS, REQUIRED_DATE, check_width, map_columns, normal_header, roles
 from .rejections import misfit, rejection, rows_rejected_notice
+from .secret_cells import password_like_columns
+from .summary import file_notices
 
 __all__ = ["TeamCsv", "read_team_csv"]
 
@@ -49,6 +66,11 @@ class TeamCsv:
     written: dict[tuple[int, str], str] = field(default_factory=dict)
     encoding: str = "utf-8"
     delimiter: str = ","
+    # Why each dropped column was dropped: {column, reason: "header" (it names a secret) or "cells" (they look
+    # like generated passwords)}, in `dropped_columns` order.
+    dropped: list[dict[str, str]] = field(default_factory=list)
+    # Dates read from a form the admin may not expect, by form ("short_year", "serial"): [(cell, ISO), ...].
+    date_forms: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
 
 def delimiter(first_line: str) -> str:
@@ -103,9 +125,20 @@ class _Rows:
             except ChecklistError as error:
                 column = self.table.columns[error.column or ""]
                 cell = cells[self.index[error.column or ""]].strip()
-                self.table.rejected.append(rejection(self.texts, number, column, cell, error.code, error.message))
+                entry = rejection(self.texts, number, column, cell, error.code, error.message, self.who(cells))
+                self.table.rejected.append(entry)
                 continue
             rows.append((number, row))
+
+    def who(self, cells: list[str]) -> str | None:
+        """The person a refused row is about, for the admin to find it: the name, else the e-mail address."""
+        for role in ("name", "email"):
+            if role in self.index:
+                value = restore(cells[self.index[role]]).strip()
+                if value:
+                    return value
+        name = join_name([restore(cells[p]).strip() for p in self.names])
+        return name or None
 
     def cells(self, number: int, cells: list[str]) -> dict[str, Any]:
         """One row's fields; date cells are kept as written and read once the file's order is known."""
@@ -166,11 +199,14 @@ def read_team_csv(
     table = TeamCsv(rows=[], encoding=used, delimiter=delimiter(first_line))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=table.delimiter)
     try:
-        rows = _Rows(table, next(reader, []), texts)
+        header = next(reader, [])
+        check_width(header, texts)
+        rows = _Rows(table, header, texts)
         rows.read(reader)
     except csv.Error:
         message = N_("The file could not be read as CSV near line {line}: a cell is too long or badly quoted.")
         raise ChecklistError("$", "invalid_csv", texts(message, line=reader.line_num)) from None
+    _drop_password_cells(table)
     table.date_order, table.date_order_source = decide_order(texts, date_order, rows.seen, rows.example)
     _read_dates(table, texts)
     if rows.ids:
@@ -178,6 +214,38 @@ def read_team_csv(
     table.ignored_columns += [f"#{position + 1}" for position in sorted(rows.unnamed)]
     _notices(table, texts)
     return table
+
+
+def _drop_password_cells(table: TeamCsv) -> None:
+    """The admin's own columns whose cells look like generated passwords: dropped from every row, and said."""
+    if not table.extra_columns:
+        return
+    cells: dict[str, list[str]] = {label: [] for label in table.extra_columns}
+    for _, row in table.rows:
+        for label, value in row.get("extra", {}).items():
+            cells[label].append(value)
+    found = password_like_columns(cells)
+    if not found:
+        return
+    gone = set(found)
+    for _, row in table.rows:
+        extra = row.get("extra")
+        if extra:
+            for label in gone & extra.keys():
+                del extra[label]
+    table.extra_columns = [label for label in table.extra_columns if label not in gone]
+    table.dropped_columns += found
+    table.dropped += [{"column": label, "reason": "cells"} for label in found]
+
+
+def incomplete_addresses(table: TeamCsv, refused: set[int]) -> list[dict[str, Any]]:
+    """The rows kept whose e-mail address has no dot after the @ ("eve@contoso"): kept, and pointed out."""
+    found = []
+    for number, row in table.rows:
+        email = row.get("email")
+        if number not in refused and isinstance(email, str) and incomplete_address(email):
+            found.append({"row": row.get("row", number), "line": number, "email": email})
+    return found
 
 
 def _read_dates(table: TeamCsv, texts: Texts) -> None:
@@ -189,21 +257,34 @@ def _read_dates(table: TeamCsv, texts: Texts) -> None:
         try:
             for role, value in raw.items():
                 if role == REQUIRED_DATE:
-                    day = read_day(value, order)
-                    if day is None:
-                        raise cell_error(texts, number, role, expected_date(texts, order, False))
-                    row[role] = day.split("T", 1)[0]
+                    day = _issued(texts, number, value, order)
+                    row[role] = day.iso.split("T", 1)[0]
                 else:
-                    exams_cell(row, value, texts, number, role, order)
+                    day = exams_cell(row, value, texts, number, role, order)
+                if day is not None and day.form in ("short_year", "serial"):
+                    table.date_forms.setdefault(day.form, []).append((value, day.iso))
         except ChecklistError as error:
             role = error.column or ""
             column = table.columns[role]
-            table.rejected.append(
-                rejection(texts, number, column, table.written.get((number, role)), error.code, error.message)
-            )
+            who = row.get("name") or row.get("email")
+            written = table.written.get((number, role))
+            table.rejected.append(rejection(texts, number, column, written, error.code, error.message, who))
             continue
         kept.append((number, row))
     table.rows = kept
+
+
+def _issued(texts: Texts, number: int, value: str, order: str | None) -> DayRead:
+    """The issue date of one row, or the error naming what to write (or the two weekdays that differ)."""
+    try:
+        day = read_cell(value, order)
+    except WeekdayMismatchError as mismatch:
+        message = weekday_error(texts, mismatch)
+        field_name = f"rows[{number}].{REQUIRED_DATE}"
+        raise ChecklistError(field_name, "weekday_mismatch", message, row=number, column=REQUIRED_DATE) from None
+    if day is None:
+        raise cell_error(texts, number, REQUIRED_DATE, expected_date(texts, order, False))
+    return day
 
 
 def _read_ids(table: TeamCsv, ids: list[tuple[int, str]], texts: Texts) -> None:
@@ -240,12 +321,4 @@ def _notices(table: TeamCsv, texts: Texts) -> None:
         table.notices.append(
             {"code": "date_order", "message": texts(message, order=order_name(texts, table.date_order))}
         )
-    for label in table.dropped_columns:
-        message = N_("Column “{column}” was dropped: passwords are never read, kept or shown.")
-        table.notices.append({"code": "password_column_dropped", "message": texts(message, column=label)})
-    if table.extra_columns:
-        message = texts(N_("Your own columns, kept as they are: {columns}."), columns=", ".join(table.extra_columns))
-        table.notices.append({"code": "columns_kept", "message": message})
-    if table.ignored_columns:
-        message = texts(N_("Columns not used: {columns}."), columns=", ".join(table.ignored_columns))
-        table.notices.append({"code": "columns_ignored", "message": message})
+    table.notices += file_notices(texts, table)

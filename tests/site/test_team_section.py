@@ -163,8 +163,9 @@ def test_the_200_person_journey(csp_server: SiteServer, page: Page, language: st
     assert len(expected["employees"]) == 200 - len(bad)
     expect(page.locator("#pct-team-error")).to_be_hidden()
 
-    # Every refused row, with the file's own header and cell; no internal field name anywhere.
-    rejected = page.locator("#pct-team-rejected li")
+    # Every refused row, grouped by problem with the file's own header, each row with its cell; no internal field
+    # name anywhere.
+    rejected = page.locator("#pct-team-rejected li[data-row]")
     expect(rejected).to_have_count(len(bad))
     assert sorted(int(r) for r in rejected.evaluate_all("els => els.map(e => e.dataset.row)")) == sorted(bad)
     listing = page.locator("#pct-team-rejected").inner_text()
@@ -228,7 +229,7 @@ def test_the_200_person_journey(csp_server: SiteServer, page: Page, language: st
     expect(page.locator("#pct-app")).to_have_attribute("data-engine", "ready", timeout=60_000)
     expect(page.locator(ROWS)).to_have_count(len(expected["employees"]))
     expect(page.locator("#pct-team-table tr[data-details-for='42'] [data-code=duplicate_email]")).to_contain_text("5")
-    expect(page.locator("#pct-team-rejected li")).to_have_count(len(bad))  # still listed after a reload
+    expect(page.locator("#pct-team-rejected li[data-row]")).to_have_count(len(bad))  # still listed after a reload
 
     # The status CSV imports back to the same table, with the Department column.
     with page.expect_download() as info:
@@ -332,10 +333,13 @@ def test_month_name_dates_import_and_refused_rows_read_as_the_cli_says(
     expect(page.locator(ROWS)).to_have_count(4)
     expect(page.locator("#pct-team-order")).to_be_hidden()  # nothing to ask: the month is in words
     expect(page.locator("#pct-team-error")).to_be_hidden()
-    rejected = page.locator("#pct-team-rejected li")
+    rejected = page.locator("#pct-team-rejected li[data-row]")
     expect(rejected).to_have_count(len(bad))
-    assert rejected.all_inner_texts() == [entry["message"] for entry in expected["rejected"]]
-    separator = {"fr": "\u00a0» — ", "zh-TW": "」——"}[language]  # the catalog's dash, never a hard-coded one
-    assert all(separator in line for line in rejected.all_inner_texts()[:2])
+    groups = expected["summary"]["rejected_groups"]
+    assert rejected.all_inner_texts() == [row["text"] for group in groups for row in group["rows"]]
+    shown = page.locator("#pct-team-rejected .pct-team-rejected__group > p").all_inner_texts()
+    assert shown == [f"{group['title']} {group['fix']}" for group in groups]  # one title and one fix a problem
+    separator = {"fr": "\u00a0: ", "zh-TW": "："}[language]  # the catalog's punctuation, never a hard-coded one
+    assert all(separator in group["title"] for group in groups)
     page.select_option("#pct-team-sort", "row")
     picture(page.locator("#pct-team"), f"team-dates-{language}.png")
