@@ -27,6 +27,7 @@ from ..answers import Answers
 from ..errors import ChecklistError
 from ..i18n import N_, NC_, NP_, Texts
 from ..plan import guide_link, iso
+from .cells import incomplete_address
 from .fields import EMPLOYEE_FIELDS, MAX_EMPLOYEES, ROW_FIELDS, too_many
 from .words import ADMIN_ACTIONS, REPLACE_ACCOUNT, REPLACED_WHEN_EXPIRED
 
@@ -68,6 +69,7 @@ _PROGRESS_PENDING = N_(
     "Partnership > Competencies from {visible}."
 )
 _DUPLICATE = N_("Same e-mail address as row {row}.")
+_INCOMPLETE_EMAIL = N_("{email} looks incomplete: its domain has no dot (such as .com). Check the address.")
 _SAME_ROW = N_("Row {row} is given twice: each person needs a row number of their own.")
 
 # The parameters of each warning code, in the order a `Person` warning holds them (`[code, *parameters]`; the
@@ -78,6 +80,7 @@ WARNING_PARAMETERS: dict[str, tuple[str, ...]] = {
     "temp_password_date_unknown": (),
     "progress_pending": ("associated", "visible"),
     "duplicate_email": ("row",),
+    "email_incomplete": ("email",),
 }
 WARNING_MESSAGES: dict[str, str] = {
     "temp_password_expired": _EXPIRED,
@@ -85,6 +88,7 @@ WARNING_MESSAGES: dict[str, str] = {
     "temp_password_date_unknown": _DATE_UNKNOWN,
     "progress_pending": _PROGRESS_PENDING,
     "duplicate_email": _DUPLICATE,
+    "email_incomplete": _INCOMPLETE_EMAIL,
 }
 _DATE_UNKNOWN_CODE = ["temp_password_date_unknown"]
 # The totals line: each count with its own plural forms, then one pattern that puts them in the language's order.
@@ -327,6 +331,8 @@ class Context:
         if pending:
             visible = row_dates["competency_progress_visible"]
             warnings.append(["progress_pending", associated_at.isoformat(timespec="minutes"), visible])
+        if email is not None and incomplete_address(email):
+            warnings.append(["email_incomplete", email])  # kept (an intranet may use it), and pointed out
         remaining, actions = self.open_steps(facts, due, status == "expired")
         return Person(
             row=row,

@@ -39,3 +39,18 @@ def test_a_new_warning_code_is_worded_and_sent_as_it_is(new_code: str) -> None:
     decided = model.Evaluation(context, [person], {}, None, None, [])
     texts = views._view_dates(context, decided.people)
     assert "2026-11-20" in texts and "eve@contoso" not in texts
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "zh-TW"])
+@pytest.mark.parametrize(
+    ("email", "warned"),
+    [("eve@contoso", True), ("eve@contoso.", True), ("Eve@INTRANET", True), ("eve@contoso.com", False)],
+)
+def test_an_address_without_a_dot_in_its_domain_is_kept_with_a_warning(language: str, email: str, warned: bool) -> None:
+    context = model.Context(Texts(language), language, dt.date(2026, 11, 21), None)
+    person = context.person(2, "Eve", email, dict(FACTS), {})
+    assert person.email == email  # kept, never refused
+    worded = [w for w in views.full(context, person)["warnings"] if w["code"] == "email_incomplete"]
+    assert bool(worded) is warned
+    if warned:
+        assert email in worded[0]["message"] and ".com" in worded[0]["message"]

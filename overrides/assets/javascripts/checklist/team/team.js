@@ -104,7 +104,7 @@ export function setUpTeam({ engine, text, element, download, clock, language, li
     for (const node of section.querySelectorAll("[data-needs-team]")) node.hidden = !view;
     tableNode.hidden = !view;
     savedLine.textContent = view ? savedText() : "";
-    importer.paintRejected(view ? stored?.import?.rejected : null);
+    importer.paintRejected(view ? stored?.import?.rejected : null, stored?.import?.rejected_groups);
     if (!view) {
       totals.textContent = notes.textContent = shownLine.textContent = "";
       tableNode.tBodies[0].replaceChildren();
@@ -152,8 +152,9 @@ export function setUpTeam({ engine, text, element, download, clock, language, li
   function onImported(result) {
     showError("");
     unreadable = "";
-    const { rejected, notices, date_order, date_order_source } = result.team;
-    save({ ...result.document, import: { rejected, notices, date_order, date_order_source }, saved_at: clock().now });
+    const { rejected, notices, date_order, date_order_source, summary } = result.team;
+    const rejected_groups = summary?.rejected_groups ?? null; // the groups stay with the team after a reload
+    save({ ...result.document, import: { rejected, rejected_groups, notices, date_order, date_order_source }, saved_at: clock().now });
     removed = null;
     undoBox.hidden = true;
     return recompute();
