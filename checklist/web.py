@@ -348,7 +348,7 @@ PAGE_STRINGS: dict[str, str] = {
     "team_remind_for": N_("Reminder for {name}"),
     "team_has_warnings": N_("Has a warning"),
     "team_warning_unknown": N_("Check this row in your file."),
-    "team_remind_batch": N_("Open in my mail program ({number} of {count}, {people} people)"),
+    "team_remind_batch": N_("Open in my mail program ({number} of {count}; recipients: {people})"),
     "team_remind_batches": N_(
         "Each mail link holds at most {size} people and {chars} characters: some mail programs and browsers cut "
         "longer links, and mail servers limit the recipients of one message."

@@ -236,7 +236,7 @@ def check_width(header: list[str], texts: Texts) -> None:
     """A header of more than `MAX_COLUMNS` cells is refused, naming the limit and the count."""
     if len(header) > MAX_COLUMNS:
         message = N_(
-            "The file has {count} columns; the limit is {limit}. Keep the columns you need and import it again."
+            "Columns in the file: {count}; the limit is {limit}. Keep the columns you need and import it again."
         )
         raise ChecklistError("columns", "too_many_columns", texts(message, count=len(header), limit=MAX_COLUMNS))
 

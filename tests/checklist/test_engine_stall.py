@@ -9,14 +9,13 @@ the tests assert outcomes, never speed.
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from checklist.web import page_strings
-from tests.helpers.node import ROOT, node_or_fail
+from tests.helpers.node import ROOT, node_json
 
 RUNNER = ROOT / "tests" / "checklist" / "engine_stall_runner.mjs"
 STALL = 300  # ms: the page's data-load-timeout, made short for the test
@@ -25,15 +24,6 @@ BUSY = 2400  # ms: the page's data-busy-timeout, made short for the test
 
 def progress(stage: str = "download", received: int = 0) -> dict[str, Any]:
     return {"event": "progress", "stage": stage, "received": received, "total": None}
-
-
-def node_json(*args: str) -> Any:
-    """What a Node script printed as JSON (run from the repository, so its imports resolve)."""
-    done = subprocess.run(
-        [node_or_fail(), *args], capture_output=True, text=True, encoding="utf-8", cwd=ROOT, timeout=60
-    )
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout)
 
 
 def start(tmp_path: Path, script: list[dict[str, Any]], stall: int = STALL, busy: int = BUSY) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from .test_engine_stall import node_json
+from tests.helpers.node import node_json
 
 DECIDE = """
 import { snapshotPays } from "./overrides/assets/javascripts/checklist/link-speed.js";

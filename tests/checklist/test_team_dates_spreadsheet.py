@@ -9,12 +9,12 @@ from typing import Any
 
 import pytest
 
+from checklist.i18n import LANGUAGES
 from checklist.team import team_from_csv
 from checklist.team.date_cells import read_cell, read_pasted_day, serial_day
 from checklist.web import call
 
 TODAY = "2028-01-10"
-LANGUAGES = ("en", "fr", "zh-TW")
 
 
 def read(text: str, **options: Any) -> dict[str, Any]:

@@ -3,9 +3,12 @@ the worker protocol and stall tests): where they are, and a clear failure when t
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -33,3 +36,12 @@ def node_or_fail() -> str:
         )
     assert node is not None
     return node
+
+
+def node_json(*args: str) -> Any:
+    """What a Node script printed as JSON (run from the repository, so its imports resolve)."""
+    done = subprocess.run(
+        [node_or_fail(), *args], capture_output=True, text=True, encoding="utf-8", cwd=ROOT, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
