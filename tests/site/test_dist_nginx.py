@@ -329,7 +329,7 @@ def test_live_step_link_opens_its_section_under_the_sub_path(nginx: Nginx, page:
 OCTETS = "application/octet-stream"
 START_WORKER = """async () => {
   const app = document.getElementById("pct-app");
-  const worker = new Worker(app.dataset.worker, { type: "module" });
+  const worker = new (window.pctWorker ?? Worker)(app.dataset.worker, { type: "module" });
   // The reply has the request's id; progress messages (no id) come before it (worker.js, "Protocol").
   const reply = new Promise((resolve) =>
     worker.addEventListener("message", ({ data }) => data?.id === 1 && resolve(data)));
@@ -389,9 +389,10 @@ KEEP_CORRUPT_SNAPSHOT = """async () => {
 def test_a_corrupt_snapshot_falls_back_and_says_so(nginx: Nginx, fresh_context: BrowserContext) -> None:
     """The snapshot a first visit kept for the next one (worker.js, start-up strategy) is unusable: Python
     starts normally and the reply says why. The page's own scripts are kept from starting a worker that would
-    find (and drop) that snapshot first."""
-    for script in ("boot", "main"):
-        fresh_context.route(f"**/assets/javascripts/checklist/{script}.*", lambda route: route.abort())
+    find (and drop) that snapshot first: boot.js still builds the init message, but finds no Worker to start
+    (as in a browser without workers), and main.js never runs."""
+    fresh_context.add_init_script("window.pctWorker = window.Worker; window.Worker = undefined;")
+    fresh_context.route("**/assets/javascripts/checklist/main.*", lambda route: route.abort())
     page = fresh_context.new_page()
     page.goto(nginx.url + BASE + "fr/checklist/")
     page.evaluate(KEEP_CORRUPT_SNAPSHOT)

@@ -74,7 +74,9 @@ def test_the_saved_plan_is_in_the_first_paint(
     answers, plan = employee(language, browser_today(page))
     page.close()
     page, frame, errors = first_frame(fresh_context, url, saved(plan, answers))
-    assert frame["source"] == "first-paint", frame
+    # Painted by first-paint.js before the first contentful paint (its mark, below). On a loaded machine the
+    # modules may already have taken the same plan over by the first frame: the saved plan either way.
+    assert frame["source"] in ("first-paint", "stored"), frame
     assert plan["remaining"][0]["title"] in frame["text"]
     assert plan["progress"]["text"] in frame["text"]
     painted = page.evaluate("() => performance.getEntriesByName('pct:plan-painted:first-paint')[0].startTime")
@@ -108,6 +110,8 @@ def test_stored_markup_is_painted_as_text(csp_server: SiteServer, fresh_context:
     payload = '<img src=x onerror="window.pctOwned = 1">'
     plan["remaining"][0]["title"] = payload
     plan["remaining"][0]["link"] = "javascript:window.pctOwned = 1"
+    # The modules refused: what is checked is first-paint.js's own painting, whatever the machine's load.
+    fresh_context.route(re.compile(r"checklist/main[.\w]*\.js$"), lambda route: route.abort())
     page, frame, errors = first_frame(fresh_context, url, saved(plan, answers))
     assert frame["source"] == "first-paint"
     assert payload in frame["text"] and frame["images"] == 0
