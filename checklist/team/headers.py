@@ -286,7 +286,17 @@ def _check_required(index: dict[str, int], table: TeamCsv, texts: Texts) -> None
             "The file has no “{column}” column: add it, with the date each temporary password was issued (YYYY-MM-DD)."
         )
         label = _(labels[REQUIRED_DATE])
-        raise ChecklistError("columns", "missing_column", _(message, column=label), column=REQUIRED_DATE)
+        text = _(message, column=label)
+        # "Date du mot de passe temporaire": the admin's date column, dropped for naming a password. Never read
+        # (a guess could keep a password), but named, so the fix is a rename and not a hunt.
+        named = [entry["column"] for entry in table.dropped if entry["reason"] == "header"]
+        if named:
+            hint = N_(
+                "“{dropped}” was not read: a column whose name speaks of a password is never kept. If it holds these"
+                " dates, rename it “{column}”."
+            )
+            text += " " + _(hint, dropped=named[0], column=label)
+        raise ChecklistError("columns", "missing_column", text, column=REQUIRED_DATE)
     for role in _OPTIONAL:
         if role not in index and not (role == "exams_associated" and "exams_associated_at" in index):
             table.missing_columns.append(role)

@@ -155,3 +155,25 @@ def test_a_generated_password_is_one_word_of_mixed_kinds() -> None:
     assert looks_generated("Xk7!q2Lm") and looks_generated("Bav43621")
     assert not looks_generated("password") and not looks_generated("Xk7!")  # no digit, too short
     assert not looks_generated("Xk7 q2Lm qq") and not looks_generated("https://x.example/A1b2c3")
+
+
+@pytest.mark.parametrize(
+    ("language", "header", "expected"),
+    [
+        ("fr", "Date du mot de passe temporaire", "Mot de passe temporaire émis le"),
+        ("en", "Temp password date", "Temporary password issued on"),
+        ("zh-TW", "暫時密碼日期", "暫時密碼核發日期"),
+    ],
+)
+def test_a_date_column_dropped_for_naming_a_password_is_named_in_the_error(
+    language: str, header: str, expected: str
+) -> None:
+    """The admin's own name for the issue-date column speaks of a password: the column is still never read
+    (a guess could keep a password), and the refusal names it with the rename that fixes the file."""
+    text = f"Name,E-mail,{header}\nAnne,anne@contoso.com,2026-11-03\n"
+    with pytest.raises(Exception) as refused:
+        team_from_csv(text, language=language, today="2026-11-20")
+    error = refused.value
+    assert getattr(error, "code", None) == "missing_column"
+    message = str(error)
+    assert header in message and message.count(expected) == 2, message  # what is missing, then the rename
