@@ -92,7 +92,7 @@ test: deps system-deps
 	$(VENV)/bin/ruff check checklist hooks tests l10n bench tools deploy
 	$(VENV)/bin/ruff format --check checklist hooks tests l10n bench tools deploy
 	$(PY) -m tools.audit
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --durations=15
 
 # npm audit and pip-audit; each is skipped, saying why, when its advisory database cannot be reached.
 audit: deps

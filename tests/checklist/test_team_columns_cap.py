@@ -19,7 +19,7 @@ def wide(count: int) -> str:
 
 @pytest.mark.parametrize(
     ("language", "words"),
-    [("en", "columns; the limit is"), ("fr", "colonnes\u00a0; la limite est de"), ("zh-TW", "上限為")],
+    [("en", "; the limit is"), ("fr", "\u00a0; la limite est de"), ("zh-TW", "上限為")],
 )
 def test_ten_thousand_columns_get_the_typed_error(language: str, words: str) -> None:
     with pytest.raises(ChecklistError) as raised:
