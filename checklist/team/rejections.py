@@ -106,15 +106,26 @@ def group(texts: Texts, rejected: list[dict[str, Any]]) -> list[dict[str, Any]]:
         problem = texts(_PROBLEMS.get(code, _OTHER_PROBLEM), column=column or "")
         title = texts.plural(_TITLE, len(entries), count=len(entries), problem=problem)
         advice = {entry["expected"] for entry in entries}
-        fix = texts(_FIXES[code]) if code in _FIXES else (advice.pop() if len(advice) == 1 else texts(_EACH))
-        rows = [{"row": entry["row"], "who": entry.get("who"), "text": _row_text(texts, entry)} for entry in entries]
+        shared = code not in _FIXES and len(advice) == 1  # the group's fix is every row's own advice
+        fix = advice.pop() if shared else texts(_FIXES.get(code, _EACH))
+        # Else each row keeps its own words ("3 November 2026 is a Tuesday, not a Monday"), which the fix points to.
+        rows = [
+            {"row": entry["row"], "who": entry.get("who"), "text": _row_text(texts, entry, with_advice=not shared)}
+            for entry in entries
+        ]
         found.append({"code": code, "column": column, "count": len(entries), "title": title, "fix": fix, "rows": rows})
     found.sort(key=lambda g: -g["count"])  # stable: groups of the same size stay in the order of their first row
     return found
 
 
-def _row_text(texts: Texts, entry: dict[str, Any]) -> str:
-    """A refused row's line in its group: its number, the person when known, the cell as written when known."""
+def _row_text(texts: Texts, entry: dict[str, Any], with_advice: bool = False) -> str:
+    """A refused row's line in its group: its number, the person when known, the cell as written when known, and
+    what that row needs (`with_advice`) when the group's fix is not the same words for every row."""
+    line = _row_line(texts, entry)
+    return texts(N_("{line} — {expected}"), line=line, expected=entry["expected"]) if with_advice else line
+
+
+def _row_line(texts: Texts, entry: dict[str, Any]) -> str:
     row, who, value = entry["row"], entry.get("who"), entry.get("value")
     if who and value is not None:
         return texts(N_("Row {row}, {who}: “{value}”"), row=row, who=who, value=value)

@@ -27,6 +27,8 @@ def test_fifty_one_wrong_weekdays_are_one_group_with_each_person() -> None:
         assert first["rows"][0]["row"] == 2 and first["rows"][0]["who"] == "Personne 0"
         assert "Personne 0" in first["rows"][0]["text"] and "lundi 8 novembre 2026" in first["rows"][0]["text"]
         assert first["fix"] and first["fix"] != found[1]["fix"]
+        real = {"en": "Sunday", "fr": "dimanche", "zh-TW": "星期日"}[language]
+        assert real in first["rows"][0]["text"]  # the group's fix says "check"; each row says what the day is
     fix = groups(text, "fr")[1]["fix"]
     assert fix.startswith("Écrivez une date")  # the cell's own advice, once for the group
 
