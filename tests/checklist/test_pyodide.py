@@ -22,7 +22,7 @@ import checklist
 from checklist import ChecklistError, plan
 from checklist.bundle import build_zip, zip_bytes
 from tests.helpers.hooks import build_hook
-from tests.helpers.node import PYODIDE_DIR, ROOT, TIMEOUT, node_or_fail
+from tests.helpers.node import PYODIDE_DIR, ROOT, TIMEOUT, node_json, node_or_fail
 
 RUNNER = ROOT / "tests" / "checklist" / "pyodide_runner.mjs"
 
@@ -255,21 +255,11 @@ def cpython_team_result(entry: str, document: dict[str, Any]) -> dict[str, Any]:
 @pytest.mark.node
 @pytest.mark.parametrize("entry", sorted(TEAM_SCENARIOS))
 def test_pyodide_team_gives_the_same_json_as_cpython(entry: str, shipped_stdlib: Path, tmp_path: Path) -> None:
-    node = node_or_fail()
     bundle = build_zip(tmp_path / "checklist.zip")
     documents = tmp_path / "documents.json"
     scenarios = TEAM_SCENARIOS[entry]
     documents.write_text(json.dumps(scenarios, ensure_ascii=False), encoding="utf-8")
-    done = subprocess.run(
-        [node, str(RUNNER), str(bundle), str(documents), entry],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT,
-        timeout=TIMEOUT,
-    )
-    assert done.returncode == 0, done.stderr
-    got = json.loads(done.stdout)
+    got = node_json(str(RUNNER), str(bundle), str(documents), entry, timeout=TIMEOUT)
     expected = [cpython_team_result(entry, document) for document in scenarios]
     assert [json.dumps(r, ensure_ascii=False) for r in got] == [json.dumps(r, ensure_ascii=False) for r in expected]
     assert any("error" in r for r in expected) and any("employees" in r for r in expected)
@@ -279,7 +269,6 @@ def test_pyodide_team_gives_the_same_json_as_cpython(entry: str, shipped_stdlib:
 def test_every_module_of_the_engine_imports_with_the_shipped_stdlib(shipped_stdlib: Path, tmp_path: Path) -> None:
     """The whole package tree, the CLI's modules too: an import the trace missed (a module named only in a
     rarely taken branch) fails here rather than in a reader's browser."""
-    node = node_or_fail()
     names = ["checklist"] + [
         info.name
         for info in pkgutil.walk_packages(checklist.__path__, "checklist.")
@@ -288,16 +277,10 @@ def test_every_module_of_the_engine_imports_with_the_shipped_stdlib(shipped_stdl
     assert {"checklist.web", "checklist.team.reading", "checklist.cli"} <= set(names)
     documents = tmp_path / "modules.json"
     documents.write_text(json.dumps(names), encoding="utf-8")
-    done = subprocess.run(
-        [node, str(RUNNER), str(build_zip(tmp_path / "checklist.zip")), str(documents), "import"],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT,
-        timeout=TIMEOUT,
+    assert (
+        node_json(str(RUNNER), str(build_zip(tmp_path / "checklist.zip")), str(documents), "import", timeout=TIMEOUT)
+        == names
     )
-    assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout) == names
 
 
 @pytest.mark.node

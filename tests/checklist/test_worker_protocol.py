@@ -6,7 +6,6 @@ failures, `init` and the engine's replies alike. Run under Node with real Pyodid
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +13,7 @@ import pytest
 
 from checklist import plan
 from checklist.bundle import build_zip
-from tests.helpers.node import ROOT, TIMEOUT, node_or_fail
+from tests.helpers.node import ROOT, TIMEOUT, node_json
 
 RUNNER = ROOT / "tests" / "checklist" / "worker_runner.mjs"
 ANSWERS = {"role": "employee", "language": "fr", "today": "2027-03-10", "temp_password_issued_on": "2027-03-01"}
@@ -31,21 +30,11 @@ MESSAGES: list[dict[str, Any]] = [
 @pytest.fixture(scope="module")
 def posted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str, Any]]]:
     """Everything the worker posted: `replies` (with an id) and `events` (without one: progress, snapshot-kept)."""
-    node = node_or_fail()
     folder: Path = tmp_path_factory.mktemp("worker")
     bundle = build_zip(folder / "checklist.zip")
     messages = folder / "messages.json"
     messages.write_text(json.dumps(MESSAGES), encoding="utf-8")
-    done = subprocess.run(
-        [node, str(RUNNER), str(bundle), str(messages)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT,
-        timeout=TIMEOUT,
-    )
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout)
+    return node_json(str(RUNNER), str(bundle), str(messages), timeout=TIMEOUT)
 
 
 @pytest.fixture(scope="module")

@@ -38,10 +38,11 @@ def node_or_fail() -> str:
     return node
 
 
-def node_json(*args: str) -> Any:
-    """What a Node script printed as JSON (run from the repository, so its imports resolve)."""
+def node_json(*args: str, timeout: float = 60) -> Any:
+    """What a Node script printed as JSON (run from the repository, so its imports resolve); `timeout` bounds a
+    hung run (TIMEOUT for a Pyodide start), it is not a speed target."""
     done = subprocess.run(
-        [node_or_fail(), *args], capture_output=True, text=True, encoding="utf-8", cwd=ROOT, timeout=60
+        [node_or_fail(), *args], capture_output=True, text=True, encoding="utf-8", cwd=ROOT, timeout=timeout
     )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
